@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { CreateClientDto } from './create-client.dto';
+import { CreateClientHandler } from './create-client.handler';
+
+@ApiTags('clients')
+@CommandController()
+@Controller('clients')
+export class CreateClientController {
+  constructor(private readonly handler: CreateClientHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponse })
+  async create(@Body() dto: CreateClientDto, @NewId('client') id: string, @Command() context: CommandContext) {
+    return commandResponse(id, await this.handler.execute(id, dto, context));
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { clientDecider, clientStreamId, NotFoundError, parseAttributes, parseClientName } from '@dossiers/domain';
+import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
+import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { GroupLookup } from '../../groups/group-lookup';
+import { ClientNameRegistry } from '../client-name-registry';
+import type { CreateClientDto } from './create-client.dto';
+
+@Injectable()
+export class CreateClientHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly names: ClientNameRegistry,
+    private readonly groups: GroupLookup,
+  ) {}
+
+  async execute(clientId: string, dto: CreateClientDto, context: CommandContext): Promise<CommandResult> {
+    const name = parseClientName(dto.name);
+    const attributes = dto.attributes === undefined ? {} : parseAttributes(dto.attributes, { allowRemoval: false }).set;
+    const groupId = dto.groupId ?? null;
+    if (groupId) await this.groups.assertExists(groupId, context.tenant);
+
+    await this.names.reserve(clientId, name, context);
+    try {
+      return await handleCommand(
+        this.eventStore,
+        clientDecider,
+        clientStreamId(clientId),
+        { type: 'CreateClient', clientId, name, groupId, attributes },
+        context,
+        () => new NotFoundError('client', clientId),
+      );
+    } catch (error) {
+      await this.names.release(clientId, name, context).catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Delete, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { DeleteClientHandler } from './delete-client.handler';
+
+@ApiTags('clients')
+@CommandController()
+@Controller('clients')
+export class DeleteClientController {
+  constructor(private readonly handler: DeleteClientHandler) {}
+
+  /** 200 with {id, revision, position}, like every command, so the caller can read its own delete. */
+  @Delete(':id')
+  @ApiOkResponse({ type: CommandResponse })
+  async delete(@Param('id', new ResourceIdPipe('client')) id: string, @Command() context: CommandContext) {
+    return commandResponse(id, await this.handler.execute(id, context));
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+
+/** Every field optional; `groupId: null` leaves the group; an attribute set to null is removed. */
+export class UpdateClientDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID()
+  groupId?: string | null;
+
+  @ApiPropertyOptional({ example: { employees: 43, obsoleteKey: null } })
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, unknown>;
+}

@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { groupDecider, groupStreamId, NotFoundError, RuleViolationError } from '@dossiers/domain';
+import { loadStream } from '@dossiers/application';
+import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+
+/** Commands that name a group check it against the event store (the source of truth), not a read model. */
+@Injectable()
+export class GroupLookup {
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+
+  async assertExists(groupId: string, tenant: string): Promise<void> {
+    const unknownGroup = () => new RuleViolationError('GROUP_NOT_FOUND', `Group ${groupId} does not exist`);
+    try {
+      const { state } = await loadStream(this.eventStore, groupDecider, groupStreamId(groupId), tenant, () => new NotFoundError('group', groupId));
+      if (state.status !== 'active') throw unknownGroup();
+    } catch (error) {
+      if (error instanceof NotFoundError) throw unknownGroup();
+      throw error;
+    }
+  }
+}

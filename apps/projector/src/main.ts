@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { InfrastructureModule, jsonLogger, loadConfig } from '@dossiers/platform';
+import { ProjectorModule } from './projector.module';
+
+async function main() {
+  const config = loadConfig();
+  @Module({ imports: [InfrastructureModule.forRoot(config), ProjectorModule] })
+  class ProjectorAppModule {}
+
+  const app = await NestFactory.createApplicationContext(ProjectorAppModule, { logger: jsonLogger(config) });
+  app.enableShutdownHooks();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { clientStreamId, NotFoundError } from '@dossiers/domain';
+import { upcast } from '@dossiers/events';
+import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+
+export class ClientHistoryQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  fromRevision: number = 0;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit: number = 1000;
+}
+
+/**
+ * What an auditor replays: the client's own stream, oldest first, read from the event store
+ * itself (not a read model), with who did it, when, and in which request.
+ */
+@ApiTags('clients')
+@QueryController()
+@Controller('clients')
+export class ClientHistoryController {
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+
+  @Get(':id/history')
+  async history(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @Query() query: ClientHistoryQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const events = await this.eventStore.readStream(clientStreamId(id), { fromRevision: query.fromRevision, maxCount: query.limit });
+    const owner = query.fromRevision === 0 ? events[0] : (await this.eventStore.readStream(clientStreamId(id), { maxCount: 1 }))[0];
+    if (!owner || owner.metadata.tenant !== principal.tenant) throw new NotFoundError('client', id);
+    const last = events[events.length - 1];
+    return {
+      clientId: id,
+      events: events.map(upcast).map((e) => ({
+        id: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        revision: e.revision,
+        position: e.position,
+        data: e.data,
+        metadata: e.metadata,
+      })),
+      /** pass as fromRevision for the next page; null at the end of the stream */
+      nextRevision: events.length === query.limit && last ? last.revision + 1 : null,
+    };
+  }
+}

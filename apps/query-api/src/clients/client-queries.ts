@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '@dossiers/domain';
+import { READ_STORE, type Filter, type ReadStore, type Sort } from '@dossiers/read-store';
+import { CLIENTS_COLLECTION, GROUPS_COLLECTION, type ClientListDoc, type GroupDoc } from '@dossiers/read-models';
+import type { ClientSort, ListClientsQuery } from './list-clients/list-clients.dto';
+
+export const CLIENT_SORTS: Record<ClientSort, Sort> = {
+  name: [['nameSort', 1], ['_id', 1]],
+  '-name': [['nameSort', -1], ['_id', -1]],
+  createdAt: [['createdAt', 1], ['_id', 1]],
+  '-createdAt': [['createdAt', -1], ['_id', -1]],
+};
+
+export interface ClientListItem {
+  id: string;
+  name: string;
+  groupId: string | null;
+  groupName: string | null;
+  membersCount: number;
+  directoriesCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Reads of the client base, from the read models only, always scoped to the caller's tenant. */
+@Injectable()
+export class ClientQueries {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  private get clients() {
+    return this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION);
+  }
+
+  filterOf(tenant: string, query: Pick<ListClientsQuery, 'search' | 'groupId'>): Filter {
+    const filter: Filter = { tenant };
+    if (query.groupId) filter.groupId = query.groupId;
+    if (query.search?.trim()) filter.searchText = { $contains: query.search };
+    return filter;
+  }
+
+  async list(tenant: string, query: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
+    const filter = this.filterOf(tenant, query);
+    const [docs, total] = await Promise.all([
+      this.clients.find(filter, { sort: CLIENT_SORTS[query.sort], skip: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+      this.clients.count(filter),
+    ]);
+    const groupNames = await this.groupNames(tenant, docs.map((d) => d.groupId));
+    return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
+  }
+
+  async get(tenant: string, clientId: string) {
+    const doc = await this.clients.findById(clientId);
+    if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
+    const groupNames = await this.groupNames(tenant, [doc.groupId]);
+    return { ...toListItem(doc, groupNames), attributes: doc.attributes, revision: doc.revision };
+  }
+
+  /** Group names for a page of clients: one lookup of the few groups it mentions. */
+  async groupNames(tenant: string, groupIds: (string | null)[]): Promise<Map<string, string>> {
+    const ids = [...new Set(groupIds.filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const groups = await this.readStore.collection<GroupDoc>(GROUPS_COLLECTION).findByIds(ids);
+    return new Map(groups.filter((g) => g.tenant === tenant).map((g) => [g._id, g.name]));
+  }
+}
+
+export function toListItem(doc: ClientListDoc, groupNames: Map<string, string>): ClientListItem {
+  return {
+    id: doc._id,
+    name: doc.name,
+    groupId: doc.groupId,
+    groupName: doc.groupId ? (groupNames.get(doc.groupId) ?? null) : null,
+    membersCount: doc.membersCount,
+    directoriesCount: doc.directoriesCount,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

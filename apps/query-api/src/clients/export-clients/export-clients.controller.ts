@@ -1,0 +1,33 @@
+import { PassThrough } from 'node:stream';
+import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
+import { ClientExport } from './client-export';
+import { ExportClientsQuery } from './export-clients.dto';
+
+@ApiTags('clients')
+@QueryController()
+@Controller('clients')
+export class ExportClientsController {
+  private readonly logger = new Logger('export');
+
+  constructor(private readonly clientExport: ClientExport) {}
+
+  /** The firm's client base as an Excel workbook, streamed straight to the response. */
+  @Get('export.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(@Query() query: ExportClientsQuery, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply) {
+    const body = new PassThrough();
+    const input = await this.clientExport.prepare(principal.tenant, query);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+      .send(body);
+    // Headers are gone by now: a failure can only cut the download short, which the client sees.
+    await this.clientExport.write(body, input).catch((error: Error) => {
+      this.logger.error({ message: 'export failed', err: error.message });
+      body.destroy(error);
+    });
+  }
+}

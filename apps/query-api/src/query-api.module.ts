@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ClientQueries } from './clients/client-queries';
+import { ListClientsController } from './clients/list-clients/list-clients.controller';
+import { ExportClientsController } from './clients/export-clients/export-clients.controller';
+import { ClientExport } from './clients/export-clients/client-export';
+import { GetClientController } from './clients/get-client/get-client.controller';
+import { ClientHistoryController } from './clients/client-history/client-history.controller';
+import { ListGroupsController } from './groups/list-groups/list-groups.controller';
+
+/**
+ * The read side: read models only (plus the event streams, for auditors). Controllers are listed
+ * with the export first so that `/clients/export.xlsx` is never taken for a client id.
+ */
+@Module({
+  controllers: [ExportClientsController, ListClientsController, GetClientController, ClientHistoryController, ListGroupsController],
+  providers: [ClientQueries, ClientExport],
+})
+export class QueryApiModule {}

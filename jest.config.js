@@ -1,0 +1,15 @@
+/** Tests sit beside the code; the tier is in the file name (.unit/.int/.e2e.spec.ts). */
+const { readFileSync } = require('node:fs');
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.jsc.baseUrl;
+delete swc.jsc.paths;
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: { '^@dossiers/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

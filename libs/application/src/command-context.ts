@@ -1,0 +1,26 @@
+/** Everything a command needs from the request that the domain must not fetch itself. */
+export interface CommandContext {
+  tenant: string;
+  actor: string;
+  correlationId: string;
+  causationId: string | null;
+  /** ISO-8601 instant of the request: the domain has no clock */
+  now: string;
+  /**
+   * From If-Match: the stream revision the caller last saw. A mismatch is reported to the caller
+   * (412), never retried, since the caller decided on a state that is gone.
+   */
+  expectedRevision?: number;
+  /**
+   * Event ids for the stream's new events. Derived from the Idempotency-Key when there is one, so
+   * that a retried command produces the same ids and the store drops the duplicates.
+   */
+  eventId(streamId: string, index: number): string;
+}
+
+export interface CommandResult {
+  /** revision of the stream's last event after the command (-1: the stream does not exist) */
+  revision: number;
+  /** global position of the stream's last event; reads with X-Min-Position >= this see the command */
+  position: number;
+}

@@ -1,0 +1,22 @@
+import { ValidationError } from '../shared/domain-errors';
+import { normalizeText } from '../shared/normalize-text';
+
+export const CLIENT_NAME_MAX_LENGTH = 200;
+
+/** A client's display name: trimmed, 1 to 200 characters, no control characters. */
+export function parseClientName(raw: unknown, field = 'name'): string {
+  if (typeof raw !== 'string') throw new ValidationError([{ field, message: 'must be a string' }]);
+  const name = raw.trim();
+  if (name.length === 0) throw new ValidationError([{ field, message: 'must not be empty' }]);
+  if (name.length > CLIENT_NAME_MAX_LENGTH)
+    throw new ValidationError([{ field, message: `must be at most ${CLIENT_NAME_MAX_LENGTH} characters` }]);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new ValidationError([{ field, message: 'must not contain control characters' }]);
+  return name;
+}
+
+/** Two names that differ only by case, accents or spacing belong to the same client. */
+export function clientNameKey(name: string): string {
+  return normalizeText(name);
+}

@@ -1,0 +1,46 @@
+/**
+ * The few kinds of failure the domain reports. Each carries a stable code; the HTTP layer maps the
+ * kind to a status in one place (validation 400, not found 404, conflict 409, rule 422).
+ */
+export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'rule';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that breaks a value object's rules; names the offending fields. */
+export class ValidationError extends DomainError {
+  readonly kind = 'validation';
+  constructor(readonly errors: FieldError[]) {
+    super('VALIDATION', errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found';
+  constructor(what: string, id: string) {
+    super(`${what.toUpperCase()}_NOT_FOUND`, `${what} ${id} not found`);
+  }
+}
+
+/** The request clashes with the current state of another resource (e.g. a name already taken). */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** A business rule forbids the command in the current state. */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule';
+}

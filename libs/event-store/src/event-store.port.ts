@@ -1,0 +1,77 @@
+import type { NewEvent, RecordedEvent } from '@dossiers/events';
+
+/** What the stream must look like for an append to go through (EventStoreDB's vocabulary). */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** revision of the stream's last event after the append (the value to expect next time) */
+  nextRevision: number;
+  /** global position of the last event of this append */
+  position: number;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** inclusive; default: the start (forwards) or the end (backwards) */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+/** Where a reader of the whole store stands: the position of the last event it has handled. */
+export interface Checkpoint {
+  position: number;
+  /** EventStoreDB needs both halves of its position to resume */
+  prepare?: number;
+}
+
+export interface ReadAllOptions {
+  /** exclusive: events strictly after this checkpoint; default: from the very start */
+  after?: Checkpoint;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** exclusive, as in readAll */
+  after?: Checkpoint;
+  /** most events handed to the handler at once */
+  batchSize?: number;
+  /** awaited before the next batch is read: this is the backpressure */
+  handler: (events: RecordedEvent[]) => Promise<void>;
+  /** the subscription stops after reporting an error thrown by the handler */
+  onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** resolves once the handler is no longer running and will not be called again */
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  /** Atomic: all events or none. Events whose id is already in the stream are skipped; if all are, nothing is checked or written. */
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** [] for a stream that does not exist */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription to all events: reads history after `after`, then follows new appends. */
+  subscribe(options: SubscribeOptions): Subscription;
+  /** Position of the newest event in the store, 0 when empty. */
+  headPosition(): Promise<number>;
+  /** Throws when the store cannot be reached (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export class WrongExpectedVersionError extends Error {
+  readonly code = 'WRONG_EXPECTED_VERSION';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** the stream's actual revision, -1 when it does not exist */
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${actual}`);
+    this.name = 'WrongExpectedVersionError';
+  }
+}

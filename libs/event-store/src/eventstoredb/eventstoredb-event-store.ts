@@ -1,0 +1,139 @@
+import {
+  type AppendResult as EsdbAppendResult,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
+} from '@eventstore/db-client';
+import type { NewEvent, RecordedEvent } from '@dossiers/events';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedVersionError,
+} from '../event-store.port';
+import { satisfiesExpectedRevision } from '../expected-revision';
+import {
+  isAfter,
+  isSystemEvent,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toEventData,
+  toRecordedEvent,
+  toRevision,
+} from './eventstoredb-mapping';
+import { EventStoreDbSubscription } from './eventstoredb-subscription';
+
+/** The EventStore port over EventStoreDB's gRPC client: the server checks revisions and keeps the order. */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EventStoreDbSubscription>();
+
+  /** e.g. `esdb://localhost:2113?tls=false` */
+  constructor(connectionString: string) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return this.currentHead(streamId, expected);
+    let result: EsdbAppendResult;
+    try {
+      result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toEsdbExpectedRevision(expected),
+      });
+    } catch (error) {
+      if (error instanceof EsdbWrongExpectedVersionError) {
+        throw new WrongExpectedVersionError(streamId, expected, toRevision(error.actualVersion));
+      }
+      throw error;
+    }
+    const nextRevision = Number(result.nextExpectedRevision);
+    // The server may answer an idempotent retry without a position: the stored event has it.
+    const position = result.position
+      ? Number(result.position.commit)
+      : (await this.readStream(streamId, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
+    return { nextRevision, position };
+  }
+
+  async readStream(
+    streamId: string,
+    { direction = 'forwards', fromRevision, maxCount = Number.MAX_SAFE_INTEGER }: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
+    const start = direction === 'forwards' ? START : END;
+    const reading = this.client.readStream(streamId, {
+      direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
+      fromRevision: fromRevision === undefined ? start : BigInt(fromRevision),
+      maxCount,
+    });
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const { event } of reading) if (event) events.push(toRecordedEvent(event));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll({ after, maxCount = Number.MAX_SAFE_INTEGER }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    if (maxCount <= 0) return events;
+    // No server-side maxCount: the skipped system events and the event at `after` must not use it up.
+    // Leaving the loop early cancels the read.
+    const reading = this.client.readAll({ fromPosition: after ? toEsdbPosition(after) : START, direction: FORWARDS });
+    for await (const { event } of reading) {
+      if (!event || isSystemEvent(event.type)) continue;
+      const recorded = toRecordedEvent(event);
+      if (!isAfter(recorded, after)) continue;
+      events.push(recorded);
+      if (events.length === maxCount) break;
+    }
+    return events;
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = new EventStoreDbSubscription(this.client, options);
+    this.subscriptions.add(subscription);
+    return {
+      stop: async () => {
+        await subscription.stop();
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  /** The newest event a subscriber can receive: the server's own ($-typed) events at the end do not count. */
+  async headPosition(): Promise<number> {
+    for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
+      if (event && !isSystemEvent(event.type)) return Number(event.position.commit);
+    }
+    return 0;
+  }
+
+  /** The cheapest read that needs a reachable node: one event of $all. */
+  async ping(): Promise<void> {
+    await this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }).toArray();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.client.dispose();
+  }
+
+  /** Nothing to write: report the stream's head, checked against `expected` as a write would be. */
+  private async currentHead(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    const revision = last?.revision ?? -1;
+    if (!satisfiesExpectedRevision(expected, revision)) {
+      throw new WrongExpectedVersionError(streamId, expected, revision);
+    }
+    return { nextRevision: revision, position: last?.position ?? 0 };
+  }
+}

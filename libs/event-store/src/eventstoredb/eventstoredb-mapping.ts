@@ -1,0 +1,91 @@
+import {
+  ANY,
+  type AppendExpectedRevision,
+  type CurrentRevision,
+  type EventData,
+  jsonEvent,
+  NO_STREAM,
+  type Position,
+  STREAM_EXISTS,
+} from '@eventstore/db-client';
+import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '@dossiers/events';
+import type { Checkpoint, ExpectedRevision } from '../event-store.port';
+
+/** What this module needs of the client's recorded events, whichever read produced them. */
+export interface EsdbRecordedEvent {
+  streamId: string;
+  id: string;
+  type: string;
+  revision: bigint;
+  data: unknown;
+  metadata: unknown;
+  position?: Position;
+}
+
+/** EventStoreDB has no field for the schema version: it travels in the metadata. */
+type StoredMetadata = EventMetadata & { schemaVersion?: number };
+
+export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  switch (expected) {
+    case 'any':
+      return ANY;
+    case 'no_stream':
+      return NO_STREAM;
+    case 'stream_exists':
+      return STREAM_EXISTS;
+    default:
+      return BigInt(expected);
+  }
+}
+
+export function toRevision(current: CurrentRevision): number {
+  return current === NO_STREAM ? -1 : Number(current);
+}
+
+export function toEventData(event: NewEvent): EventData {
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: { ...event.metadata, schemaVersion: event.schemaVersion },
+  });
+}
+
+export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
+  if (!event.position) {
+    // Positions are our checkpoints: inventing one would make a reader skip or repeat events.
+    throw new Error(`EventStoreDB gave no position for ${event.streamId}@${event.revision}: it must be 22.6 or newer`);
+  }
+  const { schemaVersion = 1, ...metadata } = (event.metadata ?? {}) as StoredMetadata;
+  return {
+    id: event.id,
+    type: event.type,
+    schemaVersion,
+    data: event.data as JsonObject,
+    metadata,
+    streamId: event.streamId,
+    revision: Number(event.revision),
+    position: Number(event.position.commit),
+    prepare: Number(event.position.prepare),
+  };
+}
+
+export function toEsdbPosition({ position, prepare = position }: Checkpoint): Position {
+  return { commit: BigInt(position), prepare: BigInt(prepare) };
+}
+
+export function checkpointOf(event: RecordedEvent): Checkpoint {
+  return { position: event.position, prepare: event.prepare ?? event.position };
+}
+
+/** Reads and subscriptions from a position may start at the event there; a checkpoint means "after it". */
+export function isAfter(event: RecordedEvent, checkpoint: Checkpoint | undefined): boolean {
+  if (!checkpoint) return true;
+  if (event.position !== checkpoint.position) return event.position > checkpoint.position;
+  return (event.prepare ?? event.position) > (checkpoint.prepare ?? checkpoint.position);
+}
+
+/** The server's own bookkeeping ($statistics, $metadata, projections...): never ours to hand out. */
+export function isSystemEvent(type: string): boolean {
+  return type.startsWith('$');
+}

@@ -1,0 +1,96 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  excludeSystemEvents,
+  START,
+} from '@eventstore/db-client';
+import type { Checkpoint, SubscribeOptions, Subscription } from '../event-store.port';
+import { reportSubscriptionError } from '../report-subscription-error';
+import { checkpointOf, isAfter, toEsdbPosition, toRecordedEvent } from './eventstoredb-mapping';
+
+const DEFAULT_BATCH_SIZE = 500;
+const FIRST_RETRY_DELAY_MS = 100;
+const MAX_RETRY_DELAY_MS = 5_000;
+
+/**
+ * A catch-up subscription to $all that survives dropped connections: it resubscribes, with a growing
+ * delay, after the last event the handler finished. The handler is awaited before the next batch is
+ * taken, so the gRPC stream's buffer fills up and the server is paced by the handler.
+ */
+export class EventStoreDbSubscription implements Subscription {
+  private readonly stopping = new AbortController();
+  private current: AllStreamSubscription | undefined;
+  private readonly finished: Promise<void>;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    options: SubscribeOptions,
+  ) {
+    this.finished = this.run(options);
+  }
+
+  /** Do not await this from inside the handler: it waits for the handler to return. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.current?.unsubscribe().catch(() => undefined); // ends the wait for the next event
+    await this.finished;
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  private async run({ after, batchSize = DEFAULT_BATCH_SIZE, handler, onError = reportSubscriptionError }: SubscribeOptions) {
+    let checkpoint: Checkpoint | undefined = after;
+    let retryDelay = FIRST_RETRY_DELAY_MS;
+    while (!this.stopped) {
+      this.current = this.client.subscribeToAll({
+        fromPosition: checkpoint ? toEsdbPosition(checkpoint) : START,
+        filter: excludeSystemEvents(),
+      });
+      try {
+        for await (const batch of buffered(this.current, batchSize)) {
+          if (this.stopped) return;
+          try {
+            const events = batch.flatMap(({ event }) => (event ? [toRecordedEvent(event)] : []));
+            const unseen = events.filter((event) => isAfter(event, checkpoint));
+            if (unseen.length > 0) {
+              await handler(unseen);
+              checkpoint = checkpointOf(unseen[unseen.length - 1]);
+            }
+          } catch (error) {
+            onError(error);
+            return; // leaving the loop closes the gRPC stream
+          }
+          retryDelay = FIRST_RETRY_DELAY_MS;
+        }
+      } catch (error) {
+        if (!this.stopped) console.warn(`EventStoreDB subscription dropped, resubscribing in ${retryDelay} ms`, error);
+      }
+      if (this.stopped) return;
+      await sleep(retryDelay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY_MS);
+    }
+  }
+}
+
+/**
+ * Hands over what the subscription has already received, up to maxSize, instead of waiting for a full
+ * batch: a handler that keeps up gets each live event at once, one that lags gets fewer, larger batches.
+ * Nothing is left over at the end: a batch is yielded whenever the buffer runs empty.
+ */
+async function* buffered(
+  subscription: AllStreamSubscription,
+  maxSize: number,
+): AsyncGenerator<AllStreamResolvedEvent[]> {
+  let batch: AllStreamResolvedEvent[] = [];
+  for await (const resolved of subscription) {
+    batch.push(resolved);
+    if (batch.length >= maxSize || subscription.readableLength === 0) {
+      yield batch;
+      batch = [];
+    }
+  }
+}

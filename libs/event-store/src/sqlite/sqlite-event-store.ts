@@ -1,0 +1,305 @@
+import Database from 'better-sqlite3';
+import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '@dossiers/events';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedVersionError,
+} from '../event-store.port';
+import { satisfiesExpectedRevision } from '../expected-revision';
+import { CatchUpSubscription } from './catch-up-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; ':memory:' works but cannot be shared with another instance. */
+  filename: string;
+  /** FULL (default) fsyncs every commit: the event store is the source of truth and an acknowledged event must survive a power cut. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often an idle subscription looks for events appended by another process (default 100 ms). */
+  pollIntervalMs?: number;
+}
+
+export interface SqliteEventStoreStats {
+  appends: number;
+  /** Committed write transactions: fewer than appends when group commit batched them. */
+  transactions: number;
+}
+
+/**
+ * AUTOINCREMENT so that a position is never reused, even after deleting the newest rows: a reused
+ * position would sit behind some reader's checkpoint and be skipped.
+ * No streams table: a stream's head is one step down the (stream_id, revision) index, which also holds
+ * the position (the rowid); a second table would cost one more b-tree write on every append.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position       INTEGER PRIMARY KEY AUTOINCREMENT,
+    stream_id      TEXT    NOT NULL,
+    revision       INTEGER NOT NULL,
+    event_id       TEXT    NOT NULL,
+    type           TEXT    NOT NULL,
+    schema_version INTEGER NOT NULL,
+    data           TEXT    NOT NULL,
+    metadata       TEXT    NOT NULL,
+    UNIQUE (stream_id, revision),
+    UNIQUE (stream_id, event_id)
+  );
+`;
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+}
+
+/** Where an event sits, in its stream and in the store. */
+interface Placement {
+  revision: number;
+  position: number;
+}
+
+/** An event serialised when append() is called, so the caller may reuse its objects and the transaction stays short. */
+interface EventToWrite {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: string;
+  metadata: string;
+}
+
+interface AppendRequest {
+  streamId: string;
+  events: EventToWrite[];
+  expected: ExpectedRevision;
+}
+
+interface PendingAppend extends AppendRequest {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { result: AppendResult } | { error: unknown };
+
+/** The head of a stream that does not exist. */
+const ABSENT_STREAM: Placement = { revision: -1, position: 0 };
+const UNLIMITED = -1; // SQLite reads a negative LIMIT as "no limit"
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly statements;
+  /** Runs one append; nested inside the batch transaction it becomes a SAVEPOINT, so its failure is its own. */
+  private readonly appendInSavepoint: Database.Transaction<(request: AppendRequest) => AppendResult>;
+  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private pending: PendingAppend[] = [];
+  private closed = false;
+  private readonly counters: SqliteEventStoreStats = { appends: 0, transactions: 0 };
+
+  constructor({ filename, synchronous = 'FULL', pollIntervalMs = 100 }: SqliteEventStoreOptions) {
+    this.pollIntervalMs = pollIntervalMs;
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    // Another process may hold the write lock for a moment: wait for it rather than fail.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+
+    this.statements = {
+      streamHead: this.db.prepare<[string], Placement>(
+        'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      storedEvent: this.db.prepare<[string, string], Placement>(
+        'SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?',
+      ),
+      insertEvent: this.db.prepare<[string, number, string, string, number, string, string]>(
+        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      readForwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      readBackwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      readAll: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+      headPosition: this.db.prepare<[], { position: number }>(
+        'SELECT COALESCE(MAX(position), 0) AS position FROM events',
+      ),
+    };
+
+    this.appendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendNow(request));
+    this.commitBatch = this.db.transaction((batch: PendingAppend[]) =>
+      batch.map((request): Outcome => {
+        try {
+          return { result: this.appendInSavepoint(request) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
+    let toWrite: EventToWrite[];
+    try {
+      toWrite = events.map(serialise);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      // Group commit: every append made before the event loop reaches its check phase shares one
+      // transaction, hence one fsync. The first one of a batch schedules the commit.
+      if (this.pending.length === 0) setImmediate(this.commitPending);
+      this.pending.push({ streamId, events: toWrite, expected, resolve, reject });
+    });
+  }
+
+  async readStream(
+    streamId: string,
+    { direction = 'forwards', fromRevision, maxCount = UNLIMITED }: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
+    const rows =
+      direction === 'forwards'
+        ? this.statements.readForwards.all(streamId, fromRevision ?? 0, maxCount)
+        : this.statements.readBackwards.all(streamId, fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll({ after, maxCount = UNLIMITED }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAfter(after?.position ?? 0, maxCount);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+    const subscription = new CatchUpSubscription(this.readAfter, this.pollIntervalMs, options);
+    this.subscriptions.add(subscription);
+    return {
+      stop: async () => {
+        await subscription.stop();
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.headPosition.get()!.position;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Stops the subscriptions, commits the appends already accepted, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.commitPending();
+    this.db.close();
+  }
+
+  /** Counters for tests and metrics. */
+  stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  private readonly readAfter = (position: number, maxCount: number): RecordedEvent[] =>
+    this.statements.readAll.all(position, maxCount).map(toRecordedEvent);
+
+  /** An arrow function: it is handed to setImmediate as is. */
+  private readonly commitPending = (): void => {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let outcomes: Outcome[];
+    try {
+      // IMMEDIATE takes the write lock up front: a deferred transaction that reads, then writes, can
+      // fail with SQLITE_BUSY when another process committed in between, and busy_timeout cannot help.
+      outcomes = this.commitBatch.immediate(batch);
+    } catch (error) {
+      // The transaction itself failed (I/O error, disk full, lock timeout): nothing of the batch is stored.
+      for (const request of batch) request.reject(error);
+      return;
+    }
+    this.counters.transactions += 1;
+    this.counters.appends += batch.length;
+    outcomes.forEach((outcome, i) =>
+      'result' in outcome ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
+    );
+    for (const subscription of this.subscriptions) subscription.wake();
+  };
+
+  /** Runs inside the batch transaction, after the appends queued before it, whose writes it sees. */
+  private appendNow({ streamId, events, expected }: AppendRequest): AppendResult {
+    const head = this.statements.streamHead.get(streamId) ?? ABSENT_STREAM;
+    // A new stream holds no event yet: skip one lookup per event on the most common write.
+    const alreadyStored = head.revision === -1 ? [] : events.map((e) => this.statements.storedEvent.get(streamId, e.id));
+    const fresh = events.filter((_, i) => alreadyStored[i] === undefined);
+    if (events.length > 0 && fresh.length === 0) {
+      // A retry of an append that went through: answer as it was answered, whatever the stream became since.
+      return latest(alreadyStored as Placement[]);
+    }
+    if (!satisfiesExpectedRevision(expected, head.revision)) {
+      throw new WrongExpectedVersionError(streamId, expected, head.revision);
+    }
+    if (fresh.length === 0) return { nextRevision: head.revision, position: head.position };
+
+    let revision = head.revision;
+    let position = head.position;
+    for (const event of fresh) {
+      revision += 1;
+      const { lastInsertRowid } = this.statements.insertEvent.run(
+        streamId,
+        revision,
+        event.id,
+        event.type,
+        event.schemaVersion,
+        event.data,
+        event.metadata,
+      );
+      position = Number(lastInsertRowid);
+    }
+    return { nextRevision: revision, position };
+  }
+}
+
+function latest(stored: Placement[]): AppendResult {
+  const last = stored.reduce((a, b) => (b.revision > a.revision ? b : a));
+  return { nextRevision: last.revision, position: last.position };
+}
+
+function serialise(event: NewEvent): EventToWrite {
+  return {
+    id: event.id,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data) as JsonObject,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    prepare: row.position,
+  };
+}

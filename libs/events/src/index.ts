@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './client.events';
+export * from './group.events';
+export * from './schema-versions';
+export * from './upcasters';

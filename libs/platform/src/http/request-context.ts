@@ -1,0 +1,59 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ValidationError } from '@dossiers/domain';
+import type { CommandContext } from '@dossiers/application';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal';
+
+export type HttpRequest = FastifyRequest & { principal?: Principal; idempotencyKey?: string };
+
+/** `If-Match: "3"` (or W/"3") -> 3. The ETag of every resource is its stream revision. */
+export function parseIfMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined || header === '*') return undefined;
+  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(String(header).trim());
+  if (!match) throw new ValidationError([{ field: 'If-Match', message: 'must be an ETag returned by this API, e.g. "3"' }]);
+  return Number(match[1]);
+}
+
+/** uuid v5-style id derived from a name: the same idempotency key always yields the same event ids. */
+export function deterministicUuid(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Builds the command context from the request: who, for which firm, when, and with which preconditions. */
+export function commandContextOf(request: HttpRequest): CommandContext {
+  const principal = request.principal!;
+  const key = request.idempotencyKey;
+  const causation = request.headers['x-causation-id'];
+  return {
+    tenant: principal.tenant,
+    actor: principal.sub,
+    correlationId: request.id,
+    causationId: typeof causation === 'string' ? causation : null,
+    now: new Date().toISOString(),
+    expectedRevision: parseIfMatch(request.headers['if-match']),
+    eventId: key
+      ? (streamId, index) => deterministicUuid(`${principal.tenant}|${key}|${streamId}|${index}`)
+      : () => randomUUID(),
+  };
+}
+
+/** `@Command() context: CommandContext` in a command controller. */
+export const Command = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  commandContextOf(context.switchToHttp().getRequest<HttpRequest>()),
+);
+
+/**
+ * A new resource's id. With an Idempotency-Key it is derived from the key, so that a retry after a
+ * crash (response never stored) recreates the same resource, and the store drops the duplicates.
+ */
+export function newResourceId(request: HttpRequest, kind: string): string {
+  const key = request.idempotencyKey;
+  return key ? deterministicUuid(`${request.principal!.tenant}|${key}|${kind}`) : randomUUID();
+}
+
+export const NewId = createParamDecorator((kind: string, context: ExecutionContext) =>
+  newResourceId(context.switchToHttp().getRequest<HttpRequest>(), kind),
+);

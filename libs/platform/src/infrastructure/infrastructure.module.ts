@@ -1,0 +1,55 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { READ_STORE, type ReadStore } from '@dossiers/read-store';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
+import { ALL_PROJECTIONS, ProjectionProgress } from '@dossiers/read-models';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { resolveAuthSecret } from '../auth/auth-secret';
+import { TokenVerifier } from '../auth/token-verifier';
+import { createEventStore, createIdempotencyStore, createReadStore, describeEngines } from './stores';
+
+class StoresLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  async onApplicationShutdown() {
+    await Promise.allSettled([this.idempotency.close(), this.readStore.close(), this.eventStore.close()]);
+  }
+}
+
+/** Provides the stores, the token verifier and the projection progress to every app module. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    new Logger('infrastructure').log({ engines: describeEngines(config) });
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
+        { provide: READ_STORE, useFactory: () => createReadStore(config) },
+        { provide: IDEMPOTENCY_STORE, useFactory: () => createIdempotencyStore(config) },
+        {
+          provide: TokenVerifier,
+          useFactory: () =>
+            new TokenVerifier(
+              config.auth.jwksUrl
+                ? { jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer, audience: config.auth.audience }
+                : { secret: resolveAuthSecret(config.auth.secret, config.dataDir), issuer: config.auth.issuer, audience: config.auth.audience },
+            ),
+        },
+        {
+          provide: ProjectionProgress,
+          inject: [READ_STORE],
+          useFactory: (readStore: ReadStore) => new ProjectionProgress(readStore, ALL_PROJECTIONS),
+        },
+        StoresLifecycle,
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, IDEMPOTENCY_STORE, TokenVerifier, ProjectionProgress],
+    };
+  }
+}

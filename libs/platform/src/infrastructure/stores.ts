@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@dossiers/event-store';
+import { MongoReadStore, SqliteReadStore, type ReadStore } from '@dossiers/read-store';
+import { RedisIdempotencyStore, SqliteIdempotencyStore, type IdempotencyStore } from '@dossiers/idempotency';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * The one place where adapters are chosen: a production engine when its URL is set, the embedded
+ * SQLite default (files under DATA_DIR) otherwise.
+ */
+export function createEventStore(config: AppConfig): EventStore {
+  if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteEventStore({ filename: join(config.dataDir, 'events.db'), synchronous: config.sqliteSynchronous });
+}
+
+export async function createReadStore(config: AppConfig): Promise<ReadStore> {
+  if (config.mongoUrl) return MongoReadStore.connect(config.mongoUrl, config.mongoDb);
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteReadStore({ filename: join(config.dataDir, 'read-models.db') });
+}
+
+export function createIdempotencyStore(config: AppConfig): IdempotencyStore {
+  if (config.redisUrl) return new RedisIdempotencyStore(config.redisUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteIdempotencyStore(join(config.dataDir, 'idempotency.db'));
+}
+
+export function describeEngines(config: AppConfig): Record<string, string> {
+  return {
+    eventStore: config.eventStoreUrl ? 'EventStoreDB' : `SQLite (${join(config.dataDir, 'events.db')})`,
+    readStore: config.mongoUrl ? `MongoDB (${config.mongoDb})` : `SQLite (${join(config.dataDir, 'read-models.db')})`,
+    idempotency: config.redisUrl ? 'Redis' : `SQLite (${join(config.dataDir, 'idempotency.db')})`,
+  };
+}

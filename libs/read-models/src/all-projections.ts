@@ -1,0 +1,6 @@
+import { clientListProjection } from './client-list/client-list.projection';
+import { groupListProjection } from './group-list/group-list.projection';
+import type { Projection } from './projection/projection';
+
+/** Every read model the projector keeps. */
+export const ALL_PROJECTIONS: readonly Projection[] = [clientListProjection, groupListProjection] as Projection[];

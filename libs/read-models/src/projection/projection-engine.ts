@@ -1,0 +1,68 @@
+import { upcast, type RecordedEvent } from '@dossiers/events';
+import type { Checkpoint } from '@dossiers/event-store';
+import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
+import { CHECKPOINTS_COLLECTION, type CheckpointDoc } from './checkpoint';
+import type { Projection } from './projection';
+
+/**
+ * Applies batches of events to projections. Each batch is one read-store transaction that writes
+ * the documents and every projection's checkpoint together, so a crash at any point leaves the
+ * read models exactly as a clean rebuild up to the last committed checkpoint would.
+ *
+ * Each projection's checkpoint is read inside the transaction and only newer events are applied,
+ * so a rebuild running beside the live projector, or a batch delivered twice, changes nothing.
+ */
+export class ProjectionEngine {
+  constructor(
+    private readonly readStore: ReadStore,
+    readonly projections: readonly Projection[],
+  ) {}
+
+  async ensureIndexes(): Promise<void> {
+    for (const projection of this.projections) {
+      await this.readStore.ensureIndexes(projection.collection, projection.indexes);
+    }
+  }
+
+  /** Where a subscription should resume: the oldest checkpoint of all projections. */
+  async resumeCheckpoint(): Promise<Checkpoint> {
+    const stored = await this.readStore
+      .collection<CheckpointDoc>(CHECKPOINTS_COLLECTION)
+      .findByIds(this.projections.map((p) => p.name));
+    if (stored.length < this.projections.length) return { position: 0 };
+    const oldest = stored.reduce((a, b) => (b.position < a.position ? b : a));
+    return { position: oldest.position, prepare: oldest.prepare };
+  }
+
+  async applyBatch(events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const upcasted = events.map(upcast);
+    await this.readStore.transaction(async (tx) => {
+      for (const projection of this.projections) await this.applyToProjection(tx, projection, upcasted);
+    });
+  }
+
+  private async applyToProjection(tx: ReadStoreTransaction, projection: Projection, events: RecordedEvent[]) {
+    const checkpoints = tx.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION);
+    const since = (await checkpoints.findById(projection.name))?.position ?? 0;
+    const fresh = events.filter((e) => e.position > since);
+    if (fresh.length === 0) return;
+
+    const relevant = fresh.filter((e) => projection.handles.has(e.type));
+    const collection = tx.collection<Document>(projection.collection);
+    // Load each touched document once, evolve in memory, write each once: batches stay fast.
+    const ids = [...new Set(relevant.map((e) => projection.documentId(e)))];
+    const working = new Map<string, Document | null>(ids.map((id) => [id, null]));
+    for (const doc of await collection.findByIds(ids)) working.set(doc._id, doc);
+    for (const event of relevant) {
+      const id = projection.documentId(event);
+      working.set(id, projection.evolve(working.get(id) ?? null, event));
+    }
+    for (const [id, doc] of working) {
+      if (doc) await collection.upsert(doc);
+      else await collection.delete(id);
+    }
+    const last = fresh[fresh.length - 1];
+    await checkpoints.upsert({ _id: projection.name, position: last.position, prepare: last.prepare ?? last.position });
+  }
+}

@@ -1,0 +1,75 @@
+import type { EventStore, Subscription } from '@dossiers/event-store';
+import type { ReadStore } from '@dossiers/read-store';
+import { CHECKPOINTS_COLLECTION } from './checkpoint';
+import { ProjectionEngine } from './projection-engine';
+import type { Projection } from './projection';
+
+export interface ProjectorOptions {
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** Follows the event store from the stored checkpoints and keeps the read models current. */
+export class Projector {
+  private subscription?: Subscription;
+  readonly engine: ProjectionEngine;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    readStore: ReadStore,
+    projections: readonly Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.engine = new ProjectionEngine(readStore, projections);
+  }
+
+  async start(): Promise<void> {
+    await this.engine.ensureIndexes();
+    const after = await this.engine.resumeCheckpoint();
+    this.subscription = this.eventStore.subscribe({
+      after,
+      batchSize: this.options.batchSize ?? 1000,
+      handler: (events) => this.engine.applyBatch(events),
+      onError: this.options.onError,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+}
+
+/**
+ * Empties the given projections' collections and checkpoints, then replays every event from
+ * position 0. Safe beside a running projector: each batch re-checks the checkpoints.
+ */
+export async function rebuildProjections(
+  eventStore: EventStore,
+  readStore: ReadStore,
+  projections: readonly Projection[],
+  onProgress: (position: number, head: number) => void = () => {},
+  batchSize = 5000,
+): Promise<{ events: number; head: number }> {
+  const head = await eventStore.headPosition();
+  await readStore.transaction(async (tx) => {
+    for (const projection of projections) {
+      await tx.collection(projection.collection).deleteMany({});
+      await tx.collection(CHECKPOINTS_COLLECTION).delete(projection.name);
+    }
+  });
+  const engine = new ProjectionEngine(readStore, projections);
+  await engine.ensureIndexes();
+  let after = { position: 0 } as { position: number; prepare?: number };
+  let count = 0;
+  for (;;) {
+    const events = await eventStore.readAll({ after, maxCount: batchSize });
+    if (events.length === 0) break;
+    await engine.applyBatch(events);
+    count += events.length;
+    const last = events[events.length - 1];
+    after = { position: last.position, prepare: last.prepare };
+    onProgress(Math.min(last.position, head), head);
+  }
+  return { events: count, head };
+}

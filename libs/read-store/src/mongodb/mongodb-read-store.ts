@@ -1,0 +1,164 @@
+import {
+  MongoClient,
+  MongoServerError,
+  type ClientSession,
+  type Collection,
+  type Db,
+  type IndexDescription,
+  type MongoClientOptions,
+  type Filter as MongoFilter,
+} from 'mongodb';
+import { normalizeText } from '../normalize-text';
+import type {
+  Document,
+  FieldCondition,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  ReadCollection,
+  ReadStore,
+  ReadStoreTransaction,
+  Scalar,
+} from '../read-store.port';
+
+export interface MongoReadStoreOptions {
+  /** e.g. mongodb://localhost:27017/?replicaSet=rs0 — transactions need a replica set */
+  url: string;
+  databaseName: string;
+  clientOptions?: MongoClientOptions;
+}
+
+/**
+ * The port's query language is a subset of MongoDB's, so this adapter passes almost everything
+ * through; only `$contains` is translated (to an escaped, normalised `$regex`).
+ */
+export class MongoReadStore implements ReadStore {
+  private readonly client: MongoClient;
+  private readonly db: Db;
+
+  /** The driver connects on the first operation; `ping()` checks the server is reachable. */
+  constructor(options: MongoReadStoreOptions) {
+    this.client = new MongoClient(options.url, options.clientOptions);
+    this.db = this.client.db(options.databaseName);
+  }
+
+  collection<T extends Document = Document>(name: string): ReadCollection<T> {
+    return new MongoCollection<T>(this.db.collection(name));
+  }
+
+  async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+    // The server refuses an empty createIndexes; with the same specs again it does nothing.
+    if (indexes.length > 0) await this.db.collection(collection).createIndexes(indexes.map(toIndexDescription));
+  }
+
+  /**
+   * A multi-document transaction. The driver retries `work` on transient errors, so it may run
+   * more than once: it must not have effects outside `tx`.
+   */
+  async transaction<R>(work: (tx: ReadStoreTransaction) => Promise<R>): Promise<R> {
+    const session = this.client.startSession();
+    try {
+      return await session.withTransaction(() => work(new MongoTransaction(this.db, session)));
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  async drop(collection: string): Promise<void> {
+    try {
+      await this.db.collection(collection).drop();
+    } catch (error) {
+      // Servers before 7.0 refuse to drop a collection that does not exist.
+      if (!(error instanceof MongoServerError && error.codeName === 'NamespaceNotFound')) throw error;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+class MongoTransaction implements ReadStoreTransaction {
+  constructor(
+    private readonly db: Db,
+    private readonly session: ClientSession,
+  ) {}
+
+  collection<T extends Document = Document>(name: string): ReadCollection<T> {
+    return new MongoCollection<T>(this.db.collection(name), this.session);
+  }
+}
+
+/** Every operation carries the session, if any: that is what puts it inside the transaction. */
+class MongoCollection<T extends Document> implements ReadCollection<T> {
+  constructor(
+    private readonly collection: Collection<Document>,
+    private readonly session?: ClientSession,
+  ) {}
+
+  findById(id: string): Promise<T | null> {
+    return this.collection.findOne<T>({ _id: id }, { session: this.session });
+  }
+
+  async findByIds(ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    return this.collection.find<T>({ _id: { $in: ids } }, { session: this.session }).toArray();
+  }
+
+  find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.cursor(filter, options).toArray();
+  }
+
+  count(filter: Filter): Promise<number> {
+    return this.collection.countDocuments(toMongoFilter(filter), { session: this.session });
+  }
+
+  stream(filter: Filter, options: FindOptions = {}): AsyncIterable<T> {
+    return this.cursor(filter, options);
+  }
+
+  async upsert(doc: T): Promise<void> {
+    await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true, session: this.session });
+  }
+
+  async update(id: string, fields: Partial<Omit<T, '_id'>>): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id }, { $set: fields }, { session: this.session });
+    return result.matchedCount > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.collection.deleteOne({ _id: id }, { session: this.session })).deletedCount > 0;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    return (await this.collection.deleteMany(toMongoFilter(filter), { session: this.session })).deletedCount;
+  }
+
+  private cursor(filter: Filter, { sort, skip, limit }: FindOptions) {
+    return this.collection.find<T>(toMongoFilter(filter), { sort, skip, limit, session: this.session });
+  }
+}
+
+function toMongoFilter(filter: Filter): MongoFilter<Document> {
+  return Object.fromEntries(Object.entries(filter).map(([field, condition]) => [field, toMongoCondition(condition)]));
+}
+
+/** Projections store the field normalised, so a normalised, escaped needle is a plain substring match. */
+function toMongoCondition(condition: Scalar | FieldCondition): unknown {
+  if (condition === null || typeof condition !== 'object' || condition.$contains === undefined) return condition;
+  const { $contains, ...others } = condition;
+  return { ...others, $regex: escapeRegExp(normalizeText($contains)) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toIndexDescription({ name, fields, unique }: IndexSpec): IndexDescription {
+  // Object keys keep insertion order (field names never look like integers), so the key is ordered.
+  return { name, key: Object.fromEntries(fields), ...(unique ? { unique: true } : {}) };
+}

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeText } from './normalize-text';
+import type { Document, Filter, FindOptions, IndexSpec, ReadCollection, ReadStore } from './read-store.port';
+
+/**
+ * One suite for every adapter of the read-store port: the SQLite adapter must behave as MongoDB
+ * does on the query subset. Each test uses fresh collections, as the MongoDB server is shared.
+ */
+export function readStoreContract(name: string, makeStore: () => Promise<{ store: ReadStore; cleanup: () => Promise<void> }>) {
+  describe(`${name} read store`, () => {
+    let store: ReadStore;
+    let cleanup: () => Promise<void>;
+    let created: string[] = [];
+
+    beforeAll(async () => ({ store, cleanup } = await makeStore()));
+    afterEach(async () => {
+      for (const collection of created) await store.drop(collection);
+      created = [];
+    });
+    afterAll(() => cleanup());
+
+    const newCollectionName = () => {
+      const collection = `c_${randomUUID().replace(/-/g, '')}`;
+      created.push(collection);
+      return collection;
+    };
+    const newCollection = () => store.collection(newCollectionName());
+    const seed = async (docs: Document[]) => {
+      const collection = newCollection();
+      for (const doc of docs) await collection.upsert(doc);
+      return collection;
+    };
+    const ids = async (collection: ReadCollection, filter: Filter, options?: FindOptions) =>
+      (await collection.find(filter, options)).map((doc) => doc._id);
+    const sortedIds = async (collection: ReadCollection, filter: Filter) => (await ids(collection, filter)).sort();
+
+    describe('documents', () => {
+      it('upserts, finds by id and replaces the whole document', async () => {
+        const collection = newCollection();
+        await collection.upsert({ _id: 'a', name: 'first', extra: true });
+        expect(await collection.findById('a')).toEqual({ _id: 'a', name: 'first', extra: true });
+        await collection.upsert({ _id: 'a', name: 'second' });
+        expect(await collection.findById('a')).toEqual({ _id: 'a', name: 'second' });
+        expect(await collection.findById('missing')).toBeNull();
+      });
+
+      it('finds by ids, leaving missing ones out', async () => {
+        const collection = await seed([{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }]);
+        const found = await collection.findByIds(['c', 'missing', 'a']);
+        expect(found.map((doc) => doc._id).sort()).toEqual(['a', 'c']);
+        expect(await collection.findByIds([])).toEqual([]);
+      });
+
+      it('updates top-level fields, replacing nested objects whole and keeping null', async () => {
+        const collection = await seed([{ _id: 'a', n: 1, keep: 'k', address: { city: 'Lyon', zip: '69001' } }]);
+        expect(await collection.update('a', { n: 2, address: { city: 'Paris' }, note: null })).toBe(true);
+        expect(await collection.findById('a')).toEqual({ _id: 'a', n: 2, keep: 'k', address: { city: 'Paris' }, note: null });
+      });
+
+      it('answers false when updating a missing document, and creates nothing', async () => {
+        const collection = newCollection();
+        expect(await collection.update('missing', { n: 1 })).toBe(false);
+        expect(await collection.findById('missing')).toBeNull();
+      });
+
+      it('deletes one document, then many by filter', async () => {
+        const collection = await seed([
+          { _id: 'a', group: 'x' },
+          { _id: 'b', group: 'x' },
+          { _id: 'c', group: 'y' },
+        ]);
+        expect(await collection.delete('a')).toBe(true);
+        expect(await collection.delete('a')).toBe(false);
+        expect(await collection.deleteMany({ group: 'x' })).toBe(1);
+        expect(await sortedIds(collection, {})).toEqual(['c']);
+      });
+
+      it('reads a collection that was never written as empty', async () => {
+        const collection = newCollection();
+        expect(await collection.find({})).toEqual([]);
+        expect(await collection.count({})).toBe(0);
+        expect(await collection.deleteMany({})).toBe(0);
+        expect(await collection.delete('a')).toBe(false);
+      });
+    });
+
+    describe('filters', () => {
+      let collection: ReadCollection;
+      beforeEach(async () => {
+        collection = await seed([
+          { _id: 'a', status: 'open', rank: 1, archived: false, owner: null, address: { city: 'Lyon' } },
+          { _id: 'b', status: 'open', rank: 5, archived: true, owner: 'ann', address: { city: 'Paris' } },
+          { _id: 'c', status: 'closed', rank: 10, archived: false, owner: 'bob' },
+          { _id: 'd', status: 'closed', rank: 'ten' },
+        ]);
+      });
+
+      it('matches equality, bare or with $eq', async () => {
+        expect(await sortedIds(collection, { status: 'open' })).toEqual(['a', 'b']);
+        expect(await sortedIds(collection, { status: { $eq: 'closed' }, rank: 10 })).toEqual(['c']);
+        expect(await sortedIds(collection, { _id: 'b' })).toEqual(['b']);
+      });
+
+      it('matches null to null or missing', async () => {
+        expect(await sortedIds(collection, { owner: null })).toEqual(['a', 'd']);
+        expect(await sortedIds(collection, { owner: { $ne: null } })).toEqual(['b', 'c']);
+      });
+
+      it('matches booleans', async () => {
+        expect(await sortedIds(collection, { archived: true })).toEqual(['b']);
+        expect(await sortedIds(collection, { archived: false })).toEqual(['a', 'c']);
+        expect(await sortedIds(collection, { archived: { $ne: true } })).toEqual(['a', 'c', 'd']);
+      });
+
+      it('matches $ne, missing fields included', async () => {
+        expect(await sortedIds(collection, { owner: { $ne: 'ann' } })).toEqual(['a', 'c', 'd']);
+      });
+
+      it('matches $in, with null standing for null or missing', async () => {
+        expect(await sortedIds(collection, { owner: { $in: ['ann', 'bob'] } })).toEqual(['b', 'c']);
+        expect(await sortedIds(collection, { owner: { $in: ['ann', null] } })).toEqual(['a', 'b', 'd']);
+        expect(await sortedIds(collection, { rank: { $in: [1, 10] } })).toEqual(['a', 'c']);
+        expect(await sortedIds(collection, { owner: { $in: [] } })).toEqual([]);
+      });
+
+      it('matches number ranges, never values of another type', async () => {
+        expect(await sortedIds(collection, { rank: { $gt: 1 } })).toEqual(['b', 'c']);
+        expect(await sortedIds(collection, { rank: { $gte: 5, $lte: 10 } })).toEqual(['b', 'c']);
+        expect(await sortedIds(collection, { rank: { $lt: 5 } })).toEqual(['a']);
+      });
+
+      it('matches string ranges, never values of another type', async () => {
+        expect(await sortedIds(collection, { rank: { $gt: 'a' } })).toEqual(['d']);
+        expect(await sortedIds(collection, { status: { $lt: 'd' } })).toEqual(['c', 'd']);
+        expect(await sortedIds(collection, { owner: { $gte: 'ann', $lt: 'b' } })).toEqual(['b']);
+      });
+
+      it('follows dotted paths', async () => {
+        expect(await sortedIds(collection, { 'address.city': 'Paris' })).toEqual(['b']);
+        expect(await sortedIds(collection, { 'address.city': null })).toEqual(['c', 'd']);
+      });
+
+      it('combines conditions on several fields', async () => {
+        expect(await sortedIds(collection, { status: 'closed', archived: false, rank: { $gte: 10 } })).toEqual(['c']);
+      });
+    });
+
+    describe('$contains', () => {
+      let collection: ReadCollection;
+      beforeEach(async () => {
+        collection = await seed([
+          { _id: 'sg', searchText: normalizeText('Société Générale') },
+          { _id: 'bp', searchText: normalizeText('Banque Populaire') },
+          { _id: 'odd', searchText: normalizeText('a.b (c)*') },
+        ]);
+      });
+
+      it('matches a substring whatever its case and accents', async () => {
+        expect(await ids(collection, { searchText: { $contains: 'societe' } })).toEqual(['sg']);
+        expect(await ids(collection, { searchText: { $contains: 'SOCIÉTÉ' } })).toEqual(['sg']);
+        expect(await ids(collection, { searchText: { $contains: 'té  Gén' } })).toEqual(['sg']);
+        expect(await collection.count({ searchText: { $contains: 'e' } })).toBe(2);
+        expect(await collection.count({ searchText: { $contains: 'crédit' } })).toBe(0);
+      });
+
+      it('takes the needle literally', async () => {
+        expect(await ids(collection, { searchText: { $contains: '.b (c)*' } })).toEqual(['odd']);
+        expect(await collection.count({ searchText: { $contains: 'a*' } })).toBe(0);
+      });
+    });
+
+    describe('sort, skip, limit, count', () => {
+      let collection: ReadCollection;
+      beforeEach(async () => {
+        collection = await seed([
+          { _id: 'a', group: 2, name: 'alice' },
+          { _id: 'b', group: 1, name: 'bob' },
+          { _id: 'c', group: 2, name: 'carol' },
+          { _id: 'd', group: 1, name: 'dave' },
+          { _id: 'e', name: 'eve' },
+        ]);
+      });
+
+      it('sorts ascending and descending, breaking ties with the next key; missing sorts first', async () => {
+        expect(await ids(collection, {}, { sort: [['group', 1], ['name', -1]] })).toEqual(['e', 'd', 'b', 'c', 'a']);
+        expect(await ids(collection, {}, { sort: [['group', -1], ['name', 1]] })).toEqual(['a', 'c', 'b', 'd', 'e']);
+      });
+
+      it('skips and limits after sorting', async () => {
+        expect(await ids(collection, {}, { sort: [['name', 1]], skip: 1, limit: 2 })).toEqual(['b', 'c']);
+        expect(await ids(collection, {}, { sort: [['name', 1]], skip: 3 })).toEqual(['d', 'e']);
+        expect(await ids(collection, {}, { sort: [['name', 1]], limit: 0 })).toHaveLength(5);
+      });
+
+      it('counts what a filter matches, ignoring paging', async () => {
+        expect(await collection.count({})).toBe(5);
+        expect(await collection.count({ group: 2 })).toBe(2);
+      });
+    });
+
+    it('streams every document in sort order', async () => {
+      const collection = newCollection();
+      const total = 2000;
+      // Inserted in a scrambled order so that storage order cannot pass for sort order.
+      await Promise.all(Array.from({ length: total }, (_, i) => collection.upsert({ _id: `d${i}`, rank: (i * 7919) % total })));
+      const ranks: unknown[] = [];
+      for await (const doc of collection.stream({}, { sort: [['rank', 1]] })) ranks.push(doc.rank);
+      expect(ranks).toEqual(Array.from({ length: total }, (_, i) => i));
+
+      let partial = 0;
+      for await (const doc of collection.stream({ rank: { $gte: 1000 } }, { sort: [['rank', -1]], skip: 10, limit: 600 })) {
+        expect(doc.rank).toBe(total - 11 - partial++);
+      }
+      expect(partial).toBe(600);
+    });
+
+    it('ensures indexes idempotently, and queries keep working', async () => {
+      const name = newCollectionName();
+      const indexes: IndexSpec[] = [
+        { name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1], ['_id', 1]] },
+        { name: 'code', fields: [['code', 1]], unique: true },
+      ];
+      await store.ensureIndexes(name, indexes);
+      await store.ensureIndexes(name, indexes);
+      const collection = store.collection(name);
+      await collection.upsert({ _id: 'a', tenant: 't', nameSort: 'b', code: 'x' });
+      await collection.upsert({ _id: 'b', tenant: 't', nameSort: 'a', code: 'y' });
+      expect(await ids(collection, { tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 })).toEqual(['b', 'a']);
+      await expect(collection.upsert({ _id: 'c', tenant: 't', nameSort: 'c', code: 'x' })).rejects.toThrow();
+    });
+
+    describe('transactions', () => {
+      it('commits every write together and returns what the work returns', async () => {
+        const [first, second] = [newCollectionName(), newCollectionName()];
+        await store.collection(first).upsert({ _id: 'gone', n: 0 });
+        const result = await store.transaction(async (tx) => {
+          await tx.collection(first).upsert({ _id: 'a', n: 1 });
+          await tx.collection(first).delete('gone');
+          await tx.collection(second).upsert({ _id: 'b', n: 2 });
+          expect(await tx.collection(first).findById('a')).toEqual({ _id: 'a', n: 1 });
+          return 'done';
+        });
+        expect(result).toBe('done');
+        expect(await sortedIds(store.collection(first), {})).toEqual(['a']);
+        expect(await store.collection(second).findById('b')).toEqual({ _id: 'b', n: 2 });
+      });
+
+      it('leaves nothing behind when the work throws', async () => {
+        const collection = newCollectionName();
+        await store.collection(collection).upsert({ _id: 'a', n: 1 });
+        const failing = store.transaction(async (tx) => {
+          await tx.collection(collection).update('a', { n: 2 });
+          await tx.collection(collection).upsert({ _id: 'b', n: 1 });
+          throw new Error('projection failed');
+        });
+        await expect(failing).rejects.toThrow('projection failed');
+        expect(await store.collection(collection).find({})).toEqual([{ _id: 'a', n: 1 }]);
+      });
+
+      it('keeps its uncommitted writes from reads made outside it', async () => {
+        const collection = newCollectionName();
+        await store.collection(collection).upsert({ _id: 'seen', n: 0 });
+        await store.transaction(async (tx) => {
+          await tx.collection(collection).upsert({ _id: 'a', n: 1 });
+          expect(await store.collection(collection).findById('a')).toBeNull();
+          expect(await store.collection(collection).count({})).toBe(1);
+        });
+        expect(await store.collection(collection).findById('a')).toEqual({ _id: 'a', n: 1 });
+      });
+    });
+
+    it('drops a collection with its documents, and a missing one quietly', async () => {
+      const name = newCollectionName();
+      await store.collection(name).upsert({ _id: 'a' });
+      await store.drop(name);
+      expect(await store.collection(name).count({})).toBe(0);
+      await expect(store.drop(newCollectionName())).resolves.toBeUndefined();
+    });
+
+    it('answers a readiness ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

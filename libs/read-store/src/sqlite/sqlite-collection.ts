@@ -1,0 +1,158 @@
+import type { Document, Filter, FindOptions, ReadCollection } from '../read-store.port';
+import type { SqliteConnection } from './sqlite-connection';
+import { jsonPath, orderByClause, whereClause, type SqlFragment } from './sqlite-filter';
+import { createTableSql, isMissingTable, tableName } from './sqlite-schema';
+
+/** How a collection reaches the database, which differs inside and outside a transaction. */
+export interface SqliteAccess {
+  /** Outside a transaction the shared reader (committed data only); inside, the transaction's own connection. */
+  readConnection(): SqliteConnection;
+  /** Outside a transaction: queued behind any open transaction. Inside: run at once, within it. */
+  write<R>(command: (writer: SqliteConnection) => R): Promise<R>;
+  /**
+   * A private read-only connection for one stream: its statement stays open across the consumer's
+   * awaits, which would make a shared connection refuse every other query meanwhile. Absent
+   * inside a transaction, whose uncommitted writes only its own connection sees.
+   */
+  leaseStreamConnection?(): StreamConnectionLease;
+}
+
+export interface StreamConnectionLease {
+  connection: SqliteConnection;
+  release(): void;
+}
+
+/** Inside a transaction a stream is read as a series of pages, leaving the connection free between them. */
+const STREAM_PAGE_SIZE = 500;
+
+interface DocRow {
+  doc: string;
+}
+
+const parseDoc = <T>(row: DocRow): T => JSON.parse(row.doc) as T;
+
+export class SqliteCollection<T extends Document> implements ReadCollection<T> {
+  private readonly table: string;
+
+  constructor(
+    private readonly name: string,
+    private readonly access: SqliteAccess,
+  ) {
+    this.table = tableName(name);
+  }
+
+  async findById(id: string): Promise<T | null> {
+    const row = this.read((c) => c.get<DocRow>(`SELECT doc FROM ${this.table} WHERE _id = ?`, [id]), undefined);
+    return row ? parseDoc<T>(row) : null;
+  }
+
+  async findByIds(ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    // One JSON parameter instead of one per id: no chunking under SQLite's bound-parameter limit.
+    const sql = `SELECT doc FROM ${this.table} WHERE _id IN (SELECT value FROM json_each(?))`;
+    return this.read((c) => c.all<DocRow>(sql, [JSON.stringify(ids)]), []).map((row) => parseDoc<T>(row));
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const query = this.selectQuery(filter, options);
+    return this.read((c) => c.all<DocRow>(query.sql, query.params), []).map((row) => parseDoc<T>(row));
+  }
+
+  async count(filter: Filter): Promise<number> {
+    const where = whereClause(filter);
+    const row = this.read((c) => c.get<{ count: number }>(`SELECT count(*) AS count FROM ${this.table} ${where.sql}`, where.params), undefined);
+    return row?.count ?? 0;
+  }
+
+  async *stream(filter: Filter, options: FindOptions = {}): AsyncIterable<T> {
+    const lease = this.access.leaseStreamConnection?.();
+    if (!lease) {
+      yield* this.streamPages(filter, options);
+      return;
+    }
+    try {
+      const query = this.selectQuery(filter, options);
+      const rows = this.read((c) => c.iterate<DocRow>(query.sql, query.params), [] as Iterable<DocRow>, lease.connection);
+      for (const row of rows) yield parseDoc<T>(row);
+    } finally {
+      lease.release();
+    }
+  }
+
+  async upsert(doc: T): Promise<void> {
+    if (typeof doc._id !== 'string') throw new Error('A document needs a string _id');
+    const sql = `INSERT INTO ${this.table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`;
+    const params = [doc._id, JSON.stringify(doc)];
+    await this.access.write((writer) => {
+      try {
+        writer.run(sql, params);
+      } catch (error) {
+        if (!isMissingTable(error)) throw error;
+        writer.exec(createTableSql(this.name));
+        writer.run(sql, params);
+      }
+    });
+  }
+
+  async update(id: string, fields: Partial<Omit<T, '_id'>>): Promise<boolean> {
+    const entries = Object.entries(fields);
+    if (entries.some(([field]) => field === '_id')) throw new Error('update cannot change _id');
+    // json_set replaces each field whole, as MongoDB's $set does; json_patch would merge nested
+    // objects and delete fields set to null. Paths are bound too: the SQL varies only by count.
+    const sql = `UPDATE ${this.table} SET doc = json_set(doc${', ?, json(?)'.repeat(entries.length)}) WHERE _id = ?`;
+    const params = [...entries.flatMap(([field, value]) => [jsonPath(field), JSON.stringify(value ?? null)]), id];
+    return (await this.write((writer) => writer.run(sql, params))) > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.write((writer) => writer.run(`DELETE FROM ${this.table} WHERE _id = ?`, [id]))) > 0;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    const where = whereClause(filter);
+    return this.write((writer) => writer.run(`DELETE FROM ${this.table} ${where.sql}`, where.params));
+  }
+
+  private selectQuery(filter: Filter, { sort, skip = 0, limit = 0 }: FindOptions): SqlFragment {
+    if (!Number.isInteger(skip) || skip < 0 || !Number.isInteger(limit) || limit < 0) {
+      throw new Error(`skip and limit must be non-negative integers, got ${skip} and ${limit}`);
+    }
+    const where = whereClause(filter);
+    const clauses = [`SELECT doc FROM ${this.table}`, where.sql, orderByClause(sort), 'LIMIT ? OFFSET ?'];
+    // limit 0 means "no limit", as in MongoDB; SQLite spells it -1.
+    return { sql: clauses.filter(Boolean).join(' '), params: [...where.params, limit || -1, skip] };
+  }
+
+  private async *streamPages(filter: Filter, { sort, skip = 0, limit = 0 }: FindOptions): AsyncIterable<T> {
+    for (let read = 0; ; ) {
+      const pageSize = limit ? Math.min(STREAM_PAGE_SIZE, limit - read) : STREAM_PAGE_SIZE;
+      if (pageSize <= 0) return;
+      const page = await this.find(filter, { sort, skip: skip + read, limit: pageSize });
+      yield* page;
+      if (page.length < pageSize) return;
+      read += page.length;
+    }
+  }
+
+  /** A collection has no table before its first write: until then it reads as empty. */
+  private read<R>(query: (connection: SqliteConnection) => R, whenMissing: R, connection = this.access.readConnection()): R {
+    try {
+      return query(connection);
+    } catch (error) {
+      if (isMissingTable(error)) return whenMissing;
+      throw error;
+    }
+  }
+
+  /** Updates and deletes of a collection that has no table yet change nothing. */
+  private write(command: (writer: SqliteConnection) => number): Promise<number> {
+    return this.access.write((writer) => {
+      try {
+        return command(writer);
+      } catch (error) {
+        if (isMissingTable(error)) return 0;
+        throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import type { SqlValue } from './sqlite-filter';
+
+export interface SqliteConnectionOptions {
+  readonly: boolean;
+  /** for the writing connection only; journal mode and durability are properties of the writer */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/**
+ * One better-sqlite3 connection, its prepared statements cached by SQL text. Values are always
+ * bound and `$in` lists are one JSON parameter, so the SQL text depends only on a query's shape
+ * and the cache stays as small as the set of queries the code base makes.
+ */
+export class SqliteConnection {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(filename: string, options: SqliteConnectionOptions): SqliteConnection {
+    const db = new Database(filename, { readonly: options.readonly });
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    }
+    return new SqliteConnection(db);
+  }
+
+  all<Row>(sql: string, params: SqlValue[] = []): Row[] {
+    return this.statement(sql).all(...params) as Row[];
+  }
+
+  get<Row>(sql: string, params: SqlValue[] = []): Row | undefined {
+    return this.statement(sql).get(...params) as Row | undefined;
+  }
+
+  /** Keeps the connection busy until the iterator is finished or returned. */
+  iterate<Row>(sql: string, params: SqlValue[] = []): IterableIterator<Row> {
+    return this.statement(sql).iterate(...params) as IterableIterator<Row>;
+  }
+
+  /** Runs a write; the number of rows it changed. */
+  run(sql: string, params: SqlValue[] = []): number {
+    return this.statement(sql).run(...params).changes;
+  }
+
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.db.close();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

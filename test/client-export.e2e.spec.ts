@@ -1,0 +1,61 @@
+import ExcelJS from 'exceljs';
+import { startStandalone, type StandaloneHarness } from './support/standalone-app';
+
+/** supertest buffers binary bodies only when told how. */
+function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+describe('GET /clients/export.xlsx', () => {
+  let h: StandaloneHarness;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    h = await startStandalone();
+    auth = { Authorization: `Bearer ${await h.token('admin')}` };
+  });
+  afterAll(() => h.close());
+
+  it('streams the client base as a workbook: styled frozen header, autofilter, a column per attribute, dates as dates', async () => {
+    const group = (await h.http().post('/groups').set(auth).send({ name: 'Artisans' })).body;
+    await h.http().post('/clients').set(auth).send({ name: 'Menuiserie Roux', groupId: group.id, attributes: { siren: '123', closing: '2026-12-31', staff: 4 } });
+    const last = await h.http().post('/clients').set(auth).send({ name: 'Atelier Blanc', attributes: { vat: true } });
+    await h.http().get('/clients').set(auth).set('X-Min-Position', String(last.body.position));
+
+    const res = await h.http().get('/clients/export.xlsx').set(auth).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="clients-\d{4}-\d{2}-\d{2}\.xlsx"/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as Buffer);
+    const sheet = workbook.getWorksheet('Clients')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['Name', 'Group', 'Members', 'Directories', 'Created', 'Updated', 'closing', 'siren', 'staff', 'vat']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toEqual({ from: 'A1', to: 'J1' });
+    expect(sheet.rowCount).toBe(3);
+
+    const atelier = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(atelier[0]).toBe('Atelier Blanc');
+    expect(atelier[9]).toBe(true);
+    const roux = sheet.getRow(3);
+    expect(roux.getCell(1).value).toBe('Menuiserie Roux');
+    expect(roux.getCell(2).value).toBe('Artisans');
+    expect(roux.getCell(5).value).toBeInstanceOf(Date);
+    expect(roux.getCell(7).value).toEqual(new Date('2026-12-31'));
+    expect(roux.getCell(8).value).toBe('123');
+    expect(roux.getCell(9).value).toBe(4);
+  });
+
+  it('exports only the caller’s firm', async () => {
+    const stranger = { Authorization: `Bearer ${await h.token('admin', 'other-firm')}` };
+    const res = await h.http().get('/clients/export.xlsx').set(stranger).buffer(true).parse(binary);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as Buffer);
+    expect(workbook.getWorksheet('Clients')!.rowCount).toBe(1);
+  });
+});
