@@ -8,7 +8,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', swc] },
+  // A few dependencies ship ES modules only (content-disposition, under @fastify/static): compile them too.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@dossiers/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testTimeout: 30000,
   maxWorkers: 2,

@@ -7,11 +7,12 @@ import { DeleteClientController } from './clients/delete-client/delete-client.co
 import { DeleteClientHandler } from './clients/delete-client/delete-client.handler';
 import { ClientNameRegistry } from './clients/client-name-registry';
 import { CreateGroupController } from './groups/create-group/create-group.controller';
+import { CreateGroupHandler } from './groups/create-group/create-group.handler';
 import { GroupLookup } from './groups/group-lookup';
 
 /** The write side: commands -> events. Needs InfrastructureModule (the stores) from the process that hosts it. */
 @Module({
   controllers: [CreateClientController, UpdateClientController, DeleteClientController, CreateGroupController],
-  providers: [CreateClientHandler, UpdateClientHandler, DeleteClientHandler, ClientNameRegistry, GroupLookup],
+  providers: [CreateClientHandler, UpdateClientHandler, DeleteClientHandler, CreateGroupHandler, ClientNameRegistry, GroupLookup],
 })
 export class CommandApiModule {}

@@ -18,7 +18,8 @@ export interface LoadedStream<State> {
   position: number;
 }
 
-const MAX_ATTEMPTS = 5;
+/** Each round of concurrent writers to one stream lets one through, so this bounds the writers absorbed at once. */
+const MAX_ATTEMPTS = 20;
 
 /** Reads a stream and folds it, refusing streams that belong to another tenant (they do not exist for the caller). */
 export async function loadStream<State, Event extends DomainEvent>(

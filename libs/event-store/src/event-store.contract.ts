@@ -50,7 +50,7 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
 
         const stored = await store.readStream(stream);
         expect(result).toEqual({ nextRevision: 1, position: stored[1].position });
-        expect(stored.map(({ position, prepare, ...event }) => event)).toEqual(
+        expect(stored.map(({ position: _position, prepare: _prepare, ...event }) => event)).toEqual(
           events.map((event, revision) => ({ ...event, streamId: stream, revision })),
         );
       });
@@ -78,7 +78,9 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
         expect(error).toMatchObject({ expected: 'stream_exists', actual: -1 });
 
         await store.append(stream, someEvents(1), 'no_stream');
-        await expect(store.append(stream, someEvents(1), 'stream_exists')).resolves.toMatchObject({ nextRevision: 1 });
+        await expect(store.append(stream, someEvents(1), 'stream_exists')).resolves.toMatchObject({
+          nextRevision: 1,
+        });
       });
 
       it("accepts a revision equal to the stream's last one and rejects any other, reporting the actual", async () => {
@@ -98,7 +100,9 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
         const first = someEvents(2);
         await store.append(stream, first, 'no_stream');
 
-        await expect(store.append(stream, someEvents(3), 0)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        await expect(store.append(stream, someEvents(3), 0)).rejects.toBeInstanceOf(
+          WrongExpectedVersionError,
+        );
         await store.append(stream, someEvents(3), 1);
 
         const revisions = (await store.readStream(stream)).map((event) => event.revision);
@@ -205,7 +209,9 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
 
         const outcomes = await Promise.allSettled(attempts.map((events) => store.append(stream, events, 0)));
 
-        const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [attempts[i]] : []));
+        const winners = outcomes.flatMap((outcome, i) =>
+          outcome.status === 'fulfilled' ? [attempts[i]] : [],
+        );
         const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
         expect(winners).toHaveLength(1);
         expect(losers).toHaveLength(9);
@@ -235,7 +241,9 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
       it('appends to different streams at once without conflict', async () => {
         const streams = Array.from({ length: 20 }, aStream);
 
-        const results = await Promise.all(streams.map((stream) => store.append(stream, someEvents(1), 'no_stream')));
+        const results = await Promise.all(
+          streams.map((stream) => store.append(stream, someEvents(1), 'no_stream')),
+        );
 
         expect(results.every((result) => result.nextRevision === 0)).toBe(true);
         expect(new Set(results.map((result) => result.position)).size).toBe(streams.length);

@@ -1,4 +1,8 @@
 // The contract suite (event-store.contract.ts) is not exported: it needs jest's globals.
 export * from './event-store.port';
-export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteEventStoreStats } from './sqlite/sqlite-event-store';
+export {
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+  type SqliteEventStoreStats,
+} from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

@@ -1,12 +1,2 @@
-/**
- * The one normalisation behind search and sort keys: accents stripped (NFD, combining marks
- * removed), lower case, whitespace collapsed. "  Société  Générale" -> "societe generale".
- */
-export function normalizeText(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// One normalisation for what projections store and what $contains looks for: defined in the domain.
+export { normalizeText } from '@dossiers/domain';

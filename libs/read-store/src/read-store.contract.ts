@@ -32,6 +32,11 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
     };
     const ids = async (collection: ReadCollection, filter: Filter, options?: FindOptions) =>
       (await collection.find(filter, options)).map((doc) => doc._id);
+    const collect = async <T>(docs: AsyncIterable<T>) => {
+      const all: T[] = [];
+      for await (const doc of docs) all.push(doc);
+      return all;
+    };
     const sortedIds = async (collection: ReadCollection, filter: Filter) => (await ids(collection, filter)).sort();
 
     describe('documents', () => {
@@ -79,6 +84,7 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
         const collection = newCollection();
         expect(await collection.find({})).toEqual([]);
         expect(await collection.count({})).toBe(0);
+        expect(await collect(collection.stream({}))).toEqual([]);
         expect(await collection.deleteMany({})).toBe(0);
         expect(await collection.delete('a')).toBe(false);
       });
@@ -203,9 +209,8 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       const total = 2000;
       // Inserted in a scrambled order so that storage order cannot pass for sort order.
       await Promise.all(Array.from({ length: total }, (_, i) => collection.upsert({ _id: `d${i}`, rank: (i * 7919) % total })));
-      const ranks: unknown[] = [];
-      for await (const doc of collection.stream({}, { sort: [['rank', 1]] })) ranks.push(doc.rank);
-      expect(ranks).toEqual(Array.from({ length: total }, (_, i) => i));
+      const streamed = await collect(collection.stream({}, { sort: [['rank', 1]] }));
+      expect(streamed.map((doc) => doc.rank)).toEqual(Array.from({ length: total }, (_, i) => i));
 
       let partial = 0;
       for await (const doc of collection.stream({ rank: { $gte: 1000 } }, { sort: [['rank', -1]], skip: 10, limit: 600 })) {
@@ -226,7 +231,10 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       await collection.upsert({ _id: 'a', tenant: 't', nameSort: 'b', code: 'x' });
       await collection.upsert({ _id: 'b', tenant: 't', nameSort: 'a', code: 'y' });
       expect(await ids(collection, { tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 })).toEqual(['b', 'a']);
-      await expect(collection.upsert({ _id: 'c', tenant: 't', nameSort: 'c', code: 'x' })).rejects.toThrow();
+      // Matched on the message: a driver's error class may come from another realm under jest.
+      await expect(collection.upsert({ _id: 'c', tenant: 't', nameSort: 'c', code: 'x' })).rejects.toMatchObject({
+        message: expect.stringMatching(/unique|duplicate/i),
+      });
     });
 
     describe('transactions', () => {
@@ -270,10 +278,13 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
     });
 
     it('drops a collection with its documents, and a missing one quietly', async () => {
-      const name = newCollectionName();
-      await store.collection(name).upsert({ _id: 'a' });
-      await store.drop(name);
-      expect(await store.collection(name).count({})).toBe(0);
+      const collection = newCollectionName();
+      await store.collection(collection).upsert({ _id: 'a' });
+      expect(await store.collection(collection).count({})).toBe(1);
+      await store.drop(collection);
+      expect(await store.collection(collection).count({})).toBe(0);
+      await store.collection(collection).upsert({ _id: 'b' });
+      expect(await ids(store.collection(collection), {})).toEqual(['b']);
       await expect(store.drop(newCollectionName())).resolves.toBeUndefined();
     });
 

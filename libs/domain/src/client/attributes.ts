@@ -7,8 +7,15 @@ const MAX_STRING_LENGTH = 2000;
 /** YYYY-MM-DD, or a full ISO-8601 instant: such strings are dates (exported as date cells). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** A real calendar day: Date.parse would take 2024-02-30 for March 1st. */
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(value));
+}
+
 export function isDateAttribute(value: AttributeValue): value is string {
-  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && ISO_DATE.test(value) && isRealDate(value);
 }
 
 function valueError(key: string, value: unknown): string | null {
@@ -16,7 +23,7 @@ function valueError(key: string, value: unknown): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? null : 'must be a finite number';
   if (typeof value !== 'string') return 'must be a string, number, boolean or ISO-8601 date';
   if (value.length > MAX_STRING_LENGTH) return `must be at most ${MAX_STRING_LENGTH} characters`;
-  if (ISO_DATE.test(value) && Number.isNaN(Date.parse(value))) return 'is not a valid date';
+  if (ISO_DATE.test(value) && !isRealDate(value)) return 'is not a valid date';
   return null;
 }
 

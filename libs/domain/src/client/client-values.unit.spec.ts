@@ -41,7 +41,9 @@ describe('attributes', () => {
       ]);
     }
   });
-  it('rejects an impossible date', () => expect(() => parseAttributes({ d: '2024-13-45' }, { allowRemoval: false })).toThrow(/valid date/));
+  it.each(['2024-13-45', '2023-02-29', '2024-02-30', '2024-04-31T10:00:00Z'])('rejects the impossible date %s', (date) =>
+    expect(() => parseAttributes({ d: date }, { allowRemoval: false })).toThrow(/valid date/),
+  );
   it('tells dates from other strings', () => {
     expect(isDateAttribute('2024-01-31')).toBe(true);
     expect(isDateAttribute('2024-01-31T10:00:00Z')).toBe(true);

@@ -9,7 +9,9 @@ if (url) {
     return { store, cleanup: () => store.close() };
   });
 } else {
-  console.warn('EventStoreDB contract suite skipped: set EVENTSTORE_URL (docker compose up eventstore) to run it');
+  console.warn(
+    'EventStoreDB contract suite skipped: set EVENTSTORE_URL (docker compose up eventstore) to run it',
+  );
   describe.skip('EventStoreDbEventStore honours the EventStore contract (needs EVENTSTORE_URL)', () => {
     it('runs against a live EventStoreDB server', () => undefined);
   });

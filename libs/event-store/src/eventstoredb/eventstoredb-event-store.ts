@@ -5,6 +5,7 @@ import {
   EventStoreDBClient,
   FORWARDS,
   START,
+  type StreamingRead,
   StreamNotFoundError,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -82,18 +83,21 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll({ after, maxCount = Number.MAX_SAFE_INTEGER }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll({ after, maxCount = Infinity }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     if (maxCount <= 0) return events;
     // No server-side maxCount: the skipped system events and the event at `after` must not use it up.
-    // Leaving the loop early cancels the read.
-    const reading = this.client.readAll({ fromPosition: after ? toEsdbPosition(after) : START, direction: FORWARDS });
-    for await (const { event } of reading) {
-      if (!event || isSystemEvent(event.type)) continue;
-      const recorded = toRecordedEvent(event);
-      if (!isAfter(recorded, after)) continue;
-      events.push(recorded);
-      if (events.length === maxCount) break;
+    const reading = this.client.readAll({ fromPosition: after ? toEsdbPosition(after) : START });
+    try {
+      for await (const { event } of reading) {
+        if (!event || isSystemEvent(event.type)) continue;
+        const recorded = toRecordedEvent(event);
+        if (!isAfter(recorded, after)) continue;
+        events.push(recorded);
+        if (events.length === maxCount) break;
+      }
+    } finally {
+      cancelInBackground(reading);
     }
     return events;
   }
@@ -111,10 +115,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** The newest event a subscriber can receive: the server's own ($-typed) events at the end do not count. */
   async headPosition(): Promise<number> {
-    for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-      if (event && !isSystemEvent(event.type)) return Number(event.position.commit);
+    const reading = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
+    try {
+      for await (const { event } of reading) {
+        if (event && !isSystemEvent(event.type)) return Number(event.position.commit);
+      }
+      return 0;
+    } finally {
+      cancelInBackground(reading);
     }
-    return 0;
   }
 
   /** The cheapest read that needs a reachable node: one event of $all. */
@@ -136,4 +145,12 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return { nextRevision: revision, position: last?.position ?? 0 };
   }
+}
+
+/**
+ * Leaving a for-await early only ends our reading: the gRPC call lives on until cancelled. Cancelling
+ * a finished call does nothing, and nothing needs to wait for it.
+ */
+function cancelInBackground(reading: StreamingRead<unknown>): void {
+  reading.cancel().catch(() => undefined);
 }

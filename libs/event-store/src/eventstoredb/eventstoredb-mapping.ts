@@ -54,7 +54,9 @@ export function toEventData(event: NewEvent): EventData {
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
   if (!event.position) {
     // Positions are our checkpoints: inventing one would make a reader skip or repeat events.
-    throw new Error(`EventStoreDB gave no position for ${event.streamId}@${event.revision}: it must be 22.6 or newer`);
+    throw new Error(
+      `EventStoreDB gave no position for ${event.streamId}@${event.revision}: it must be 22.6 or newer`,
+    );
   }
   const { schemaVersion = 1, ...metadata } = (event.metadata ?? {}) as StoredMetadata;
   return {

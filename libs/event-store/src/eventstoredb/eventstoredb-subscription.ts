@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
 import {
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
@@ -10,6 +11,7 @@ import type { Checkpoint, SubscribeOptions, Subscription } from '../event-store.
 import { reportSubscriptionError } from '../report-subscription-error';
 import { checkpointOf, isAfter, toEsdbPosition, toRecordedEvent } from './eventstoredb-mapping';
 
+const logger = new Logger('EventStoreDbSubscription');
 const DEFAULT_BATCH_SIZE = 500;
 const FIRST_RETRY_DELAY_MS = 100;
 const MAX_RETRY_DELAY_MS = 5_000;
@@ -34,7 +36,8 @@ export class EventStoreDbSubscription implements Subscription {
   /** Do not await this from inside the handler: it waits for the handler to return. */
   async stop(): Promise<void> {
     this.stopping.abort();
-    await this.current?.unsubscribe().catch(() => undefined); // ends the wait for the next event
+    // Ends the wait for the next event at once; a running handler is left to finish.
+    this.current?.destroy();
     await this.finished;
   }
 
@@ -42,16 +45,22 @@ export class EventStoreDbSubscription implements Subscription {
     return this.stopping.signal.aborted;
   }
 
-  private async run({ after, batchSize = DEFAULT_BATCH_SIZE, handler, onError = reportSubscriptionError }: SubscribeOptions) {
+  private async run({
+    after,
+    batchSize = DEFAULT_BATCH_SIZE,
+    handler,
+    onError = reportSubscriptionError,
+  }: SubscribeOptions) {
     let checkpoint: Checkpoint | undefined = after;
     let retryDelay = FIRST_RETRY_DELAY_MS;
     while (!this.stopped) {
-      this.current = this.client.subscribeToAll({
+      const subscription = this.client.subscribeToAll({
         fromPosition: checkpoint ? toEsdbPosition(checkpoint) : START,
         filter: excludeSystemEvents(),
       });
+      this.current = subscription;
       try {
-        for await (const batch of buffered(this.current, batchSize)) {
+        for await (const batch of buffered(subscription, batchSize)) {
           if (this.stopped) return;
           try {
             const events = batch.flatMap(({ event }) => (event ? [toRecordedEvent(event)] : []));
@@ -62,12 +71,16 @@ export class EventStoreDbSubscription implements Subscription {
             }
           } catch (error) {
             onError(error);
-            return; // leaving the loop closes the gRPC stream
+            return;
           }
           retryDelay = FIRST_RETRY_DELAY_MS;
         }
       } catch (error) {
-        if (!this.stopped) console.warn(`EventStoreDB subscription dropped, resubscribing in ${retryDelay} ms`, error);
+        if (!this.stopped) logger.warn(`Dropped, resubscribing in ${retryDelay} ms: ${String(error)}`);
+      } finally {
+        // Leaving the loop only ends our reading: the gRPC call lives on until cancelled. Cancelled in
+        // the background, because with the server unreachable that can take a while.
+        void subscription.unsubscribe().catch(() => undefined);
       }
       if (this.stopped) return;
       await sleep(retryDelay, undefined, { signal: this.stopping.signal }).catch(() => undefined);

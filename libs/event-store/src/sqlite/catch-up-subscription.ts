@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RecordedEvent } from '@dossiers/events';
 import type { SubscribeOptions, Subscription } from '../event-store.port';
 import { reportSubscriptionError } from '../report-subscription-error';
@@ -38,7 +39,12 @@ export class CatchUpSubscription implements Subscription {
     await this.finished;
   }
 
-  private async run({ after, batchSize = DEFAULT_BATCH_SIZE, handler, onError = reportSubscriptionError }: SubscribeOptions) {
+  private async run({
+    after,
+    batchSize = DEFAULT_BATCH_SIZE,
+    handler,
+    onError = reportSubscriptionError,
+  }: SubscribeOptions) {
     let checkpoint = after?.position ?? 0;
     while (!this.stopping) {
       try {
@@ -49,6 +55,9 @@ export class CatchUpSubscription implements Subscription {
         }
         await handler(events);
         checkpoint = events[events.length - 1].position;
+        // Reads are synchronous and a quick handler resolves at once: without this, catching up on a
+        // long history would starve the rest of the process (requests, appends) until it is done.
+        await yieldToEventLoop();
       } catch (error) {
         onError(error);
         return;

@@ -29,7 +29,9 @@ describe('SqliteEventStore', () => {
     const { store } = temporaryStore();
     const before = store.stats();
 
-    await Promise.all(Array.from({ length: 32 }, (_, i) => store.append(`stream-${i}`, [anEvent()], 'no_stream')));
+    await Promise.all(
+      Array.from({ length: 32 }, (_, i) => store.append(`stream-${i}`, [anEvent()], 'no_stream')),
+    );
 
     expect(store.stats()).toEqual({ appends: before.appends + 32, transactions: before.transactions + 1 });
   });
@@ -100,6 +102,19 @@ describe('SqliteEventStore', () => {
     const reopened = new SqliteEventStore({ filename });
     cleanups.push(() => reopened.close());
     expect(await revisions(reopened, 'a')).toEqual([0]);
+  });
+
+  it('wakes its idle subscribers on its own appends, without waiting for the next poll', async () => {
+    const { store } = temporaryStore({ pollIntervalMs: 60_000 });
+    const received: RecordedEvent[] = [];
+    const subscription = store.subscribe({ handler: async (events) => void received.push(...events) });
+    await sleep(20); // caught up and idle
+
+    await store.append('a', [anEvent()], 'no_stream');
+    await waitUntil(() => received.length === 1, 1_000);
+    await subscription.stop();
+
+    expect(received).toHaveLength(1);
   });
 
   it('shows a subscriber the appends of another instance on the same file, by polling', async () => {

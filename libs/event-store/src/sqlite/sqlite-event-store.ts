@@ -144,6 +144,9 @@ export class SqliteEventStore implements EventStore {
         try {
           return { result: this.appendInSavepoint(request) };
         } catch (error) {
+          // Some failures (I/O error, disk full) make SQLite roll back the whole transaction: carrying on
+          // would run the next appends outside of it, so the batch fails as a whole.
+          if (!this.db.inTransaction) throw error;
           return { error };
         }
       }),
@@ -245,7 +248,8 @@ export class SqliteEventStore implements EventStore {
   private appendNow({ streamId, events, expected }: AppendRequest): AppendResult {
     const head = this.statements.streamHead.get(streamId) ?? ABSENT_STREAM;
     // A new stream holds no event yet: skip one lookup per event on the most common write.
-    const alreadyStored = head.revision === -1 ? [] : events.map((e) => this.statements.storedEvent.get(streamId, e.id));
+    const alreadyStored =
+      head.revision === -1 ? [] : events.map((e) => this.statements.storedEvent.get(streamId, e.id));
     const fresh = events.filter((_, i) => alreadyStored[i] === undefined);
     if (events.length > 0 && fresh.length === 0) {
       // A retry of an append that went through: answer as it was answered, whatever the stream became since.

@@ -16,7 +16,7 @@ export function createEventStore(config: AppConfig): EventStore {
 }
 
 export async function createReadStore(config: AppConfig): Promise<ReadStore> {
-  if (config.mongoUrl) return MongoReadStore.connect(config.mongoUrl, config.mongoDb);
+  if (config.mongoUrl) return new MongoReadStore({ url: config.mongoUrl, databaseName: config.mongoDb });
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteReadStore({ filename: join(config.dataDir, 'read-models.db') });
 }

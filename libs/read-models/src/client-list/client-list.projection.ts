@@ -54,7 +54,8 @@ export const clientListProjection = defineProjection<ClientListDoc>({
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientList,
   indexes: [
-    { name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1], ['_id', 1]] },
+    // searchText rides along so that a search filters on index entries instead of parsing every document.
+    { name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1], ['_id', 1], ['searchText', 1]] },
     { name: 'tenant_created', fields: [['tenant', 1], ['createdAt', 1], ['_id', 1]] },
     { name: 'tenant_group_name', fields: [['tenant', 1], ['groupId', 1], ['nameSort', 1]] },
   ],

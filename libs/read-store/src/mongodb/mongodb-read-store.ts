@@ -6,20 +6,9 @@ import {
   type Db,
   type IndexDescription,
   type MongoClientOptions,
-  type Filter as MongoFilter,
 } from 'mongodb';
-import { normalizeText } from '../normalize-text';
-import type {
-  Document,
-  FieldCondition,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  ReadCollection,
-  ReadStore,
-  ReadStoreTransaction,
-  Scalar,
-} from '../read-store.port';
+import type { Document, Filter, FindOptions, IndexSpec, ReadCollection, ReadStore, ReadStoreTransaction } from '../read-store.port';
+import { toMongoFilter } from './mongodb-filter';
 
 export interface MongoReadStoreOptions {
   /** e.g. mongodb://localhost:27017/?replicaSet=rs0 — transactions need a replica set */
@@ -141,21 +130,6 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
   private cursor(filter: Filter, { sort, skip, limit }: FindOptions) {
     return this.collection.find<T>(toMongoFilter(filter), { sort, skip, limit, session: this.session });
   }
-}
-
-function toMongoFilter(filter: Filter): MongoFilter<Document> {
-  return Object.fromEntries(Object.entries(filter).map(([field, condition]) => [field, toMongoCondition(condition)]));
-}
-
-/** Projections store the field normalised, so a normalised, escaped needle is a plain substring match. */
-function toMongoCondition(condition: Scalar | FieldCondition): unknown {
-  if (condition === null || typeof condition !== 'object' || condition.$contains === undefined) return condition;
-  const { $contains, ...others } = condition;
-  return { ...others, $regex: escapeRegExp(normalizeText($contains)) };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function toIndexDescription({ name, fields, unique }: IndexSpec): IndexDescription {

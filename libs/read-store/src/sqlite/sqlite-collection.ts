@@ -60,7 +60,8 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
 
   async count(filter: Filter): Promise<number> {
     const where = whereClause(filter);
-    const row = this.read((c) => c.get<{ count: number }>(`SELECT count(*) AS count FROM ${this.table} ${where.sql}`, where.params), undefined);
+    const sql = `SELECT count(*) AS count FROM ${this.table} ${where.sql}`;
+    const row = this.read((c) => c.get<{ count: number }>(sql, where.params), undefined);
     return row?.count ?? 0;
   }
 

@@ -14,6 +14,7 @@ export interface SqliteConnectionOptions {
  */
 export class SqliteConnection {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly iterators = new Set<IterableIterator<unknown>>();
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -34,9 +35,14 @@ export class SqliteConnection {
     return this.statement(sql).get(...params) as Row | undefined;
   }
 
-  /** Keeps the connection busy until the iterator is finished or returned. */
+  /**
+   * Keeps the connection busy, refusing any other statement, until the rows are read to the end
+   * or returned: only a stream's private connection iterates, once.
+   */
   iterate<Row>(sql: string, params: SqlValue[] = []): IterableIterator<Row> {
-    return this.statement(sql).iterate(...params) as IterableIterator<Row>;
+    const rows = this.statement(sql).iterate(...params) as IterableIterator<Row>;
+    this.iterators.add(rows);
+    return rows;
   }
 
   /** Runs a write; the number of rows it changed. */
@@ -52,7 +58,10 @@ export class SqliteConnection {
     return this.db.inTransaction;
   }
 
+  /** Ends what is still iterating first: better-sqlite3 refuses to close a busy connection. */
   close(): void {
+    for (const rows of this.iterators) rows.return?.();
+    this.iterators.clear();
     this.statements.clear();
     this.db.close();
   }

@@ -69,7 +69,8 @@ function operatorSql(expression: string, operator: string, operand: unknown): Sq
   switch (operator) {
     case '$eq':
       // Comparing with NULL is never true in SQL; IS NULL also matches a missing field, as in MongoDB.
-      return operand === null ? { sql: `${expression} IS NULL`, params: [] } : { sql: `${expression} = ?`, params: [sqlValue(operand as Scalar)] };
+      if (operand === null) return { sql: `${expression} IS NULL`, params: [] };
+      return { sql: `${expression} = ?`, params: [sqlValue(operand as Scalar)] };
     case '$ne':
       // IS NOT treats NULL as a value: a missing field is "not equal" to 'x', and not to null.
       return { sql: `${expression} IS NOT ?`, params: [sqlValue(operand as Scalar)] };
@@ -95,7 +96,7 @@ function operatorSql(expression: string, operator: string, operand: unknown): Sq
 /**
  * The values are bound as one JSON array read back with json_each: the SQL text stays the same
  * whatever the list's length (one cached statement, no bound-parameter limit), and json_each
- * turns JSON values into SQL values exactly as json_extract does (true -> 1).
+ * gives its values the same SQL types json_extract gives the field's.
  */
 function inSql(expression: string, values: unknown): SqlFragment {
   if (!Array.isArray(values)) throw new Error('$in expects an array');
@@ -109,8 +110,14 @@ function inSql(expression: string, values: unknown): SqlFragment {
  * MongoDB compares only within a type ("type bracketing"): { $gt: 5 } never matches a string.
  * SQLite orders every number before every string, so the range is paired with a type test.
  */
+const RANGE_TYPES: Record<string, string | undefined> = {
+  string: `'text'`,
+  number: `'integer', 'real'`,
+  boolean: `'integer', 'real'`, // stored as 1/0
+};
+
 function rangeSql(expression: string, comparison: string, bound: unknown): SqlFragment {
-  const types = typeof bound === 'string' ? `'text'` : typeof bound === 'number' || typeof bound === 'boolean' ? `'integer', 'real'` : null;
-  if (types === null) throw new Error(`Range operators expect a string, number or boolean, got ${JSON.stringify(bound)}`);
+  const types = RANGE_TYPES[typeof bound];
+  if (!types) throw new Error(`Range operators expect a string, number or boolean, got ${JSON.stringify(bound)}`);
   return { sql: `(${expression} ${comparison} ? AND typeof(${expression}) IN (${types}))`, params: [sqlValue(bound as Scalar)] };
 }

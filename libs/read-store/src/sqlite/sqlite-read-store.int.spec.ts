@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readStoreContract } from '../read-store.contract';
+import { orderByClause, whereClause } from './sqlite-filter';
 import { SqliteReadStore } from './sqlite-read-store';
 
 function openStore() {
@@ -23,13 +24,41 @@ describe('SQLite read store', () => {
     const { store, filename } = opened;
     await store.ensureIndexes('clients', [{ name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1]] }]);
     await store.collection('clients').upsert({ _id: 'a', tenant: 't', nameSort: 'a' });
-    // The same SQL the adapter runs for find({ tenant }, { sort: [['nameSort', 1]], limit: 20 }).
-    const sql = `SELECT doc FROM "clients" WHERE json_extract(doc, '$.tenant') = ? ORDER BY json_extract(doc, '$.nameSort') ASC LIMIT ? OFFSET ?`;
+    // Built by the same translation as find({ tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 }).
+    const where = whereClause({ tenant: 't' });
+    const sql = `SELECT doc FROM "clients" ${where.sql} ${orderByClause([['nameSort', 1]])} LIMIT 20`;
     const db = new Database(filename, { readonly: true });
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('t', 20, 0) as { detail: string }[];
+    const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...where.params) as { detail: string }[];
+    const plan = steps.map((step) => step.detail).join('\n');
     db.close();
-    expect(plan.map((step) => step.detail).join('\n')).toContain('USING INDEX clients__tenant_name');
-    expect(plan.map((step) => step.detail).join('\n')).not.toContain('TEMP B-TREE');
+    expect(plan).toContain('USING INDEX clients__tenant_name');
+    expect(plan).not.toContain('TEMP B-TREE'); // no sort step: the index order is the page order
+  });
+
+  it('answers queries and takes writes while a stream is open, inside a transaction too', async () => {
+    const clients = opened.store.collection('clients');
+    await Promise.all(Array.from({ length: 1200 }, (_, i) => clients.upsert({ _id: `c${i}`, n: i })));
+    for await (const doc of clients.stream({}, { sort: [['n', 1]] })) {
+      await clients.update(doc._id, { seen: (await clients.findById(doc._id))?.n });
+    }
+    await opened.store.transaction(async (tx) => {
+      const inside = tx.collection('clients');
+      for await (const doc of inside.stream({ seen: { $gte: 0 } })) await inside.update(doc._id, { again: true });
+    });
+    expect(await clients.count({ again: true })).toBe(1200);
+  });
+
+  it('releases the connection of a stream left early, and ends one still open at close', async () => {
+    const clients = opened.store.collection('clients');
+    await Promise.all(Array.from({ length: 3 }, (_, i) => clients.upsert({ _id: `c${i}` })));
+    for await (const doc of clients.stream({})) {
+      expect(doc._id).toBe('c0');
+      break;
+    }
+    const pending = clients.stream({})[Symbol.asyncIterator]();
+    await pending.next();
+    await opened.store.close();
+    expect(await pending.next()).toEqual({ done: true, value: undefined });
   });
 
   it('rejects field and collection names that are not identifiers', async () => {
@@ -37,7 +66,8 @@ describe('SQLite read store', () => {
     await expect(clients.find({ "a') OR 1=1 --": 'x' })).rejects.toThrow('Invalid field name');
     await expect(clients.find({}, { sort: [['a b', 1]] })).rejects.toThrow('Invalid field name');
     await expect(clients.update('a', { 'x"': 1 })).rejects.toThrow('Invalid field name');
-    await expect(opened.store.ensureIndexes('clients', [{ name: 'i', fields: [['$where', 1]] }])).rejects.toThrow('Invalid field name');
+    const badIndex = opened.store.ensureIndexes('clients', [{ name: 'i', fields: [['$where', 1]] }]);
+    await expect(badIndex).rejects.toThrow('Invalid field name');
     expect(() => opened.store.collection('clients; DROP TABLE x')).toThrow('Invalid collection name');
   });
 

@@ -37,8 +37,11 @@ export class SqliteReadStore implements ReadStore {
   };
 
   constructor(private readonly options: SqliteReadStoreOptions) {
+    const { synchronous = 'NORMAL' } = options;
+    // Written into a PRAGMA, and likely to come from configuration: checked, not trusted.
+    if (synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error(`synchronous must be NORMAL or FULL, got ${synchronous}`);
     // The writer first: it creates the file and switches it to WAL before the reader opens it.
-    this.writer = SqliteConnection.open(options.filename, { readonly: false, synchronous: options.synchronous ?? 'NORMAL' });
+    this.writer = SqliteConnection.open(options.filename, { readonly: false, synchronous });
     this.reader = SqliteConnection.open(options.filename, { readonly: true });
   }
 
@@ -83,7 +86,7 @@ export class SqliteReadStore implements ReadStore {
     this.reader.get('SELECT 1');
   }
 
-  /** Waits for queued writes and the open transaction, then closes every connection. */
+  /** Waits for queued writes and the open transaction, then closes every connection: open streams end. */
   async close(): Promise<void> {
     await this.writeQueue;
     for (const connection of this.streamConnections) connection.close();
@@ -94,7 +97,8 @@ export class SqliteReadStore implements ReadStore {
 
   private enqueueWrite<R>(job: () => R | Promise<R>): Promise<R> {
     if (this.currentTransaction.getStore()?.isOpen) {
-      return Promise.reject(new Error('Inside transaction(), write through tx.collection(): this write would wait for the transaction to end'));
+      const message = 'Inside transaction(), write through tx.collection(): this write would wait for the transaction to end';
+      return Promise.reject(new Error(message));
     }
     const result = this.writeQueue.then(job);
     this.writeQueue = result.catch(() => undefined);

@@ -30,7 +30,12 @@ export function dropTableSql(collection: string): string {
   return `DROP TABLE IF EXISTS ${tableName(collection)}`;
 }
 
-/** Tables are created by the first write, so reading or deleting before it finds this error. */
+/**
+ * Tables are created by the first write, so reading or deleting before it finds this error.
+ * Duck-typed: the native addon keeps the SqliteError class it was first given, which under jest's
+ * per-file module registries belongs to another realm, so `instanceof Error` can be false.
+ */
 export function isMissingTable(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('no such table');
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message.startsWith('no such table');
 }

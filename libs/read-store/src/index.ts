@@ -1,0 +1,4 @@
+export * from './read-store.port';
+export { normalizeText } from './normalize-text';
+export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
+export { MongoReadStore, type MongoReadStoreOptions } from './mongodb/mongodb-read-store';
