@@ -29,8 +29,8 @@ module.exports = defineConfig(
     },
   },
   {
-    // CLIs, benchmarks and tests talk to a terminal on purpose.
-    files: ['tools/**', 'bench/**', '**/*.spec.ts'],
+    // CLIs, benchmarks, tests and process entry points (fatal start-up errors) talk to a terminal on purpose.
+    files: ['tools/**', 'bench/**', '**/*.spec.ts', 'apps/*/src/main.ts', '**/*.cli.ts'],
     rules: { 'no-console': 'off' },
   },
   {

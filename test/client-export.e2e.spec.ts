@@ -22,20 +22,45 @@ describe('GET /clients/export.xlsx', () => {
 
   it('streams the client base as a workbook: styled frozen header, autofilter, a column per attribute, dates as dates', async () => {
     const group = (await h.http().post('/groups').set(auth).send({ name: 'Artisans' })).body;
-    await h.http().post('/clients').set(auth).send({ name: 'Menuiserie Roux', groupId: group.id, attributes: { siren: '123', closing: '2026-12-31', staff: 4 } });
-    const last = await h.http().post('/clients').set(auth).send({ name: 'Atelier Blanc', attributes: { vat: true } });
+    await h
+      .http()
+      .post('/clients')
+      .set(auth)
+      .send({
+        name: 'Menuiserie Roux',
+        groupId: group.id,
+        attributes: { siren: '123', closing: '2026-12-31', staff: 4 },
+      });
+    const last = await h
+      .http()
+      .post('/clients')
+      .set(auth)
+      .send({ name: 'Atelier Blanc', attributes: { vat: true } });
     await h.http().get('/clients').set(auth).set('X-Min-Position', String(last.body.position));
 
     const res = await h.http().get('/clients/export.xlsx').set(auth).buffer(true).parse(asBinary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="clients-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="clients-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
 
     const workbook = new ExcelJS.Workbook();
     await load(workbook, res.body);
     const sheet = workbook.getWorksheet('Clients')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['Name', 'Group', 'Members', 'Directories', 'Created', 'Updated', 'closing', 'siren', 'staff', 'vat']);
+    expect(header).toEqual([
+      'Name',
+      'Group',
+      'Members',
+      'Directories',
+      'Created',
+      'Updated',
+      'closing',
+      'siren',
+      'staff',
+      'vat',
+    ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBe('A1:J1');

@@ -15,13 +15,21 @@ describe('clients over HTTP (standalone, embedded default)', () => {
   });
   afterAll(() => h.close());
 
-  const create = (body: object, headers: Record<string, string> = {}) => h.http().post('/clients').set(auth).set(headers).send(body);
+  const create = (body: object, headers: Record<string, string> = {}) =>
+    h.http().post('/clients').set(auth).set(headers).send(body);
   const list = (query = '', position?: number) =>
-    h.http().get(`/clients${query}`).set(auth).set(position ? { 'X-Min-Position': String(position) } : {});
+    h
+      .http()
+      .get(`/clients${query}`)
+      .set(auth)
+      .set(position ? { 'X-Min-Position': String(position) } : {});
   const history = (id: string) => h.http().get(`/clients/${id}/history`).set(auth);
 
   it('creates a client and lists it once projected (read-your-writes)', async () => {
-    const res = await create({ name: '  Société Générale ', attributes: { siren: '552120222', since: '1864-05-04', employees: 117000, listed: true } });
+    const res = await create({
+      name: '  Société Générale ',
+      attributes: { siren: '552120222', since: '1864-05-04', employees: 117000, listed: true },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), revision: 0, position: expect.any(Number) });
     expect(res.headers.etag).toBe('"0"');
@@ -40,10 +48,19 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       updatedAt: expect.any(String),
     });
 
-    const sheet = await h.http().get(`/clients/${res.body.id}`).set(auth).set('X-Min-Position', String(res.body.position));
+    const sheet = await h
+      .http()
+      .get(`/clients/${res.body.id}`)
+      .set(auth)
+      .set('X-Min-Position', String(res.body.position));
     expect(sheet.status).toBe(200);
     expect(sheet.headers.etag).toBe('"0"');
-    expect(sheet.body.attributes).toEqual({ siren: '552120222', since: '1864-05-04', employees: 117000, listed: true });
+    expect(sheet.body.attributes).toEqual({
+      siren: '552120222',
+      since: '1864-05-04',
+      employees: 117000,
+      listed: true,
+    });
   });
 
   it('sorts, pages and filters by group, with the group name', async () => {
@@ -79,7 +96,11 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('CLIENT_NAME_TAKEN');
 
-    const otherFirm = await h.http().post('/clients').set({ Authorization: `Bearer ${await h.token('admin', 'another-firm')}` }).send({ name: 'Boulangerie Dupré' });
+    const otherFirm = await h
+      .http()
+      .post('/clients')
+      .set({ Authorization: `Bearer ${await h.token('admin', 'another-firm')}` })
+      .send({ name: 'Boulangerie Dupré' });
     expect(otherFirm.status).toBe(201);
 
     const deleted = await h.http().delete(`/clients/${first.body.id}`).set(auth);
@@ -88,29 +109,51 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect(deleted.headers.etag).toBe('"1"');
     expect((await create({ name: 'Boulangerie Dupré' })).status).toBe(201);
 
-    const gone = await h.http().get(`/clients/${first.body.id}`).set(auth).set('X-Min-Position', String(deleted.body.position));
+    const gone = await h
+      .http()
+      .get(`/clients/${first.body.id}`)
+      .set(auth)
+      .set('X-Min-Position', String(deleted.body.position));
     expect(gone.status).toBe(404);
   });
 
   it('renames, changes attributes, and refuses a rename onto a taken name', async () => {
     const a = (await create({ name: 'Garage Martin', attributes: { city: 'Lyon', old: 1 } })).body;
     await create({ name: 'Garage Petit' });
-    const renamed = await h.http().patch(`/clients/${a.id}`).set(auth).send({ name: 'Garage Martin & Fils', attributes: { city: 'Paris', old: null } });
+    const renamed = await h
+      .http()
+      .patch(`/clients/${a.id}`)
+      .set(auth)
+      .send({ name: 'Garage Martin & Fils', attributes: { city: 'Paris', old: null } });
     expect(renamed.status).toBe(200);
     expect(renamed.body.revision).toBe(2);
     const taken = await h.http().patch(`/clients/${a.id}`).set(auth).send({ name: 'garage petit' });
     expect(taken.status).toBe(409);
     // the old name is free again
     expect((await create({ name: 'Garage Martin' })).status).toBe(201);
-    const sheet = await h.http().get(`/clients/${a.id}`).set(auth).set('X-Min-Position', String(renamed.body.position));
+    const sheet = await h
+      .http()
+      .get(`/clients/${a.id}`)
+      .set(auth)
+      .set('X-Min-Position', String(renamed.body.position));
     expect(sheet.body).toMatchObject({ name: 'Garage Martin & Fils', attributes: { city: 'Paris' } });
   });
 
   it('applies If-Match: 412 on a stale revision, nothing appended', async () => {
     const c = (await create({ name: 'Optimiste' })).body;
-    const ok = await h.http().patch(`/clients/${c.id}`).set(auth).set('If-Match', '"0"').send({ attributes: { a: 1 } });
+    const ok = await h
+      .http()
+      .patch(`/clients/${c.id}`)
+      .set(auth)
+      .set('If-Match', '"0"')
+      .send({ attributes: { a: 1 } });
     expect(ok.status).toBe(200);
-    const stale = await h.http().patch(`/clients/${c.id}`).set(auth).set('If-Match', '"0"').send({ attributes: { a: 2 } });
+    const stale = await h
+      .http()
+      .patch(`/clients/${c.id}`)
+      .set(auth)
+      .set('If-Match', '"0"')
+      .send({ attributes: { a: 2 } });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
     expect((await history(c.id)).body.events).toHaveLength(2);
@@ -119,7 +162,14 @@ describe('clients over HTTP (standalone, embedded default)', () => {
   it('20 concurrent renames with the same If-Match: exactly one wins, the rest get 412, no event lost or doubled', async () => {
     const c = (await create({ name: 'Course' })).body;
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => h.http().patch(`/clients/${c.id}`).set(auth).set('If-Match', '"0"').send({ name: `Course ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        h
+          .http()
+          .patch(`/clients/${c.id}`)
+          .set(auth)
+          .set('If-Match', '"0"')
+          .send({ name: `Course ${i}` }),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -161,7 +211,11 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       ['ClientRenamed', 1],
     ]);
     const [created, renamed] = res.body.events;
-    expect(created.metadata).toMatchObject({ actor: 'admin-1', correlationId: 'corr-123', occurredAt: expect.any(String) });
+    expect(created.metadata).toMatchObject({
+      actor: 'admin-1',
+      correlationId: 'corr-123',
+      occurredAt: expect.any(String),
+    });
     expect(created.data).toMatchObject({ name: 'Audité' });
     expect(renamed.position).toBeGreaterThan(created.position);
     expect((await h.http().post('/clients').set(auditor).send({ name: 'Nope' })).status).toBe(403);
@@ -211,13 +265,23 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       expect((await list('?pageSize=1000')).status).toBe(400);
       expect((await h.http().get('/clients').set(auth).set('X-Min-Position', 'soon')).status).toBe(400);
       const c = (await create({ name: 'Header test' })).body;
-      const badIfMatch = await h.http().patch(`/clients/${c.id}`).set(auth).set('If-Match', 'yesterday').send({ name: 'x' });
+      const badIfMatch = await h
+        .http()
+        .patch(`/clients/${c.id}`)
+        .set(auth)
+        .set('If-Match', 'yesterday')
+        .send({ name: 'x' });
       expect(badIfMatch.status).toBe(400);
       expect(badIfMatch.body.errors[0].field).toBe('If-Match');
     });
 
     it('answers malformed JSON with 400 and an oversized body with 413', async () => {
-      const malformed = await h.http().post('/clients').set(auth).set('content-type', 'application/json').send('{"name": ');
+      const malformed = await h
+        .http()
+        .post('/clients')
+        .set(auth)
+        .set('content-type', 'application/json')
+        .send('{"name": ');
       expect(malformed.status).toBe(400);
       const huge = await create({ name: 'Big', attributes: { blob: 'x'.repeat(2 * 1024 * 1024) } });
       expect(huge.status).toBe(413);
@@ -230,11 +294,48 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect(res.body.code).toBe('PROJECTION_BEHIND');
   }, 10_000);
 
+  describe('roles', () => {
+    it.each([
+      ['admin', 201],
+      ['collaborator', 201],
+      ['service', 201],
+      ['auditor', 403],
+      ['contact', 403],
+    ] as const)('%s creating a client -> %i', async (role, status) => {
+      const res = await h
+        .http()
+        .post('/clients')
+        .set('Authorization', `Bearer ${await h.token(role)}`)
+        .send({ name: `Made by ${role}` });
+      expect(res.status).toBe(status);
+      if (status === 403) expect(res.body.code).toBe('FORBIDDEN');
+    });
+
+    it.each([
+      ['auditor', 200],
+      ['collaborator', 200],
+      ['contact', 403],
+    ] as const)('%s listing the client base -> %i', async (role, status) => {
+      expect(
+        (
+          await h
+            .http()
+            .get('/clients')
+            .set('Authorization', `Bearer ${await h.token(role)}`)
+        ).status,
+      ).toBe(status);
+    });
+  });
+
   describe('authentication', () => {
     it('requires a valid bearer token', async () => {
       expect((await h.http().get('/clients')).status).toBe(401);
       expect((await h.http().get('/clients').set('Authorization', 'Bearer not.a.jwt')).status).toBe(401);
-      const forged = await signToken('another-secret-that-is-long-enough-to-sign', { tenant: 't', role: 'admin', sub: 'x' });
+      const forged = await signToken('another-secret-that-is-long-enough-to-sign', {
+        tenant: 't',
+        role: 'admin',
+        sub: 'x',
+      });
       expect((await h.http().get('/clients').set('Authorization', `Bearer ${forged}`)).status).toBe(401);
     });
 
@@ -245,7 +346,15 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       expect(ready.body.stores).toEqual({ eventStore: 'up', readStore: 'up', idempotency: 'up' });
       const docs = await h.http().get('/docs/openapi.json');
       expect(docs.status).toBe(200);
-      expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/clients', '/clients/{id}', '/clients/{id}/history', '/clients/export.xlsx', '/groups']));
+      expect(Object.keys(docs.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/clients',
+          '/clients/{id}',
+          '/clients/{id}/history',
+          '/clients/export.xlsx',
+          '/groups',
+        ]),
+      );
     });
   });
 });

@@ -20,7 +20,9 @@ async function main() {
   const config = loadConfig();
   if (config.auth.jwksUrl) throw new Error('AUTH_JWKS_URL is set: tokens come from your identity provider');
   const secret = resolveAuthSecret(config.auth.secret, config.dataDir);
-  process.stdout.write(`${await signToken(secret, { tenant: values.tenant!, role: values.role as Role, sub: values.sub! }, values.expires)}\n`);
+  process.stdout.write(
+    `${await signToken(secret, { tenant: values.tenant!, role: values.role as Role, sub: values.sub! }, values.expires)}\n`,
+  );
 }
 
 main().catch((error) => {

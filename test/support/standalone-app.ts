@@ -20,8 +20,17 @@ export interface StandaloneHarness {
 /** The standalone app exactly as `npm start` builds it, on a fresh DATA_DIR. */
 export async function startStandalone(env: Record<string, string> = {}): Promise<StandaloneHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossiers-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, AUTH_SECRET: TEST_SECRET, LOG_LEVEL: 'error', SQLITE_SYNCHRONOUS: 'NORMAL', ...env });
-  const app = await createHttpApp(StandaloneModule.forRoot(config) as never, config, { title: 'test', requestLogs: false });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    AUTH_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'error',
+    SQLITE_SYNCHRONOUS: 'NORMAL',
+    ...env,
+  });
+  const app = await createHttpApp(StandaloneModule.forRoot(config) as never, config, {
+    title: 'test',
+    requestLogs: false,
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tenant = `firm-${randomUUID().slice(0, 8)}`;

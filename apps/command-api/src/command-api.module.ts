@@ -12,7 +12,19 @@ import { GroupLookup } from './groups/group-lookup';
 
 /** The write side: commands -> events. Needs InfrastructureModule (the stores) from the process that hosts it. */
 @Module({
-  controllers: [CreateClientController, UpdateClientController, DeleteClientController, CreateGroupController],
-  providers: [CreateClientHandler, UpdateClientHandler, DeleteClientHandler, CreateGroupHandler, ClientNameRegistry, GroupLookup],
+  controllers: [
+    CreateClientController,
+    UpdateClientController,
+    DeleteClientController,
+    CreateGroupController,
+  ],
+  providers: [
+    CreateClientHandler,
+    UpdateClientHandler,
+    DeleteClientHandler,
+    CreateGroupHandler,
+    ClientNameRegistry,
+    GroupLookup,
+  ],
 })
 export class CommandApiModule {}

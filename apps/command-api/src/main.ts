@@ -5,7 +5,10 @@ import { CommandApiModule } from './command-api.module';
 
 async function main() {
   const config = loadConfig();
-  @Module({ imports: [InfrastructureModule.forRoot(config), CommandApiModule], controllers: [HealthController] })
+  @Module({
+    imports: [InfrastructureModule.forRoot(config), CommandApiModule],
+    controllers: [HealthController],
+  })
   class CommandApiAppModule {}
 
   const app = await createHttpApp(CommandApiAppModule, config, { title: 'dossiers command API' });

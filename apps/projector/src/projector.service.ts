@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { ALL_PROJECTIONS, Projector } from '@dossiers/read-models';
+import { APP_CONFIG, type AppConfig } from '@dossiers/platform';
 
 const MAX_BACKOFF_MS = 30_000;
 
@@ -18,7 +25,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private stopping = false;
 
   constructor(@Inject(EVENT_STORE) eventStore: EventStore, @Inject(READ_STORE) readStore: ReadStore) {
-    this.projector = new Projector(eventStore, readStore, ALL_PROJECTIONS, { onError: (error) => this.restartLater(error) });
+    this.projector = new Projector(eventStore, readStore, ALL_PROJECTIONS, {
+      onError: (error) => this.restartLater(error),
+    });
   }
 
   async onApplicationBootstrap() {
@@ -27,7 +36,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private restartLater(error: unknown) {
-    this.logger.error({ message: 'projection batch failed; restarting from the checkpoint', err: String(error), retryInMs: this.backoffMs });
+    this.logger.error({
+      message: 'projection batch failed; restarting from the checkpoint',
+      err: String(error),
+      retryInMs: this.backoffMs,
+    });
     if (this.stopping) return;
     this.restartTimer = setTimeout(() => {
       this.projector

@@ -11,14 +11,19 @@ async function main() {
   const names = process.argv.slice(2);
   const unknown = names.filter((n) => !ALL_PROJECTIONS.some((p) => p.name === n));
   if (unknown.length) {
-    console.error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+    console.error(
+      `Unknown projection(s): ${unknown.join(', ')}. Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`,
+    );
     process.exit(2);
   }
   const projections = names.length ? ALL_PROJECTIONS.filter((p) => names.includes(p.name)) : ALL_PROJECTIONS;
   const config = loadConfig();
   const eventStore = createEventStore(config);
   const readStore = await createReadStore(config);
-  const bar = new SingleBar({ format: 'rebuild [{bar}] {percentage}% | position {value}/{total} | {eta_formatted} left' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'rebuild [{bar}] {percentage}% | position {value}/{total} | {eta_formatted} left' },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   bar.start(await eventStore.headPosition(), 0);
   const { events } = await rebuildProjections(eventStore, readStore, projections, (position, head) => {
@@ -27,7 +32,9 @@ async function main() {
   });
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
-  console.log(`Rebuilt ${projections.map((p) => p.name).join(', ')}: ${events} events in ${seconds.toFixed(1)} s`);
+  console.log(
+    `Rebuilt ${projections.map((p) => p.name).join(', ')}: ${events} events in ${seconds.toFixed(1)} s`,
+  );
   await Promise.all([eventStore.close(), readStore.close()]);
 }
 

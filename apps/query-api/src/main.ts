@@ -5,7 +5,10 @@ import { QueryApiModule } from './query-api.module';
 
 async function main() {
   const config = loadConfig();
-  @Module({ imports: [InfrastructureModule.forRoot(config), QueryApiModule], controllers: [HealthController] })
+  @Module({
+    imports: [InfrastructureModule.forRoot(config), QueryApiModule],
+    controllers: [HealthController],
+  })
   class QueryApiAppModule {}
 
   const app = await createHttpApp(QueryApiAppModule, config, { title: 'dossiers query API' });

@@ -12,7 +12,13 @@ import { ListGroupsController } from './groups/list-groups/list-groups.controlle
  * with the export first so that `/clients/export.xlsx` is never taken for a client id.
  */
 @Module({
-  controllers: [ExportClientsController, ListClientsController, GetClientController, ClientHistoryController, ListGroupsController],
+  controllers: [
+    ExportClientsController,
+    ListClientsController,
+    GetClientController,
+    ClientHistoryController,
+    ListGroupsController,
+  ],
   providers: [ClientQueries, ClientExport],
 })
 export class QueryApiModule {}

@@ -4,7 +4,9 @@ import { StandaloneModule } from './standalone.module';
 
 async function main() {
   const config = loadConfig();
-  const app = await createHttpApp(StandaloneModule.forRoot(config) as never, config, { title: 'dossiers (standalone)' });
+  const app = await createHttpApp(StandaloneModule.forRoot(config) as never, config, {
+    title: 'dossiers (standalone)',
+  });
   await app.listen(config.port, '0.0.0.0');
   console.log(
     JSON.stringify({

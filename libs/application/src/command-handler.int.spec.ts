@@ -31,8 +31,16 @@ describe('handleCommand', () => {
   });
 
   const run = (clientId: string, command: ClientCommand, ctx = context()) =>
-    handleCommand(store, clientDecider, clientStreamId(clientId), command, ctx, () => new NotFoundError('client', clientId));
-  const create = (clientId: string, ctx = context()) => run(clientId, { type: 'CreateClient', clientId, name: 'Acme', groupId: null, attributes: {} }, ctx);
+    handleCommand(
+      store,
+      clientDecider,
+      clientStreamId(clientId),
+      command,
+      ctx,
+      () => new NotFoundError('client', clientId),
+    );
+  const create = (clientId: string, ctx = context()) =>
+    run(clientId, { type: 'CreateClient', clientId, name: 'Acme', groupId: null, attributes: {} }, ctx);
 
   it('appends the decided events with their envelope and returns revision and position', async () => {
     const id = randomUUID();
@@ -43,7 +51,13 @@ describe('handleCommand', () => {
       type: 'ClientCreated',
       schemaVersion: 1,
       position: result.position,
-      metadata: { tenant: 'firm-a', actor: 'user-1', correlationId: 'corr-1', causationId: null, occurredAt: '2026-11-28T10:00:00.000Z' },
+      metadata: {
+        tenant: 'firm-a',
+        actor: 'user-1',
+        correlationId: 'corr-1',
+        causationId: null,
+        occurredAt: '2026-11-28T10:00:00.000Z',
+      },
     });
   });
 
@@ -65,16 +79,18 @@ describe('handleCommand', () => {
     );
     const events = await store.readStream(clientStreamId(id));
     expect(events).toHaveLength(11);
-    expect(new Set(events.slice(1).map((e) => Object.keys((e.data as { set: object }).set)[0])).size).toBe(10);
+    expect(new Set(events.slice(1).map((e) => Object.keys((e.data as { set: object }).set)[0])).size).toBe(
+      10,
+    );
   });
 
   it('with If-Match, reports a stale revision without deciding or appending', async () => {
     const id = randomUUID();
     await create(id);
     await run(id, { type: 'UpdateClient', clientId: id, name: 'Acme 2' });
-    await expect(run(id, { type: 'UpdateClient', clientId: id, name: 'Acme 3' }, context({ expectedRevision: 0 }))).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    );
+    await expect(
+      run(id, { type: 'UpdateClient', clientId: id, name: 'Acme 3' }, context({ expectedRevision: 0 })),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect(await store.readStream(clientStreamId(id))).toHaveLength(2);
   });
 
@@ -82,14 +98,17 @@ describe('handleCommand', () => {
     const id = randomUUID();
     await create(id);
     const stranger = context({ tenant: 'firm-b' });
-    await expect(run(id, { type: 'DeleteClient', clientId: id }, stranger)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(run(id, { type: 'DeleteClient', clientId: id }, stranger)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(create(id, stranger)).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.readStream(clientStreamId(id))).toHaveLength(1);
   });
 
   it('with deterministic event ids, a replayed command appends nothing twice', async () => {
     const id = randomUUID();
-    const ids = (_stream: string, index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`.replace(/^0{8}/, id.slice(0, 8));
+    const ids = (_stream: string, index: number) =>
+      `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`.replace(/^0{8}/, id.slice(0, 8));
     const first = await create(id, context({ eventId: ids }));
     const again = await create(id, context({ eventId: ids }));
     expect(again.revision).toBe(first.revision);
@@ -102,7 +121,14 @@ describe('handleCommand', () => {
     });
     const id = randomUUID();
     await expect(
-      handleCommand(flaky, clientDecider, clientStreamId(id), { type: 'CreateClient', clientId: id, name: 'A', groupId: null, attributes: {} }, context(), () => new NotFoundError('client', id)),
+      handleCommand(
+        flaky,
+        clientDecider,
+        clientStreamId(id),
+        { type: 'CreateClient', clientId: id, name: 'A', groupId: null, attributes: {} },
+        context(),
+        () => new NotFoundError('client', id),
+      ),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError);
   });
 });

@@ -31,7 +31,9 @@ export async function loadStream<State, Event extends DomainEvent>(
 ): Promise<LoadedStream<State>> {
   const recorded = await store.readStream(streamId);
   if (recorded.length > 0 && recorded[0].metadata.tenant !== tenant) throw notFound();
-  const state = recorded.map(upcast).reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
+  const state = recorded
+    .map(upcast)
+    .reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
   const last: RecordedEvent | undefined = recorded[recorded.length - 1];
   return { state, revision: last?.revision ?? -1, position: last?.position ?? 0 };
 }
@@ -55,7 +57,10 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
     if (context.expectedRevision !== undefined && context.expectedRevision !== current.revision) {
       throw new WrongExpectedVersionError(streamId, context.expectedRevision, current.revision);
     }
-    const resolved = typeof command === 'function' ? await (command as (s: State) => Promise<Command>)(current.state) : command;
+    const resolved =
+      typeof command === 'function'
+        ? await (command as (s: State) => Promise<Command>)(current.state)
+        : command;
     const events = decider.decide(resolved, current.state);
     if (events.length === 0) return { revision: current.revision, position: current.position };
 

@@ -13,7 +13,10 @@ export type ClientCreated = {
   data: { clientId: string; name: string; groupId: string | null; attributes: Attributes };
 };
 export type ClientRenamed = { type: 'ClientRenamed'; data: { clientId: string; name: string } };
-export type ClientGroupChanged = { type: 'ClientGroupChanged'; data: { clientId: string; groupId: string | null } };
+export type ClientGroupChanged = {
+  type: 'ClientGroupChanged';
+  data: { clientId: string; groupId: string | null };
+};
 /** `set` adds or replaces values; `removed` lists keys that are gone. */
 export type ClientAttributesChanged = {
   type: 'ClientAttributesChanged';
@@ -21,7 +24,8 @@ export type ClientAttributesChanged = {
 };
 export type ClientDeleted = { type: 'ClientDeleted'; data: { clientId: string } };
 
-export type ClientEvent = ClientCreated | ClientRenamed | ClientGroupChanged | ClientAttributesChanged | ClientDeleted;
+export type ClientEvent =
+  ClientCreated | ClientRenamed | ClientGroupChanged | ClientAttributesChanged | ClientDeleted;
 
 /**
  * Events of a client-name reservation (stream `client-name-<tenant>-<hash of the normalised name>`),

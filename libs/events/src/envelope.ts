@@ -30,8 +30,10 @@ export interface NewEvent<Type extends string = string, Data extends object = Js
 }
 
 /** An event as read back from the store. */
-export interface RecordedEvent<Type extends string = string, Data extends object = JsonObject>
-  extends NewEvent<Type, Data> {
+export interface RecordedEvent<
+  Type extends string = string,
+  Data extends object = JsonObject,
+> extends NewEvent<Type, Data> {
   streamId: string;
   /** 0-based position of the event within its stream */
   revision: number;

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store.port';
 
-const response = (body: unknown): StoredResponse => ({ fingerprint: 'f', status: 201, body, headers: { etag: '"0"' } });
+const response = (body: unknown): StoredResponse => ({
+  fingerprint: 'f',
+  status: 201,
+  body,
+  headers: { etag: '"0"' },
+});
 
 /** One suite for every adapter of the idempotency port. */
-export function idempotencyStoreContract(name: string, make: () => Promise<{ store: IdempotencyStore; cleanup: () => Promise<void> }>) {
+export function idempotencyStoreContract(
+  name: string,
+  make: () => Promise<{ store: IdempotencyStore; cleanup: () => Promise<void> }>,
+) {
   describe(`${name} idempotency store`, () => {
     let store: IdempotencyStore;
     let cleanup: () => Promise<void>;
@@ -25,7 +33,10 @@ export function idempotencyStoreContract(name: string, make: () => Promise<{ sto
 
     it('keeps the first response when two saves race', async () => {
       const key = randomUUID();
-      const kept = await Promise.all([store.save(scope, key, response('first'), 60), store.save(scope, key, response('second'), 60)]);
+      const kept = await Promise.all([
+        store.save(scope, key, response('first'), 60),
+        store.save(scope, key, response('second'), 60),
+      ]);
       expect(kept[0]).toEqual(kept[1]);
       expect(await store.find(scope, key)).toEqual(kept[0]);
     });

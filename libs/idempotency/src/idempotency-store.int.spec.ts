@@ -14,7 +14,10 @@ idempotencyStoreContract('SQLite', async () => {
 
 // Redis runs on every developer machine and in CI (.ci/run starts it): this suite always runs.
 idempotencyStoreContract('Redis', async () => {
-  const store = new RedisIdempotencyStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `test:${randomUUID()}:`);
+  const store = new RedisIdempotencyStore(
+    process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    `test:${randomUUID()}:`,
+  );
   return { store, cleanup: () => store.close() };
 });
 

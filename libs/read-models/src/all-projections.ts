@@ -3,4 +3,7 @@ import { groupListProjection } from './group-list/group-list.projection';
 import type { Projection } from './projection/projection';
 
 /** Every read model the projector keeps. */
-export const ALL_PROJECTIONS: readonly Projection[] = [clientListProjection, groupListProjection] as Projection[];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  clientListProjection,
+  groupListProjection,
+] as Projection[];

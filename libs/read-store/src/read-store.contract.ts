@@ -6,7 +6,10 @@ import type { Document, Filter, FindOptions, IndexSpec, ReadCollection, ReadStor
  * One suite for every adapter of the read-store port: the SQLite adapter must behave as MongoDB
  * does on the query subset. Each test uses fresh collections, as the MongoDB server is shared.
  */
-export function readStoreContract(name: string, makeStore: () => Promise<{ store: ReadStore; cleanup: () => Promise<void> }>) {
+export function readStoreContract(
+  name: string,
+  makeStore: () => Promise<{ store: ReadStore; cleanup: () => Promise<void> }>,
+) {
   describe(`${name} read store`, () => {
     let store: ReadStore;
     let cleanup: () => Promise<void>;
@@ -37,7 +40,8 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       for await (const doc of docs) all.push(doc);
       return all;
     };
-    const sortedIds = async (collection: ReadCollection, filter: Filter) => (await ids(collection, filter)).sort();
+    const sortedIds = async (collection: ReadCollection, filter: Filter) =>
+      (await ids(collection, filter)).sort();
 
     describe('documents', () => {
       it('upserts, finds by id and replaces the whole document', async () => {
@@ -57,9 +61,17 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       });
 
       it('updates top-level fields, replacing nested objects whole and keeping null', async () => {
-        const collection = await seed([{ _id: 'a', n: 1, keep: 'k', address: { city: 'Lyon', zip: '69001' } }]);
+        const collection = await seed([
+          { _id: 'a', n: 1, keep: 'k', address: { city: 'Lyon', zip: '69001' } },
+        ]);
         expect(await collection.update('a', { n: 2, address: { city: 'Paris' }, note: null })).toBe(true);
-        expect(await collection.findById('a')).toEqual({ _id: 'a', n: 2, keep: 'k', address: { city: 'Paris' }, note: null });
+        expect(await collection.findById('a')).toEqual({
+          _id: 'a',
+          n: 2,
+          keep: 'k',
+          address: { city: 'Paris' },
+          note: null,
+        });
       });
 
       it('answers false when updating a missing document, and creates nothing', async () => {
@@ -147,7 +159,9 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       });
 
       it('combines conditions on several fields', async () => {
-        expect(await sortedIds(collection, { status: 'closed', archived: false, rank: { $gte: 10 } })).toEqual(['c']);
+        expect(
+          await sortedIds(collection, { status: 'closed', archived: false, rank: { $gte: 10 } }),
+        ).toEqual(['c']);
       });
     });
 
@@ -188,8 +202,30 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       });
 
       it('sorts ascending and descending, breaking ties with the next key; missing sorts first', async () => {
-        expect(await ids(collection, {}, { sort: [['group', 1], ['name', -1]] })).toEqual(['e', 'd', 'b', 'c', 'a']);
-        expect(await ids(collection, {}, { sort: [['group', -1], ['name', 1]] })).toEqual(['a', 'c', 'b', 'd', 'e']);
+        expect(
+          await ids(
+            collection,
+            {},
+            {
+              sort: [
+                ['group', 1],
+                ['name', -1],
+              ],
+            },
+          ),
+        ).toEqual(['e', 'd', 'b', 'c', 'a']);
+        expect(
+          await ids(
+            collection,
+            {},
+            {
+              sort: [
+                ['group', -1],
+                ['name', 1],
+              ],
+            },
+          ),
+        ).toEqual(['a', 'c', 'b', 'd', 'e']);
       });
 
       it('skips and limits after sorting', async () => {
@@ -208,12 +244,19 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       const collection = newCollection();
       const total = 2000;
       // Inserted in a scrambled order so that storage order cannot pass for sort order.
-      await Promise.all(Array.from({ length: total }, (_, i) => collection.upsert({ _id: `d${i}`, rank: (i * 7919) % total })));
+      await Promise.all(
+        Array.from({ length: total }, (_, i) =>
+          collection.upsert({ _id: `d${i}`, rank: (i * 7919) % total }),
+        ),
+      );
       const streamed = await collect(collection.stream({}, { sort: [['rank', 1]] }));
       expect(streamed.map((doc) => doc.rank)).toEqual(Array.from({ length: total }, (_, i) => i));
 
       let partial = 0;
-      for await (const doc of collection.stream({ rank: { $gte: 1000 } }, { sort: [['rank', -1]], skip: 10, limit: 600 })) {
+      for await (const doc of collection.stream(
+        { rank: { $gte: 1000 } },
+        { sort: [['rank', -1]], skip: 10, limit: 600 },
+      )) {
         expect(doc.rank).toBe(total - 11 - partial++);
       }
       expect(partial).toBe(600);
@@ -222,7 +265,14 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
     it('ensures indexes idempotently, and queries keep working', async () => {
       const name = newCollectionName();
       const indexes: IndexSpec[] = [
-        { name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1], ['_id', 1]] },
+        {
+          name: 'tenant_name',
+          fields: [
+            ['tenant', 1],
+            ['nameSort', 1],
+            ['_id', 1],
+          ],
+        },
         { name: 'code', fields: [['code', 1]], unique: true },
       ];
       await store.ensureIndexes(name, indexes);
@@ -230,9 +280,14 @@ export function readStoreContract(name: string, makeStore: () => Promise<{ store
       const collection = store.collection(name);
       await collection.upsert({ _id: 'a', tenant: 't', nameSort: 'b', code: 'x' });
       await collection.upsert({ _id: 'b', tenant: 't', nameSort: 'a', code: 'y' });
-      expect(await ids(collection, { tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 })).toEqual(['b', 'a']);
+      expect(await ids(collection, { tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 })).toEqual([
+        'b',
+        'a',
+      ]);
       // Matched on the message: a driver's error class may come from another realm under jest.
-      await expect(collection.upsert({ _id: 'c', tenant: 't', nameSort: 'c', code: 'x' })).rejects.toMatchObject({
+      await expect(
+        collection.upsert({ _id: 'c', tenant: 't', nameSort: 'c', code: 'x' }),
+      ).rejects.toMatchObject({
         message: expect.stringMatching(/unique|duplicate/i),
       });
     });

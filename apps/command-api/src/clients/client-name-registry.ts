@@ -13,7 +13,10 @@ import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 
 /** One reservation stream per tenant and normalised name; the hash keeps stream ids short and safe. */
 export const clientNameStreamId = (tenant: string, name: string) =>
-  `client-name-${createHash('sha256').update(`${tenant}\n${clientNameKey(name)}`).digest('hex').slice(0, 40)}`;
+  `client-name-${createHash('sha256')
+    .update(`${tenant}\n${clientNameKey(name)}`)
+    .digest('hex')
+    .slice(0, 40)}`;
 
 /**
  * Keeps client names unique per tenant (see client-name-reservation.decider.ts for the rules).
@@ -30,7 +33,10 @@ export class ClientNameRegistry {
       clientNameReservationDecider,
       streamId,
       async (state) => {
-        const holder = state.holderId && state.holderId !== clientId ? await this.clientState(state.holderId, context.tenant) : null;
+        const holder =
+          state.holderId && state.holderId !== clientId
+            ? await this.clientState(state.holderId, context.tenant)
+            : null;
         return { type: 'ReserveClientName' as const, clientId, name, now: context.now, holder };
       },
       { ...context, expectedRevision: undefined },
@@ -50,7 +56,13 @@ export class ClientNameRegistry {
   }
 
   private async clientState(clientId: string, tenant: string): Promise<ClientState> {
-    const loaded = await loadStream(this.eventStore, clientDecider, clientStreamId(clientId), tenant, () => new NotFoundError('client', clientId));
+    const loaded = await loadStream(
+      this.eventStore,
+      clientDecider,
+      clientStreamId(clientId),
+      tenant,
+      () => new NotFoundError('client', clientId),
+    );
     return loaded.state;
   }
 }

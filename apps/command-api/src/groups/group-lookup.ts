@@ -11,7 +11,13 @@ export class GroupLookup {
   async assertExists(groupId: string, tenant: string): Promise<void> {
     const unknownGroup = () => new RuleViolationError('GROUP_NOT_FOUND', `Group ${groupId} does not exist`);
     try {
-      const { state } = await loadStream(this.eventStore, groupDecider, groupStreamId(groupId), tenant, () => new NotFoundError('group', groupId));
+      const { state } = await loadStream(
+        this.eventStore,
+        groupDecider,
+        groupStreamId(groupId),
+        tenant,
+        () => new NotFoundError('group', groupId),
+      );
       if (state.status !== 'active') throw unknownGroup();
     } catch (error) {
       if (error instanceof NotFoundError) throw unknownGroup();

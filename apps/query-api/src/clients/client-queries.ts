@@ -1,14 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@dossiers/domain';
 import { READ_STORE, type Filter, type ReadStore, type Sort } from '@dossiers/read-store';
-import { CLIENTS_COLLECTION, GROUPS_COLLECTION, type ClientListDoc, type GroupDoc } from '@dossiers/read-models';
+import {
+  CLIENTS_COLLECTION,
+  GROUPS_COLLECTION,
+  type ClientListDoc,
+  type GroupDoc,
+} from '@dossiers/read-models';
 import type { ClientSort, ListClientsQuery } from './list-clients/list-clients.dto';
 
 export const CLIENT_SORTS: Record<ClientSort, Sort> = {
-  name: [['nameSort', 1], ['_id', 1]],
-  '-name': [['nameSort', -1], ['_id', -1]],
-  createdAt: [['createdAt', 1], ['_id', 1]],
-  '-createdAt': [['createdAt', -1], ['_id', -1]],
+  name: [
+    ['nameSort', 1],
+    ['_id', 1],
+  ],
+  '-name': [
+    ['nameSort', -1],
+    ['_id', -1],
+  ],
+  createdAt: [
+    ['createdAt', 1],
+    ['_id', 1],
+  ],
+  '-createdAt': [
+    ['createdAt', -1],
+    ['_id', -1],
+  ],
 };
 
 export interface ClientListItem {
@@ -41,10 +58,17 @@ export class ClientQueries {
   async list(tenant: string, query: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
     const filter = this.filterOf(tenant, query);
     const [docs, total] = await Promise.all([
-      this.clients.find(filter, { sort: CLIENT_SORTS[query.sort], skip: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+      this.clients.find(filter, {
+        sort: CLIENT_SORTS[query.sort],
+        skip: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
       this.clients.count(filter),
     ]);
-    const groupNames = await this.groupNames(tenant, docs.map((d) => d.groupId));
+    const groupNames = await this.groupNames(
+      tenant,
+      docs.map((d) => d.groupId),
+    );
     return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
   }
 

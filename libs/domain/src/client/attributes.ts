@@ -1,6 +1,7 @@
 import type { AttributeValue, Attributes } from '@dossiers/events';
 import { ValidationError, type FieldError } from '../shared/domain-errors';
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a key must not hold
 const KEY = /^[^\u0000-\u001f\u007f]{1,100}$/;
 const MAX_ATTRIBUTES = 200;
 const MAX_STRING_LENGTH = 2000;
@@ -11,7 +12,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 function isRealDate(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(value));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 export function isDateAttribute(value: AttributeValue): value is string {
@@ -39,7 +45,8 @@ export function parseAttributes(
     throw new ValidationError([{ field, message: 'must be an object' }]);
   const entries = Object.entries(raw as Record<string, unknown>);
   const errors: FieldError[] = [];
-  if (entries.length > MAX_ATTRIBUTES) errors.push({ field, message: `at most ${MAX_ATTRIBUTES} attributes` });
+  if (entries.length > MAX_ATTRIBUTES)
+    errors.push({ field, message: `at most ${MAX_ATTRIBUTES} attributes` });
   const set: Attributes = {};
   const removed: string[] = [];
   for (const [key, value] of entries) {

@@ -25,7 +25,10 @@ export type ReserveClientName = {
 export type ReleaseClientName = { type: 'ReleaseClientName'; clientId: string };
 export type ClientNameCommand = ReserveClientName | ReleaseClientName;
 
-export function evolveNameReservation(state: NameReservationState, event: ClientNameEvent): NameReservationState {
+export function evolveNameReservation(
+  state: NameReservationState,
+  event: ClientNameEvent,
+): NameReservationState {
   switch (event.type) {
     case 'ClientNameReserved':
       return { holderId: event.data.clientId, reservedAt: event.data.reservedAt };
@@ -50,14 +53,20 @@ export function isHeldByAnother(
   return Number.isNaN(reservedAt) || Date.parse(command.now) - reservedAt < RESERVATION_GRACE_MS;
 }
 
-export function decideNameReservation(command: ClientNameCommand, state: NameReservationState): ClientNameEvent[] {
+export function decideNameReservation(
+  command: ClientNameCommand,
+  state: NameReservationState,
+): ClientNameEvent[] {
   switch (command.type) {
     case 'ReserveClientName':
       if (isHeldByAnother(state, command))
         throw new ConflictError('CLIENT_NAME_TAKEN', `A client named "${command.name}" already exists`);
       if (state.holderId === command.clientId) return [];
       return [
-        { type: 'ClientNameReserved', data: { clientId: command.clientId, name: command.name, reservedAt: command.now } },
+        {
+          type: 'ClientNameReserved',
+          data: { clientId: command.clientId, name: command.name, reservedAt: command.now },
+        },
       ];
     case 'ReleaseClientName':
       return state.holderId === command.clientId
@@ -68,8 +77,9 @@ export function decideNameReservation(command: ClientNameCommand, state: NameRes
   }
 }
 
-export const clientNameReservationDecider: Decider<NameReservationState, ClientNameCommand, ClientNameEvent> = {
-  initialState: () => ({ holderId: null, reservedAt: null }),
-  evolve: evolveNameReservation,
-  decide: decideNameReservation,
-};
+export const clientNameReservationDecider: Decider<NameReservationState, ClientNameCommand, ClientNameEvent> =
+  {
+    initialState: () => ({ holderId: null, reservedAt: null }),
+    evolve: evolveNameReservation,
+    decide: decideNameReservation,
+  };

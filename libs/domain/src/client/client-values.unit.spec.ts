@@ -4,13 +4,16 @@ import { clientNameKey, parseClientName } from './client-name';
 
 describe('client name', () => {
   it('is trimmed', () => expect(parseClientName('  Acme  ')).toBe('Acme'));
-  it.each([['', 'must not be empty'], ['   ', 'must not be empty'], ['x'.repeat(201), 'at most 200'], ['a\u0007b', 'control'], [42, 'string']])(
-    'rejects %j',
-    (raw, message) => {
-      expect(() => parseClientName(raw)).toThrow(ValidationError);
-      expect(() => parseClientName(raw)).toThrow(new RegExp(message as string));
-    },
-  );
+  it.each([
+    ['', 'must not be empty'],
+    ['   ', 'must not be empty'],
+    ['x'.repeat(201), 'at most 200'],
+    ['a\u0007b', 'control'],
+    [42, 'string'],
+  ])('rejects %j', (raw, message) => {
+    expect(() => parseClientName(raw)).toThrow(ValidationError);
+    expect(() => parseClientName(raw)).toThrow(new RegExp(message as string));
+  });
   it('accepts 200 characters', () => expect(parseClientName('x'.repeat(200))).toHaveLength(200));
   it('has one key for case, accent and spacing variants', () =>
     expect(clientNameKey('Société   Générale')).toBe(clientNameKey('SOCIETE GENERALE')));
@@ -30,7 +33,10 @@ describe('attributes', () => {
   });
   it('names every bad field', () => {
     try {
-      parseAttributes({ ok: 1, bad: { nested: 1 }, worse: [1], ' padded': 1, nan: Number.NaN }, { allowRemoval: false });
+      parseAttributes(
+        { ok: 1, bad: { nested: 1 }, worse: [1], ' padded': 1, nan: Number.NaN },
+        { allowRemoval: false },
+      );
       throw new Error('should have thrown');
     } catch (error) {
       expect((error as ValidationError).errors.map((e) => e.field)).toEqual([
@@ -41,8 +47,9 @@ describe('attributes', () => {
       ]);
     }
   });
-  it.each(['2024-13-45', '2023-02-29', '2024-02-30', '2024-04-31T10:00:00Z'])('rejects the impossible date %s', (date) =>
-    expect(() => parseAttributes({ d: date }, { allowRemoval: false })).toThrow(/valid date/),
+  it.each(['2024-13-45', '2023-02-29', '2024-02-30', '2024-04-31T10:00:00Z'])(
+    'rejects the impossible date %s',
+    (date) => expect(() => parseAttributes({ d: date }, { allowRemoval: false })).toThrow(/valid date/),
   );
   it('tells dates from other strings', () => {
     expect(isDateAttribute('2024-01-31')).toBe(true);

@@ -58,7 +58,8 @@ export type ClientCommand = CreateClient | UpdateClient | DeleteClient;
 /** Creating again with the same name is a retry (same Idempotency-Key, same id): nothing new happens. */
 function createClient(command: CreateClient, state: ClientState): ClientEvent[] {
   if (state.status === 'active' && state.name === command.name) return [];
-  if (state.status !== 'absent') throw new RuleViolationError('CLIENT_ALREADY_EXISTS', `Client ${command.clientId} already exists`);
+  if (state.status !== 'absent')
+    throw new RuleViolationError('CLIENT_ALREADY_EXISTS', `Client ${command.clientId} already exists`);
   const { clientId, name, groupId, attributes } = command;
   return [{ type: 'ClientCreated', data: { clientId, name, groupId, attributes } }];
 }

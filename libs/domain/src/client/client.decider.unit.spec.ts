@@ -6,7 +6,12 @@ import { clientDecider } from './client.decider';
 const spec = deciderSpecification(clientDecider);
 const created: ClientEvent = {
   type: 'ClientCreated',
-  data: { clientId: 'c1', name: 'Société Générale', groupId: null, attributes: { siren: '552120222', since: '2001-05-02' } },
+  data: {
+    clientId: 'c1',
+    name: 'Société Générale',
+    groupId: null,
+    attributes: { siren: '552120222', since: '2001-05-02' },
+  },
 };
 
 describe('Client decider', () => {
@@ -14,13 +19,25 @@ describe('Client decider', () => {
     it('creates a new client', () =>
       spec
         .given([])
-        .when({ type: 'CreateClient', clientId: 'c1', name: 'Société Générale', groupId: null, attributes: created.data.attributes as never })
+        .when({
+          type: 'CreateClient',
+          clientId: 'c1',
+          name: 'Société Générale',
+          groupId: null,
+          attributes: created.data.attributes as never,
+        })
         .then([created]));
 
     it('treats a repeated creation (a retry) as done', () =>
       spec
         .given([created])
-        .when({ type: 'CreateClient', clientId: 'c1', name: 'Société Générale', groupId: null, attributes: {} })
+        .when({
+          type: 'CreateClient',
+          clientId: 'c1',
+          name: 'Société Générale',
+          groupId: null,
+          attributes: {},
+        })
         .then([]));
 
     it('refuses to create the same client twice', () =>
@@ -44,13 +61,22 @@ describe('Client decider', () => {
         .then([
           { type: 'ClientRenamed', data: { clientId: 'c1', name: 'SG' } },
           { type: 'ClientGroupChanged', data: { clientId: 'c1', groupId: 'g1' } },
-          { type: 'ClientAttributesChanged', data: { clientId: 'c1', set: { vat: 'FR44552120222' }, removed: ['since'] } },
+          {
+            type: 'ClientAttributesChanged',
+            data: { clientId: 'c1', set: { vat: 'FR44552120222' }, removed: ['since'] },
+          },
         ]));
 
     it('appends nothing when nothing changes', () =>
       spec
         .given([created])
-        .when({ type: 'UpdateClient', clientId: 'c1', name: 'Société Générale', groupId: null, attributes: { set: { siren: '552120222' }, removed: [] } })
+        .when({
+          type: 'UpdateClient',
+          clientId: 'c1',
+          name: 'Société Générale',
+          groupId: null,
+          attributes: { set: { siren: '552120222' }, removed: [] },
+        })
         .then([]));
 
     it('sees the latest name after a rename', () =>
@@ -60,7 +86,10 @@ describe('Client decider', () => {
         .then([]));
 
     it('cannot update a client that does not exist', () =>
-      spec.given([]).when({ type: 'UpdateClient', clientId: 'c1', name: 'X' }).thenThrows(NotFoundError, 'CLIENT_NOT_FOUND'));
+      spec
+        .given([])
+        .when({ type: 'UpdateClient', clientId: 'c1', name: 'X' })
+        .thenThrows(NotFoundError, 'CLIENT_NOT_FOUND'));
 
     it('cannot update a deleted client', () =>
       spec
@@ -71,7 +100,10 @@ describe('Client decider', () => {
 
   describe('DeleteClient', () => {
     it('deletes an active client', () =>
-      spec.given([created]).when({ type: 'DeleteClient', clientId: 'c1' }).then([{ type: 'ClientDeleted', data: { clientId: 'c1' } }]));
+      spec
+        .given([created])
+        .when({ type: 'DeleteClient', clientId: 'c1' })
+        .then([{ type: 'ClientDeleted', data: { clientId: 'c1' } }]));
 
     it('a deleted client is gone: deleting again is a 404', () =>
       spec

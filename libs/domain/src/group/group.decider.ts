@@ -30,7 +30,8 @@ export function evolveGroup(_state: GroupState, event: GroupEvent): GroupState {
 export function decideGroup(command: GroupCommand, state: GroupState): GroupEvent[] {
   switch (command.type) {
     case 'CreateGroup':
-      if (state.status !== 'absent') throw new RuleViolationError('GROUP_ALREADY_EXISTS', `Group ${command.groupId} already exists`);
+      if (state.status !== 'absent')
+        throw new RuleViolationError('GROUP_ALREADY_EXISTS', `Group ${command.groupId} already exists`);
       return [{ type: 'GroupCreated', data: { groupId: command.groupId, name: command.name } }];
     default:
       return assertNever(command.type);

@@ -6,7 +6,10 @@ const spec = deciderSpecification(groupDecider);
 
 describe('Group decider', () => {
   it('creates a group', () =>
-    spec.given([]).when({ type: 'CreateGroup', groupId: 'g1', name: 'BNC' }).then([{ type: 'GroupCreated', data: { groupId: 'g1', name: 'BNC' } }]));
+    spec
+      .given([])
+      .when({ type: 'CreateGroup', groupId: 'g1', name: 'BNC' })
+      .then([{ type: 'GroupCreated', data: { groupId: 'g1', name: 'BNC' } }]));
 
   it('refuses to create it twice', () =>
     spec

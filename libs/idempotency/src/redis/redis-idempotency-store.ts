@@ -5,7 +5,10 @@ import type { IdempotencyStore, StoredResponse } from '../idempotency-store.port
 export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'dossiers:idempotency:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'dossiers:idempotency:',
+  ) {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   }
 
@@ -18,8 +21,19 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     return raw ? (JSON.parse(raw) as StoredResponse) : null;
   }
 
-  async save(scope: string, key: string, response: StoredResponse, ttlSeconds: number): Promise<StoredResponse> {
-    const stored = await this.redis.set(this.keyOf(scope, key), JSON.stringify(response), 'EX', ttlSeconds, 'NX');
+  async save(
+    scope: string,
+    key: string,
+    response: StoredResponse,
+    ttlSeconds: number,
+  ): Promise<StoredResponse> {
+    const stored = await this.redis.set(
+      this.keyOf(scope, key),
+      JSON.stringify(response),
+      'EX',
+      ttlSeconds,
+      'NX',
+    );
     if (stored === 'OK') return response;
     return (await this.find(scope, key)) ?? response;
   }

@@ -9,7 +9,10 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly purge: Database.Statement;
   private saves = 0;
 
-  constructor(filename: string, private readonly clock: () => number = Date.now) {
+  constructor(
+    filename: string,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -17,10 +20,13 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       scope TEXT NOT NULL, key TEXT NOT NULL, response TEXT NOT NULL, expires_at INTEGER NOT NULL,
       PRIMARY KEY (scope, key)) WITHOUT ROWID`);
     // An expired row is replaced by the next save under its key.
-    this.insert = this.db.prepare(`INSERT INTO idempotency (scope, key, response, expires_at) VALUES (?, ?, ?, ?)
+    this.insert = this.db
+      .prepare(`INSERT INTO idempotency (scope, key, response, expires_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (scope, key) DO UPDATE SET response = excluded.response, expires_at = excluded.expires_at
       WHERE idempotency.expires_at <= ?`);
-    this.select = this.db.prepare('SELECT response FROM idempotency WHERE scope = ? AND key = ? AND expires_at > ?');
+    this.select = this.db.prepare(
+      'SELECT response FROM idempotency WHERE scope = ? AND key = ? AND expires_at > ?',
+    );
     this.purge = this.db.prepare('DELETE FROM idempotency WHERE expires_at <= ?');
   }
 
@@ -29,7 +35,12 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return row ? (JSON.parse(row.response) as StoredResponse) : null;
   }
 
-  async save(scope: string, key: string, response: StoredResponse, ttlSeconds: number): Promise<StoredResponse> {
+  async save(
+    scope: string,
+    key: string,
+    response: StoredResponse,
+    ttlSeconds: number,
+  ): Promise<StoredResponse> {
     const now = this.clock();
     this.insert.run(scope, key, JSON.stringify(response), now + ttlSeconds * 1000, now);
     if (++this.saves % 1000 === 0) this.purge.run(now);

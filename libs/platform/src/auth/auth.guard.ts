@@ -1,4 +1,9 @@
-import { ForbiddenException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
 import type { Role } from './principal';
@@ -18,16 +23,24 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Authorization: Bearer <JWT> is required' });
+    if (!match)
+      throw new UnauthorizedException({
+        code: 'UNAUTHENTICATED',
+        message: 'Authorization: Bearer <JWT> is required',
+      });
     try {
       request.principal = await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: error.message });
+      if (error instanceof InvalidTokenError)
+        throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: error.message });
       throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: `role ${request.principal.role} may not do this` });
+      throw new ForbiddenException({
+        code: 'FORBIDDEN',
+        message: `role ${request.principal.role} may not do this`,
+      });
     }
     return true;
   }

@@ -36,7 +36,8 @@ export class TokenVerifier {
     const { sub, tenant, role } = payload;
     if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('claim "sub" is missing');
     if (typeof tenant !== 'string' || !tenant) throw new InvalidTokenError('claim "tenant" is missing');
-    if (!ROLES.includes(role as Role)) throw new InvalidTokenError(`claim "role" must be one of ${ROLES.join(', ')}`);
+    if (!ROLES.includes(role as Role))
+      throw new InvalidTokenError(`claim "role" must be one of ${ROLES.join(', ')}`);
     return { sub, tenant, role: role as Role };
   }
 }

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** FULL: the event store is the source of truth, so an fsync per commit is the default */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   maxBodyBytes: number;
+  /** events per projector transaction: larger batches rebuild faster, smaller ones show up sooner */
+  projectorBatchSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -52,7 +54,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (raw === undefined) return undefined;
     try {
       const scheme = new URL(raw).protocol.replace(/:$/, '');
-      if (!schemes.includes(scheme)) problems.push(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')} (got "${raw}")`);
+      if (!schemes.includes(scheme))
+        problems.push(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')} (got "${raw}")`);
     } catch {
       problems.push(`${name} is not a valid URL (got "${raw}")`);
     }
@@ -68,14 +71,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 
   const secret = text('AUTH_SECRET');
-  if (secret !== undefined && secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters (HS256 key)');
+  if (secret !== undefined && secret.length < 32)
+    problems.push('AUTH_SECRET must be at least 32 characters (HS256 key)');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 1, 65535),
     commandApiPort: int('COMMAND_API_PORT', 3001, 1, 65535),
     queryApiPort: int('QUERY_API_PORT', 3002, 1, 65535),
     dataDir: resolve(text('DATA_DIR') ?? './data'),
-    eventStoreUrl: url('EVENTSTORE_URL', ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'kurrent', 'kurrent+discover']),
+    eventStoreUrl: url('EVENTSTORE_URL', [
+      'esdb',
+      'esdb+discover',
+      'kurrentdb',
+      'kurrentdb+discover',
+      'kurrent',
+      'kurrent+discover',
+    ]),
     mongoUrl: url('MONGO_URL', ['mongodb', 'mongodb+srv']),
     mongoDb: text('MONGO_DB') ?? 'dossiers',
     redisUrl: url('REDIS_URL', ['redis', 'rediss']),
@@ -87,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     maxBodyBytes: int('MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    projectorBatchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
   };
   if (problems.length) throw new ConfigError(problems);

@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('runs everything embedded when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, mongoDb: 'dossiers', sqliteSynchronous: 'FULL', logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3000,
+      mongoDb: 'dossiers',
+      sqliteSynchronous: 'FULL',
+      logLevel: 'info',
+    });
     expect(config.eventStoreUrl ?? config.mongoUrl ?? config.redisUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -22,7 +27,13 @@ describe('loadConfig', () => {
   it('names every malformed variable at once', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'eighty', MONGO_URL: 'http://x', REDIS_URL: '::', AUTH_SECRET: 'short', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        MONGO_URL: 'http://x',
+        REDIS_URL: '::',
+        AUTH_SECRET: 'short',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e as ConfigError;
     }

@@ -32,10 +32,19 @@ export class HealthController {
     };
     const results = await Promise.allSettled(Object.values(checks));
     const status = Object.fromEntries(
-      Object.keys(checks).map((name, i) => [name, results[i].status === 'fulfilled' ? 'up' : `down: ${String((results[i] as PromiseRejectedResult).reason?.message)}`]),
+      Object.keys(checks).map((name, i) => [
+        name,
+        results[i].status === 'fulfilled'
+          ? 'up'
+          : `down: ${String((results[i] as PromiseRejectedResult).reason?.message)}`,
+      ]),
     );
     if (results.some((r) => r.status === 'rejected')) {
-      throw new ServiceUnavailableException({ code: 'NOT_READY', message: 'A store is unreachable', stores: status });
+      throw new ServiceUnavailableException({
+        code: 'NOT_READY',
+        message: 'A store is unreachable',
+        stores: status,
+      });
     }
     return { status: 'ready', stores: status };
   }

@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { RuleViolationError, ValidationError } from '@dossiers/domain';
-import { IDEMPOTENCY_STORE, IDEMPOTENCY_TTL_SECONDS, type IdempotencyStore, type StoredResponse } from '@dossiers/idempotency';
+import {
+  IDEMPOTENCY_STORE,
+  IDEMPOTENCY_TTL_SECONDS,
+  type IdempotencyStore,
+  type StoredResponse,
+} from '@dossiers/idempotency';
 import type { FastifyReply } from 'fastify';
 import { from, of, switchMap, type Observable } from 'rxjs';
 import type { HttpRequest } from './request-context';
@@ -24,7 +35,10 @@ export class CommandInterceptor implements NestInterceptor {
     if (header === undefined) return next.handle().pipe(switchMap((body) => of(withEtag(reply, body))));
 
     const key = String(header);
-    if (!KEY.test(key)) throw new ValidationError([{ field: 'Idempotency-Key', message: 'must be 1-200 characters [A-Za-z0-9_-:.]' }]);
+    if (!KEY.test(key))
+      throw new ValidationError([
+        { field: 'Idempotency-Key', message: 'must be 1-200 characters [A-Za-z0-9_-:.]' },
+      ]);
     const scope = `${request.principal!.tenant}:${request.principal!.sub}`;
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
@@ -37,8 +51,17 @@ export class CommandInterceptor implements NestInterceptor {
         return next.handle().pipe(
           switchMap(async (body) => {
             withEtag(reply, body);
-            const response: StoredResponse = { fingerprint, status: reply.statusCode, body, headers: { etag: String(reply.getHeader('etag') ?? '') } };
-            return replay(reply, await this.store.save(scope, key, response, IDEMPOTENCY_TTL_SECONDS), fingerprint);
+            const response: StoredResponse = {
+              fingerprint,
+              status: reply.statusCode,
+              body,
+              headers: { etag: String(reply.getHeader('etag') ?? '') },
+            };
+            return replay(
+              reply,
+              await this.store.save(scope, key, response, IDEMPOTENCY_TTL_SECONDS),
+              fingerprint,
+            );
           }),
         );
       }),
@@ -54,7 +77,10 @@ function withEtag(reply: FastifyReply, body: unknown): unknown {
 
 function replay(reply: FastifyReply, stored: StoredResponse, fingerprint: string): unknown {
   if (stored.fingerprint !== fingerprint) {
-    throw new RuleViolationError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+    throw new RuleViolationError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different request',
+    );
   }
   void reply.status(stored.status);
   if (stored.headers.etag) void reply.header('etag', stored.headers.etag);

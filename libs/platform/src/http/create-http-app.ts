@@ -32,7 +32,11 @@ export interface HttpAppOptions {
  * the same wiring: Fastify, JSON logs carrying the correlation id, auth, validation, error mapping,
  * OpenAPI at /docs. Command and query controllers add their own interceptors (endpoint.decorators.ts).
  */
-export async function createHttpApp(rootModule: Type, config: AppConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  rootModule: Type,
+  config: AppConfig,
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxBodyBytes,
     // The caller's correlation id, or a new one: it names the request in logs and in every event it causes.
@@ -41,14 +45,18 @@ export async function createHttpApp(rootModule: Type, config: AppConfig, options
       return typeof given === 'string' && /^[\w\-:.]{1,100}$/.test(given) ? given : randomUUID();
     },
     logger: options.requestLogs === false ? false : { level: config.logLevel },
+    requestIdLogLabel: 'correlationId',
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: jsonLogger(config),
     bufferLogs: false,
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
-    void reply.header(CORRELATION_HEADER, request.id);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header(CORRELATION_HEADER, request.id);
+    });
   app.useGlobalGuards(new AuthGuard(app.get(Reflector), app.get(TokenVerifier)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

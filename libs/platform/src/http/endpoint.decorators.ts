@@ -10,8 +10,16 @@ export const CommandController = (roles: Role[] = WRITER_ROLES) =>
   applyDecorators(
     Roles(...roles),
     UseInterceptors(CommandInterceptor),
-    ApiHeader({ name: 'If-Match', required: false, description: 'ETag (revision) the change is based on; 412 if it moved on' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first response and appends nothing' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'ETag (revision) the change is based on; 412 if it moved on',
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'a retry with the same key returns the first response and appends nothing',
+    }),
   );
 
 /** A controller of queries: read models only, X-Min-Position for read-your-writes. */
@@ -19,5 +27,9 @@ export const QueryController = (roles: Role[] = STAFF_READER_ROLES) =>
   applyDecorators(
     Roles(...roles),
     UseInterceptors(MinPositionInterceptor),
-    ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait (up to 5 s) until the read models include this position' }),
+    ApiHeader({
+      name: 'X-Min-Position',
+      required: false,
+      description: 'wait (up to 5 s) until the read models include this position',
+    }),
   );

@@ -17,9 +17,15 @@ export interface ErrorBody {
 }
 
 /** The one place where errors become HTTP responses: `{code, message, errors?}`, never a stack. */
-export function toErrorResponse(error: unknown, request: { headers: FastifyRequest['headers'] }): { status: number; body: ErrorBody } {
+export function toErrorResponse(
+  error: unknown,
+  request: { headers: FastifyRequest['headers'] },
+): { status: number; body: ErrorBody } {
   if (error instanceof ValidationError) {
-    return { status: 400, body: { code: 'VALIDATION', message: 'The request is invalid', errors: error.errors } };
+    return {
+      status: 400,
+      body: { code: 'VALIDATION', message: 'The request is invalid', errors: error.errors },
+    };
   }
   if (error instanceof DomainError) {
     return { status: STATUS_BY_KIND[error.kind], body: { code: error.code, message: error.message } };
@@ -27,18 +33,36 @@ export function toErrorResponse(error: unknown, request: { headers: FastifyReque
   if (error instanceof WrongExpectedVersionError) {
     // With If-Match the caller stated a precondition (412); otherwise it is a plain conflict (409).
     return request.headers['if-match']
-      ? { status: 412, body: { code: 'PRECONDITION_FAILED', message: `The resource has changed: its revision is ${error.actual}` } }
-      : { status: 409, body: { code: 'CONCURRENCY_CONFLICT', message: 'The resource was changed concurrently; retry' } };
+      ? {
+          status: 412,
+          body: {
+            code: 'PRECONDITION_FAILED',
+            message: `The resource has changed: its revision is ${error.actual}`,
+          },
+        }
+      : {
+          status: 409,
+          body: { code: 'CONCURRENCY_CONFLICT', message: 'The resource was changed concurrently; retry' },
+        };
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();
-    const body = typeof response === 'object' && response && 'code' in response ? (response as ErrorBody) : undefined;
-    return { status: error.getStatus(), body: body ?? { code: HttpStatus[error.getStatus()] ?? 'ERROR', message: error.message } };
+    const body =
+      typeof response === 'object' && response && 'code' in response ? (response as ErrorBody) : undefined;
+    return {
+      status: error.getStatus(),
+      body: body ?? { code: HttpStatus[error.getStatus()] ?? 'ERROR', message: error.message },
+    };
   }
   // Fastify's own errors (malformed JSON, body too large, bad content type) carry a 4xx status.
   const statusCode = (error as { statusCode?: number }).statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const code = statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    const code =
+      statusCode === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : statusCode === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : 'BAD_REQUEST';
     return { status: statusCode, body: { code, message: (error as Error).message } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: 'Internal error' } };
@@ -51,7 +75,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = toErrorResponse(error, request);
-    if (status >= 500) this.logger.error({ correlationId: request.id, err: String((error as Error)?.stack ?? error) });
+    if (status >= 500)
+      this.logger.error({ correlationId: request.id, err: String((error as Error)?.stack ?? error) });
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,4 +1,10 @@
-import { Injectable, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  ServiceUnavailableException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ValidationError } from '@dossiers/domain';
 import { ProjectionProgress } from '@dossiers/read-models';
 import { from, switchMap, type Observable } from 'rxjs';
@@ -21,7 +27,9 @@ export class MinPositionInterceptor implements NestInterceptor {
     if (header === undefined) return next.handle();
     const position = Number(header);
     if (!Number.isSafeInteger(position) || position < 0) {
-      throw new ValidationError([{ field: 'X-Min-Position', message: 'must be a non-negative integer position' }]);
+      throw new ValidationError([
+        { field: 'X-Min-Position', message: 'must be a non-negative integer position' },
+      ]);
     }
     return from(this.progress.waitFor(position, this.timeoutMs)).pipe(
       switchMap((reached) => {

@@ -11,7 +11,10 @@ export type HttpRequest = FastifyRequest & { principal?: Principal; idempotencyK
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined || header === '*') return undefined;
   const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(String(header).trim());
-  if (!match) throw new ValidationError([{ field: 'If-Match', message: 'must be an ETag returned by this API, e.g. "3"' }]);
+  if (!match)
+    throw new ValidationError([
+      { field: 'If-Match', message: 'must be an ETag returned by this API, e.g. "3"' },
+    ]);
   return Number(match[1]);
 }
 

@@ -1,4 +1,11 @@
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
@@ -6,7 +13,7 @@ import { ALL_PROJECTIONS, ProjectionProgress } from '@dossiers/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { resolveAuthSecret } from '../auth/auth-secret';
 import { TokenVerifier } from '../auth/token-verifier';
-import { createEventStore, createIdempotencyStore, createReadStore, describeEngines } from './stores';
+import { createEventStore, createIdempotencyStore, createReadStore } from './stores';
 
 class StoresLifecycle implements OnApplicationShutdown {
   constructor(
@@ -25,7 +32,6 @@ class StoresLifecycle implements OnApplicationShutdown {
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: AppConfig): DynamicModule {
-    new Logger('infrastructure').log({ engines: describeEngines(config) });
     return {
       module: InfrastructureModule,
       providers: [
@@ -39,7 +45,11 @@ export class InfrastructureModule {
             new TokenVerifier(
               config.auth.jwksUrl
                 ? { jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer, audience: config.auth.audience }
-                : { secret: resolveAuthSecret(config.auth.secret, config.dataDir), issuer: config.auth.issuer, audience: config.auth.audience },
+                : {
+                    secret: resolveAuthSecret(config.auth.secret, config.dataDir),
+                    issuer: config.auth.issuer,
+                    audience: config.auth.audience,
+                  },
             ),
         },
         {

@@ -12,7 +12,10 @@ import type { AppConfig } from '../config/app-config';
 export function createEventStore(config: AppConfig): EventStore {
   if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl);
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ filename: join(config.dataDir, 'events.db'), synchronous: config.sqliteSynchronous });
+  return new SqliteEventStore({
+    filename: join(config.dataDir, 'events.db'),
+    synchronous: config.sqliteSynchronous,
+  });
 }
 
 export async function createReadStore(config: AppConfig): Promise<ReadStore> {
@@ -30,7 +33,9 @@ export function createIdempotencyStore(config: AppConfig): IdempotencyStore {
 export function describeEngines(config: AppConfig): Record<string, string> {
   return {
     eventStore: config.eventStoreUrl ? 'EventStoreDB' : `SQLite (${join(config.dataDir, 'events.db')})`,
-    readStore: config.mongoUrl ? `MongoDB (${config.mongoDb})` : `SQLite (${join(config.dataDir, 'read-models.db')})`,
+    readStore: config.mongoUrl
+      ? `MongoDB (${config.mongoDb})`
+      : `SQLite (${join(config.dataDir, 'read-models.db')})`,
     idempotency: config.redisUrl ? 'Redis' : `SQLite (${join(config.dataDir, 'idempotency.db')})`,
   };
 }

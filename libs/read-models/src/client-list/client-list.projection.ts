@@ -32,7 +32,11 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
   if (!doc) return null;
   switch (event.type) {
     case 'ClientRenamed':
-      return touched(doc, event, { name: event.data.name, nameSort: normalizeText(event.data.name), searchText: normalizeText(event.data.name) });
+      return touched(doc, event, {
+        name: event.data.name,
+        nameSort: normalizeText(event.data.name),
+        searchText: normalizeText(event.data.name),
+      });
     case 'ClientGroupChanged':
       return touched(doc, event, { groupId: event.data.groupId });
     case 'ClientAttributesChanged': {
@@ -50,13 +54,41 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
 export const clientListProjection = defineProjection<ClientListDoc>({
   name: 'client-list',
   collection: CLIENTS_COLLECTION,
-  handles: new Set<ClientEvent['type']>(['ClientCreated', 'ClientRenamed', 'ClientGroupChanged', 'ClientAttributesChanged', 'ClientDeleted']),
+  handles: new Set<ClientEvent['type']>([
+    'ClientCreated',
+    'ClientRenamed',
+    'ClientGroupChanged',
+    'ClientAttributesChanged',
+    'ClientDeleted',
+  ]),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientList,
   indexes: [
     // searchText rides along so that a search filters on index entries instead of parsing every document.
-    { name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1], ['_id', 1], ['searchText', 1]] },
-    { name: 'tenant_created', fields: [['tenant', 1], ['createdAt', 1], ['_id', 1]] },
-    { name: 'tenant_group_name', fields: [['tenant', 1], ['groupId', 1], ['nameSort', 1]] },
+    {
+      name: 'tenant_name',
+      fields: [
+        ['tenant', 1],
+        ['nameSort', 1],
+        ['_id', 1],
+        ['searchText', 1],
+      ],
+    },
+    {
+      name: 'tenant_created',
+      fields: [
+        ['tenant', 1],
+        ['createdAt', 1],
+        ['_id', 1],
+      ],
+    },
+    {
+      name: 'tenant_group_name',
+      fields: [
+        ['tenant', 1],
+        ['groupId', 1],
+        ['nameSort', 1],
+      ],
+    },
   ],
 });

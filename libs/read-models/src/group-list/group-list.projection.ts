@@ -35,5 +35,13 @@ export const groupListProjection = defineProjection<GroupDoc>({
   handles: new Set<GroupEvent['type']>(['GroupCreated']),
   documentId: (event) => (event.data as { groupId: string }).groupId,
   evolve: evolveGroupList,
-  indexes: [{ name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1]] }],
+  indexes: [
+    {
+      name: 'tenant_name',
+      fields: [
+        ['tenant', 1],
+        ['nameSort', 1],
+      ],
+    },
+  ],
 });

@@ -63,6 +63,10 @@ export class ProjectionEngine {
       else await collection.delete(id);
     }
     const last = fresh[fresh.length - 1];
-    await checkpoints.upsert({ _id: projection.name, position: last.position, prepare: last.prepare ?? last.position });
+    await checkpoints.upsert({
+      _id: projection.name,
+      position: last.position,
+      prepare: last.prepare ?? last.position,
+    });
   }
 }

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@dossiers/events';
 import { SqliteEventStore } from '@dossiers/event-store';
-import { SqliteReadStore, type Document, type ReadStore, type ReadStoreTransaction } from '@dossiers/read-store';
+import {
+  SqliteReadStore,
+  type Document,
+  type ReadStore,
+  type ReadStoreTransaction,
+} from '@dossiers/read-store';
 import { ALL_PROJECTIONS } from '../all-projections';
 import { ProjectionProgress } from './projection-progress';
 import { Projector, rebuildProjections } from './projector';
@@ -15,7 +20,13 @@ const envelope = (type: string, data: object, i: number): NewEvent => ({
   type,
   schemaVersion: 1,
   data: data as never,
-  metadata: { tenant, actor: 'u', correlationId: `c${i}`, causationId: null, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() },
+  metadata: {
+    tenant,
+    actor: 'u',
+    correlationId: `c${i}`,
+    causationId: null,
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+  },
 });
 
 /** A read store that dies in the middle of its `crashAt`-th write, inside a transaction. */
@@ -26,7 +37,8 @@ function crashingOnWrite(store: ReadStore, crashAt: number): ReadStore {
       const collection = tx.collection<T>(name);
       return new Proxy(collection, {
         get(target, property) {
-          if (property === 'upsert' && ++writes >= crashAt) return () => Promise.reject(new Error('simulated crash'));
+          if (property === 'upsert' && ++writes >= crashAt)
+            return () => Promise.reject(new Error('simulated crash'));
           return Reflect.get(target, property).bind(target);
         },
       });
@@ -34,7 +46,9 @@ function crashingOnWrite(store: ReadStore, crashAt: number): ReadStore {
   });
   return new Proxy(store, {
     get(target, property) {
-      if (property === 'transaction') return (work: (tx: ReadStoreTransaction) => Promise<unknown>) => target.transaction((tx) => work(wrapTx(tx)));
+      if (property === 'transaction')
+        return (work: (tx: ReadStoreTransaction) => Promise<unknown>) =>
+          target.transaction((tx) => work(wrapTx(tx)));
       return Reflect.get(target, property).bind(target);
     },
   });
@@ -43,7 +57,9 @@ function crashingOnWrite(store: ReadStore, crashAt: number): ReadStore {
 async function snapshot(store: ReadStore) {
   const result: Record<string, unknown[]> = {};
   for (const projection of ALL_PROJECTIONS) {
-    result[projection.collection] = await store.collection(projection.collection).find({}, { sort: [['_id', 1]] });
+    result[projection.collection] = await store
+      .collection(projection.collection)
+      .find({}, { sort: [['_id', 1]] });
   }
   return result;
 }
@@ -58,13 +74,35 @@ describe('Projector', () => {
     events = new SqliteEventStore({ filename: join(dir, 'events.db'), synchronous: 'NORMAL' });
     let i = 0;
     const groupId = randomUUID();
-    await events.append(`group-${groupId}`, [envelope('GroupCreated', { groupId, name: 'G' }, i++)], 'no_stream');
+    await events.append(
+      `group-${groupId}`,
+      [envelope('GroupCreated', { groupId, name: 'G' }, i++)],
+      'no_stream',
+    );
     for (let c = 0; c < 200; c++) {
       const clientId = randomUUID();
       const stream = `client-${clientId}`;
-      await events.append(stream, [envelope('ClientCreated', { clientId, name: `Client ${c}`, groupId: c % 2 ? groupId : null, attributes: { n: c } }, i++)], 'no_stream');
-      await events.append(stream, [envelope('ClientRenamed', { clientId, name: `Clïent ${c} renamed` }, i++)], 0);
-      await events.append(stream, [envelope('ClientAttributesChanged', { clientId, set: { m: c }, removed: ['n'] }, i++)], 1);
+      await events.append(
+        stream,
+        [
+          envelope(
+            'ClientCreated',
+            { clientId, name: `Client ${c}`, groupId: c % 2 ? groupId : null, attributes: { n: c } },
+            i++,
+          ),
+        ],
+        'no_stream',
+      );
+      await events.append(
+        stream,
+        [envelope('ClientRenamed', { clientId, name: `Clïent ${c} renamed` }, i++)],
+        0,
+      );
+      await events.append(
+        stream,
+        [envelope('ClientAttributesChanged', { clientId, set: { m: c }, removed: ['n'] }, i++)],
+        1,
+      );
       if (c % 7 === 0) await events.append(stream, [envelope('ClientDeleted', { clientId }, i++)], 2);
     }
     head = await events.headPosition();
@@ -77,7 +115,10 @@ describe('Projector', () => {
   it('after a crash in the middle of a batch and a restart, equals a clean rebuild', async () => {
     const live = new SqliteReadStore({ filename: join(dir, `live-${randomUUID()}.db`) });
     const crashed = new Promise<unknown>((resolve) => {
-      const doomed = new Projector(events, crashingOnWrite(live, 100), ALL_PROJECTIONS, { batchSize: 100, onError: resolve });
+      const doomed = new Projector(events, crashingOnWrite(live, 100), ALL_PROJECTIONS, {
+        batchSize: 100,
+        onError: resolve,
+      });
       void doomed.start();
     });
     expect(String(await crashed)).toMatch(/simulated crash/);
@@ -120,7 +161,11 @@ describe('Projector', () => {
     await rebuildProjections(events, store, ALL_PROJECTIONS, (position) => seen.push(position), 250);
     expect(seen.length).toBeGreaterThan(1);
     expect(seen[seen.length - 1]).toBe(head);
-    const again = await rebuildProjections(events, store, ALL_PROJECTIONS.filter((p) => p.name === 'client-list'));
+    const again = await rebuildProjections(
+      events,
+      store,
+      ALL_PROJECTIONS.filter((p) => p.name === 'client-list'),
+    );
     expect(again.head).toBe(head);
     expect(await store.collection('clients').count({ tenant })).toBe(200 - Math.ceil(200 / 7));
     await store.close();

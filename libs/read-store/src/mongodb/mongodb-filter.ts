@@ -4,12 +4,15 @@ import type { Document, FieldCondition, Filter, Scalar } from '../read-store.por
 
 /** The port's filters are MongoDB's, but for `$contains`. */
 export function toMongoFilter(filter: Filter): MongoFilter<Document> {
-  return Object.fromEntries(Object.entries(filter).map(([field, condition]) => [field, toMongoCondition(condition)]));
+  return Object.fromEntries(
+    Object.entries(filter).map(([field, condition]) => [field, toMongoCondition(condition)]),
+  );
 }
 
 /** Projections store the field normalised, so a normalised, escaped needle is a plain substring match. */
 function toMongoCondition(condition: Scalar | FieldCondition): unknown {
-  if (condition === null || typeof condition !== 'object' || condition.$contains === undefined) return condition;
+  if (condition === null || typeof condition !== 'object' || condition.$contains === undefined)
+    return condition;
   const { $contains, ...others } = condition;
   return { ...others, $regex: escapeRegExp(normalizeText($contains)) };
 }

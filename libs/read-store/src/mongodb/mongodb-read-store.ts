@@ -7,7 +7,15 @@ import {
   type IndexDescription,
   type MongoClientOptions,
 } from 'mongodb';
-import type { Document, Filter, FindOptions, IndexSpec, ReadCollection, ReadStore, ReadStoreTransaction } from '../read-store.port';
+import type {
+  Document,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  ReadCollection,
+  ReadStore,
+  ReadStoreTransaction,
+} from '../read-store.port';
 import { toMongoFilter } from './mongodb-filter';
 
 export interface MongoReadStoreOptions {
@@ -37,7 +45,8 @@ export class MongoReadStore implements ReadStore {
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
     // The server refuses an empty createIndexes; with the same specs again it does nothing.
-    if (indexes.length > 0) await this.db.collection(collection).createIndexes(indexes.map(toIndexDescription));
+    if (indexes.length > 0)
+      await this.db.collection(collection).createIndexes(indexes.map(toIndexDescription));
   }
 
   /**

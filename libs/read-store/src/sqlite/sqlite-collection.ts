@@ -42,7 +42,10 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   }
 
   async findById(id: string): Promise<T | null> {
-    const row = this.read((c) => c.get<DocRow>(`SELECT doc FROM ${this.table} WHERE _id = ?`, [id]), undefined);
+    const row = this.read(
+      (c) => c.get<DocRow>(`SELECT doc FROM ${this.table} WHERE _id = ?`, [id]),
+      undefined,
+    );
     return row ? parseDoc<T>(row) : null;
   }
 
@@ -73,7 +76,11 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
     }
     try {
       const query = this.selectQuery(filter, options);
-      const rows = this.read((c) => c.iterate<DocRow>(query.sql, query.params), [] as Iterable<DocRow>, lease.connection);
+      const rows = this.read(
+        (c) => c.iterate<DocRow>(query.sql, query.params),
+        [] as Iterable<DocRow>,
+        lease.connection,
+      );
       for (const row of rows) yield parseDoc<T>(row);
     } finally {
       lease.release();
@@ -101,7 +108,10 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
     // json_set replaces each field whole, as MongoDB's $set does; json_patch would merge nested
     // objects and delete fields set to null. Paths are bound too: the SQL varies only by count.
     const sql = `UPDATE ${this.table} SET doc = json_set(doc${', ?, json(?)'.repeat(entries.length)}) WHERE _id = ?`;
-    const params = [...entries.flatMap(([field, value]) => [jsonPath(field), JSON.stringify(value ?? null)]), id];
+    const params = [
+      ...entries.flatMap(([field, value]) => [jsonPath(field), JSON.stringify(value ?? null)]),
+      id,
+    ];
     return (await this.write((writer) => writer.run(sql, params))) > 0;
   }
 
@@ -125,7 +135,7 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   }
 
   private async *streamPages(filter: Filter, { sort, skip = 0, limit = 0 }: FindOptions): AsyncIterable<T> {
-    for (let read = 0; ; ) {
+    for (let read = 0; ;) {
       const pageSize = limit ? Math.min(STREAM_PAGE_SIZE, limit - read) : STREAM_PAGE_SIZE;
       if (pageSize <= 0) return;
       const page = await this.find(filter, { sort, skip: skip + read, limit: pageSize });
@@ -136,7 +146,11 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   }
 
   /** A collection has no table before its first write: until then it reads as empty. */
-  private read<R>(query: (connection: SqliteConnection) => R, whenMissing: R, connection = this.access.readConnection()): R {
+  private read<R>(
+    query: (connection: SqliteConnection) => R,
+    whenMissing: R,
+    connection = this.access.readConnection(),
+  ): R {
     try {
       return query(connection);
     } catch (error) {

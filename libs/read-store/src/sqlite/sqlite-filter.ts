@@ -22,7 +22,8 @@ export function fieldExpression(field: string): string {
 
 /** The JSON path of a field inside `doc`: 'a.b' -> '$.a.b'. */
 export function jsonPath(field: string): string {
-  if (!FIELD_PATH.test(field)) throw new Error(`Invalid field name ${JSON.stringify(field)}: expected dotted identifiers`);
+  if (!FIELD_PATH.test(field))
+    throw new Error(`Invalid field name ${JSON.stringify(field)}: expected dotted identifiers`);
   return `$.${field}`;
 }
 
@@ -47,7 +48,8 @@ export function orderByClause(sort: Sort | undefined): string {
 }
 
 export function sqlDirection(direction: number): 'ASC' | 'DESC' {
-  if (direction !== 1 && direction !== -1) throw new Error(`Invalid sort direction ${direction}: expected 1 or -1`);
+  if (direction !== 1 && direction !== -1)
+    throw new Error(`Invalid sort direction ${direction}: expected 1 or -1`);
   return direction === 1 ? 'ASC' : 'DESC';
 }
 
@@ -59,7 +61,8 @@ export function sqlValue(value: Scalar): SqlValue {
 }
 
 function asFieldCondition(field: string, condition: Scalar | FieldCondition): FieldCondition {
-  if (condition === undefined) throw new Error(`Filter on ${field} is undefined: use null to match null or missing`);
+  if (condition === undefined)
+    throw new Error(`Filter on ${field} is undefined: use null to match null or missing`);
   if (condition === null || typeof condition !== 'object') return { $eq: condition };
   if (Object.keys(condition).length === 0) throw new Error(`Filter on ${field} has no operator`);
   return condition;
@@ -101,9 +104,13 @@ function operatorSql(expression: string, operator: string, operand: unknown): Sq
 function inSql(expression: string, values: unknown): SqlFragment {
   if (!Array.isArray(values)) throw new Error('$in expects an array');
   const inList = `${expression} IN (SELECT value FROM json_each(?))`;
-  const params = [JSON.stringify(values.filter((value) => value !== null).map((value) => sqlValue(value as Scalar)))];
+  const params = [
+    JSON.stringify(values.filter((value) => value !== null).map((value) => sqlValue(value as Scalar))),
+  ];
   // NULL is never IN anything: null in the list must match null or missing separately.
-  return values.includes(null) ? { sql: `(${inList} OR ${expression} IS NULL)`, params } : { sql: inList, params };
+  return values.includes(null)
+    ? { sql: `(${inList} OR ${expression} IS NULL)`, params }
+    : { sql: inList, params };
 }
 
 /**
@@ -118,6 +125,10 @@ const RANGE_TYPES: Record<string, string | undefined> = {
 
 function rangeSql(expression: string, comparison: string, bound: unknown): SqlFragment {
   const types = RANGE_TYPES[typeof bound];
-  if (!types) throw new Error(`Range operators expect a string, number or boolean, got ${JSON.stringify(bound)}`);
-  return { sql: `(${expression} ${comparison} ? AND typeof(${expression}) IN (${types}))`, params: [sqlValue(bound as Scalar)] };
+  if (!types)
+    throw new Error(`Range operators expect a string, number or boolean, got ${JSON.stringify(bound)}`);
+  return {
+    sql: `(${expression} ${comparison} ? AND typeof(${expression}) IN (${types}))`,
+    params: [sqlValue(bound as Scalar)],
+  };
 }

@@ -10,7 +10,11 @@ function openStore() {
   const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
   const filename = join(dir, 'read.db');
   const store = new SqliteReadStore({ filename });
-  return { store, filename, cleanup: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    store,
+    filename,
+    cleanup: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 readStoreContract('SQLite', async () => openStore());
@@ -22,7 +26,15 @@ describe('SQLite read store', () => {
 
   it('reads an indexed, sorted first page through the index', async () => {
     const { store, filename } = opened;
-    await store.ensureIndexes('clients', [{ name: 'tenant_name', fields: [['tenant', 1], ['nameSort', 1]] }]);
+    await store.ensureIndexes('clients', [
+      {
+        name: 'tenant_name',
+        fields: [
+          ['tenant', 1],
+          ['nameSort', 1],
+        ],
+      },
+    ]);
     await store.collection('clients').upsert({ _id: 'a', tenant: 't', nameSort: 'a' });
     // Built by the same translation as find({ tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 }).
     const where = whereClause({ tenant: 't' });
@@ -43,7 +55,8 @@ describe('SQLite read store', () => {
     }
     await opened.store.transaction(async (tx) => {
       const inside = tx.collection('clients');
-      for await (const doc of inside.stream({ seen: { $gte: 0 } })) await inside.update(doc._id, { again: true });
+      for await (const doc of inside.stream({ seen: { $gte: 0 } }))
+        await inside.update(doc._id, { again: true });
     });
     expect(await clients.count({ again: true })).toBe(1200);
   });

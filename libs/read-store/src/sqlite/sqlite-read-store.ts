@@ -1,5 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Document, IndexSpec, ReadCollection, ReadStore, ReadStoreTransaction } from '../read-store.port';
+import type {
+  Document,
+  IndexSpec,
+  ReadCollection,
+  ReadStore,
+  ReadStoreTransaction,
+} from '../read-store.port';
 import { SqliteCollection, type SqliteAccess, type StreamConnectionLease } from './sqlite-collection';
 import { SqliteConnection } from './sqlite-connection';
 import { createIndexSql, createTableSql, dropTableSql } from './sqlite-schema';
@@ -39,7 +45,8 @@ export class SqliteReadStore implements ReadStore {
   constructor(private readonly options: SqliteReadStoreOptions) {
     const { synchronous = 'NORMAL' } = options;
     // Written into a PRAGMA, and likely to come from configuration: checked, not trusted.
-    if (synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error(`synchronous must be NORMAL or FULL, got ${synchronous}`);
+    if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
+      throw new Error(`synchronous must be NORMAL or FULL, got ${synchronous}`);
     // The writer first: it creates the file and switches it to WAL before the reader opens it.
     this.writer = SqliteConnection.open(options.filename, { readonly: false, synchronous });
     this.reader = SqliteConnection.open(options.filename, { readonly: true });
@@ -50,7 +57,10 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    const statements = [createTableSql(collection), ...indexes.map((index) => createIndexSql(collection, index))];
+    const statements = [
+      createTableSql(collection),
+      ...indexes.map((index) => createIndexSql(collection, index)),
+    ];
     await this.enqueueWrite(() => statements.forEach((sql) => this.writer.exec(sql)));
   }
 
@@ -97,7 +107,8 @@ export class SqliteReadStore implements ReadStore {
 
   private enqueueWrite<R>(job: () => R | Promise<R>): Promise<R> {
     if (this.currentTransaction.getStore()?.isOpen) {
-      const message = 'Inside transaction(), write through tx.collection(): this write would wait for the transaction to end';
+      const message =
+        'Inside transaction(), write through tx.collection(): this write would wait for the transaction to end';
       return Promise.reject(new Error(message));
     }
     const result = this.writeQueue.then(job);

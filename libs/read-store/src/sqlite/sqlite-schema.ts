@@ -5,7 +5,8 @@ import { fieldExpression, sqlDirection } from './sqlite-filter';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function identifier(kind: string, name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`Invalid ${kind} name ${JSON.stringify(name)}: expected an identifier`);
+  if (!IDENTIFIER.test(name))
+    throw new Error(`Invalid ${kind} name ${JSON.stringify(name)}: expected an identifier`);
   return name;
 }
 
@@ -22,7 +23,9 @@ export function createTableSql(collection: string): string {
 /** SQLite index names are global to the file, so they are prefixed with their collection's. */
 export function createIndexSql(collection: string, index: IndexSpec): string {
   const name = `"${identifier('collection', collection)}__${identifier('index', index.name)}"`;
-  const keys = index.fields.map(([field, direction]) => `${fieldExpression(field)} ${sqlDirection(direction)}`);
+  const keys = index.fields.map(
+    ([field, direction]) => `${fieldExpression(field)} ${sqlDirection(direction)}`,
+  );
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${tableName(collection)} (${keys.join(', ')})`;
 }
 

@@ -14,7 +14,11 @@ export class CreateClientController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
-  async create(@Body() dto: CreateClientDto, @NewId('client') id: string, @Command() context: CommandContext) {
+  async create(
+    @Body() dto: CreateClientDto,
+    @NewId('client') id: string,
+    @Command() context: CommandContext,
+  ) {
     return commandResponse(id, await this.handler.execute(id, dto, context));
   }
 }

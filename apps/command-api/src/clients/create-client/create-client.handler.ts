@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { clientDecider, clientStreamId, NotFoundError, parseAttributes, parseClientName } from '@dossiers/domain';
+import {
+  clientDecider,
+  clientStreamId,
+  NotFoundError,
+  parseAttributes,
+  parseClientName,
+} from '@dossiers/domain';
 import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { GroupLookup } from '../../groups/group-lookup';
@@ -16,7 +22,8 @@ export class CreateClientHandler {
 
   async execute(clientId: string, dto: CreateClientDto, context: CommandContext): Promise<CommandResult> {
     const name = parseClientName(dto.name);
-    const attributes = dto.attributes === undefined ? {} : parseAttributes(dto.attributes, { allowRemoval: false }).set;
+    const attributes =
+      dto.attributes === undefined ? {} : parseAttributes(dto.attributes, { allowRemoval: false }).set;
     const groupId = dto.groupId ?? null;
     if (groupId) await this.groups.assertExists(groupId, context.tenant);
 

@@ -1,7 +1,13 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import {
+  Command,
+  CommandController,
+  commandResponse,
+  CommandResponse,
+  ResourceIdPipe,
+} from '@dossiers/platform';
 import { DeleteClientHandler } from './delete-client.handler';
 
 @ApiTags('clients')

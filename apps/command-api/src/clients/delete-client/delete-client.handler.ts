@@ -16,7 +16,14 @@ export class DeleteClientHandler {
     const notFound = () => new NotFoundError('client', clientId);
     const streamId = clientStreamId(clientId);
     const { state } = await loadStream(this.eventStore, clientDecider, streamId, context.tenant, notFound);
-    const result = await handleCommand(this.eventStore, clientDecider, streamId, { type: 'DeleteClient', clientId }, context, notFound);
+    const result = await handleCommand(
+      this.eventStore,
+      clientDecider,
+      streamId,
+      { type: 'DeleteClient', clientId },
+      context,
+      notFound,
+    );
     if (state.status === 'active') await this.names.release(clientId, state.name, context);
     return result;
   }

@@ -28,7 +28,8 @@ export class UpdateClientHandler {
       clientId,
       name: dto.name === undefined ? undefined : parseClientName(dto.name),
       groupId: dto.groupId,
-      attributes: dto.attributes === undefined ? undefined : parseAttributes(dto.attributes, { allowRemoval: true }),
+      attributes:
+        dto.attributes === undefined ? undefined : parseAttributes(dto.attributes, { allowRemoval: true }),
     };
     const notFound = () => new NotFoundError('client', clientId);
     const streamId = clientStreamId(clientId);
@@ -39,10 +40,20 @@ export class UpdateClientHandler {
     // that the next reserver takes over.
     const before = await loadStream(this.eventStore, clientDecider, streamId, context.tenant, notFound);
     const oldName = before.state.status === 'active' ? before.state.name : undefined;
-    const renaming = command.name !== undefined && oldName !== undefined && clientNameKey(command.name) !== clientNameKey(oldName);
+    const renaming =
+      command.name !== undefined &&
+      oldName !== undefined &&
+      clientNameKey(command.name) !== clientNameKey(oldName);
     if (renaming) await this.names.reserve(clientId, command.name!, context);
     try {
-      const result = await handleCommand(this.eventStore, clientDecider, streamId, command, context, notFound);
+      const result = await handleCommand(
+        this.eventStore,
+        clientDecider,
+        streamId,
+        command,
+        context,
+        notFound,
+      );
       if (renaming) await this.names.release(clientId, oldName!, context);
       return result;
     } catch (error) {

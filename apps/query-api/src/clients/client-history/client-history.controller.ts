@@ -40,8 +40,14 @@ export class ClientHistoryController {
     @Query() query: ClientHistoryQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const events = await this.eventStore.readStream(clientStreamId(id), { fromRevision: query.fromRevision, maxCount: query.limit });
-    const owner = query.fromRevision === 0 ? events[0] : (await this.eventStore.readStream(clientStreamId(id), { maxCount: 1 }))[0];
+    const events = await this.eventStore.readStream(clientStreamId(id), {
+      fromRevision: query.fromRevision,
+      maxCount: query.limit,
+    });
+    const owner =
+      query.fromRevision === 0
+        ? events[0]
+        : (await this.eventStore.readStream(clientStreamId(id), { maxCount: 1 }))[0];
     if (!owner || owner.metadata.tenant !== principal.tenant) throw new NotFoundError('client', id);
     const last = events[events.length - 1];
     return {

@@ -1,7 +1,12 @@
 import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
-import { CLIENTS_COLLECTION, GROUPS_COLLECTION, type ClientListDoc, type GroupDoc } from '@dossiers/read-models';
+import {
+  CLIENTS_COLLECTION,
+  GROUPS_COLLECTION,
+  type ClientListDoc,
+  type GroupDoc,
+} from '@dossiers/read-models';
 import { ClientQueries, CLIENT_SORTS } from '../client-queries';
 import type { ExportClientsQuery } from './export-clients.dto';
 import { writeClientWorkbook, type ClientWorkbookInput } from './client-workbook';
@@ -21,7 +26,8 @@ export class ClientExport {
     const clients = this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION);
     const filter = this.queries.filterOf(tenant, query);
     const keys = new Set<string>();
-    for await (const client of clients.stream(filter)) for (const key of Object.keys(client.attributes)) keys.add(key);
+    for await (const client of clients.stream(filter))
+      for (const key of Object.keys(client.attributes)) keys.add(key);
     const groups = await this.readStore.collection<GroupDoc>(GROUPS_COLLECTION).find({ tenant });
     return {
       attributeKeys: [...keys].sort((a, b) => a.localeCompare(b)),

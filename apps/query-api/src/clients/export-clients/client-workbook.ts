@@ -22,7 +22,8 @@ export interface ClientWorkbookInput {
 /** Excel column letters: 1 -> A, 27 -> AA. */
 function columnLetter(index: number): string {
   let letters = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -37,11 +38,19 @@ function cellValue(value: unknown): unknown {
  * flat however many clients there are.
  */
 export async function writeClientWorkbook(output: Writable, input: ClientWorkbookInput): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet('Clients', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     ...FIXED_COLUMNS,
-    ...input.attributeKeys.map((key) => ({ header: key, key: `attr:${key}`, width: Math.min(40, Math.max(12, key.length + 2)) })),
+    ...input.attributeKeys.map((key) => ({
+      header: key,
+      key: `attr:${key}`,
+      width: Math.min(40, Math.max(12, key.length + 2)),
+    })),
   ];
   const header = sheet.getRow(1);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };

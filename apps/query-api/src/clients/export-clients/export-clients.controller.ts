@@ -17,12 +17,19 @@ export class ExportClientsController {
   /** The firm's client base as an Excel workbook, streamed straight to the response. */
   @Get('export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@Query() query: ExportClientsQuery, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply) {
+  async export(
+    @Query() query: ExportClientsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ) {
     const body = new PassThrough();
     const input = await this.clientExport.prepare(principal.tenant, query);
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.xlsx"`,
+      )
       .send(body);
     // Headers are gone by now: a failure can only cut the download short, which the client sees.
     await this.clientExport.write(body, input).catch((error: Error) => {

@@ -12,9 +12,18 @@ export class ListGroupsController {
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal) {
-    const groups = await this.readStore
-      .collection<GroupDoc>(GROUPS_COLLECTION)
-      .find({ tenant: principal.tenant }, { sort: [['nameSort', 1], ['_id', 1]] });
-    return { items: groups.map((g) => ({ id: g._id, name: g.name, createdAt: g.createdAt })), total: groups.length };
+    const groups = await this.readStore.collection<GroupDoc>(GROUPS_COLLECTION).find(
+      { tenant: principal.tenant },
+      {
+        sort: [
+          ['nameSort', 1],
+          ['_id', 1],
+        ],
+      },
+    );
+    return {
+      items: groups.map((g) => ({ id: g._id, name: g.name, createdAt: g.createdAt })),
+      total: groups.length,
+    };
   }
 }
