@@ -4,5 +4,5 @@ import { join } from 'node:path';
 import { benchAppends } from './appends';
 void (async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossiers-bench-'));
-  try { const r = await benchAppends(dir, 6, 1); console.log(r.all); } finally { rmSync(dir, { recursive: true, force: true }); }
+  try { const r = await benchAppends(dir); console.log(r); } finally { rmSync(dir, { recursive: true, force: true }); }
 })();

@@ -1,9 +1,8 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type ExpectedRevision } from '@dossiers/event-store';
 import type { NewEvent } from '@dossiers/events';
-import { log, median, newEvent, nowMs } from './util';
+import { log, newEvent, nowMs } from './util';
 
 /**
  * The event store's table, copied from libs/event-store/src/sqlite/sqlite-event-store.ts: same
@@ -42,17 +41,17 @@ const EVENTS_PER_STREAM = 10;
 export const CONCURRENT_WRITERS = 32;
 
 export interface AppendFigures {
-  /** appends per second, median of the rounds */
+  /** appends per second over all of a variant's turns */
   rawIndexed: number;
   rawBare: number;
   sequential: number;
   concurrent: number;
-  /** appends per committed transaction (stats()), median of the rounds */
+  /** appends per committed transaction, from stats() */
   sequentialPerTransaction: number;
   concurrentPerTransaction: number;
   rounds: number;
   secondsPerMeasurement: number;
-  /** every round's figures, for the record */
+  /** appends per second of every turn, for the spread */
   all: Record<'rawIndexed' | 'rawBare' | 'sequential' | 'concurrent', number[]>;
 }
 
@@ -111,107 +110,110 @@ function openRaw(filename: string, schema: string) {
   return { db, append: (i: number) => appendOne.immediate(0, i) };
 }
 
-function measureRaw(filename: string, schema: string, seconds: number): number {
+interface Variant {
+  /** runs appends until the deadline; how many it made */
+  slice(deadline: number): Promise<number>;
+  /** appends per committed transaction so far, when the variant can tell */
+  perTransaction(): number | undefined;
+  close(): Promise<void>;
+}
+
+function rawVariant(filename: string, schema: string): Variant {
   const raw = openRaw(filename, schema);
   let i = 0;
   for (; i < 50; i++) raw.append(i); // warm-up
-  const start = nowMs();
-  const deadline = start + seconds * 1000;
-  let count = 0;
-  while (nowMs() < deadline) {
-    raw.append(i++);
-    count++;
-  }
-  const elapsed = nowMs() - start;
-  raw.db.close();
-  return (count / elapsed) * 1000;
-}
-
-async function measureStore(
-  filename: string,
-  writers: number,
-  seconds: number,
-): Promise<{ perSecond: number; perTransaction: number }> {
-  const store = new SqliteEventStore({ filename, synchronous: 'FULL' });
-  const warmUp = 20;
-  for (let i = 0; i < warmUp; i++) {
-    const { streamId, expected, event } = nthAppend(1000, i);
-    await store.append(streamId, [event], expected);
-  }
-  const before = store.stats();
-  const start = nowMs();
-  const deadline = start + seconds * 1000;
-  const counts = await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
-      let i = 0;
+  return {
+    async slice(deadline) {
+      let count = 0;
       while (nowMs() < deadline) {
-        const { streamId, expected, event } = nthAppend(w, i);
-        await store.append(streamId, [event], expected);
-        i++;
+        raw.append(i++);
+        count++;
       }
-      return i;
-    }),
-  );
-  const elapsed = nowMs() - start;
-  const after = store.stats();
-  await store.close();
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (after.appends - before.appends !== total) throw new Error('stats() disagrees with the appends made');
+      return count;
+    },
+    perTransaction: () => 1,
+    close: async () => raw.db.close(),
+  };
+}
+
+async function storeVariant(filename: string, writers: number): Promise<Variant> {
+  const store = new SqliteEventStore({ filename, synchronous: 'FULL' });
+  const next = Array.from({ length: writers }, () => 0);
+  const appendNext = (w: number) => {
+    const { streamId, expected, event } = nthAppend(w, next[w]++);
+    return store.append(streamId, [event], expected);
+  };
+  for (let i = 0; i < 20; i++) await appendNext(0); // warm-up
+  const before = store.stats();
   return {
-    perSecond: (total / elapsed) * 1000,
-    perTransaction: (after.appends - before.appends) / (after.transactions - before.transactions),
+    async slice(deadline) {
+      const counts = await Promise.all(
+        next.map(async (_, w) => {
+          let count = 0;
+          while (nowMs() < deadline) {
+            await appendNext(w);
+            count++;
+          }
+          return count;
+        }),
+      );
+      return counts.reduce((a, b) => a + b, 0);
+    },
+    perTransaction() {
+      const after = store.stats();
+      return (after.appends - before.appends) / (after.transactions - before.transactions);
+    },
+    close: () => store.close(),
   };
 }
 
-function removeDb(filename: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(filename + suffix, { force: true });
-}
+type VariantName = 'rawIndexed' | 'rawBare' | 'sequential' | 'concurrent';
 
-export async function benchAppends(dir: string, rounds = 3, seconds = 2): Promise<AppendFigures> {
-  const all = {
-    rawIndexed: [] as number[],
-    rawBare: [] as number[],
-    sequential: [] as number[],
-    concurrent: [] as number[],
+/**
+ * The four variants run in turns of `sliceSeconds`, `rounds` times over, each on its own file: the
+ * fsync latency of a virtual disk drifts by 2x within seconds, and taking turns spreads that drift
+ * over all of them, so their ratios hold even when the absolute figures move.
+ */
+export async function benchAppends(dir: string, rounds = 10, sliceSeconds = 0.5): Promise<AppendFigures> {
+  const variants: Record<VariantName, Variant> = {
+    rawIndexed: rawVariant(join(dir, 'raw-indexed.db'), INDEXED_TABLE),
+    rawBare: rawVariant(join(dir, 'raw-bare.db'), BARE_TABLE),
+    sequential: await storeVariant(join(dir, 'store-sequential.db'), 1),
+    concurrent: await storeVariant(join(dir, 'store-concurrent.db'), CONCURRENT_WRITERS),
   };
-  const perTx = { sequential: [] as number[], concurrent: [] as number[] };
-  for (let round = 1; round <= rounds; round++) {
-    // Interleaved, so that a slow spell of the disk hits every variant alike.
-    let file = join(dir, `raw-indexed-${round}.db`);
-    all.rawIndexed.push(measureRaw(file, INDEXED_TABLE, seconds));
-    removeDb(file);
-
-    file = join(dir, `raw-bare-${round}.db`);
-    all.rawBare.push(measureRaw(file, BARE_TABLE, seconds));
-    removeDb(file);
-
-    file = join(dir, `store-seq-${round}.db`);
-    const sequential = await measureStore(file, 1, seconds);
-    all.sequential.push(sequential.perSecond);
-    perTx.sequential.push(sequential.perTransaction);
-    removeDb(file);
-
-    file = join(dir, `store-concurrent-${round}.db`);
-    const concurrent = await measureStore(file, CONCURRENT_WRITERS, seconds);
-    all.concurrent.push(concurrent.perSecond);
-    perTx.concurrent.push(concurrent.perTransaction);
-    removeDb(file);
-
-    log(
-      `appends round ${round}/${rounds}: raw ${all.rawIndexed.at(-1)!.toFixed(0)}/s, bare ${all.rawBare.at(-1)!.toFixed(0)}/s, ` +
-        `sequential ${sequential.perSecond.toFixed(0)}/s, ${CONCURRENT_WRITERS} writers ${concurrent.perSecond.toFixed(0)}/s ` +
-        `(${concurrent.perTransaction.toFixed(1)} appends/tx)`,
-    );
+  const names = Object.keys(variants) as VariantName[];
+  const totals = Object.fromEntries(names.map((n) => [n, { count: 0, ms: 0 }])) as Record<
+    VariantName,
+    { count: number; ms: number }
+  >;
+  const all = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<VariantName, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      const start = nowMs();
+      const count = await variants[name].slice(start + sliceSeconds * 1000);
+      const ms = nowMs() - start; // the last concurrent appends end a little after the deadline
+      totals[name].count += count;
+      totals[name].ms += ms;
+      all[name].push((count / ms) * 1000);
+    }
   }
-  return {
-    rawIndexed: median(all.rawIndexed),
-    rawBare: median(all.rawBare),
-    sequential: median(all.sequential),
-    concurrent: median(all.concurrent),
-    sequentialPerTransaction: median(perTx.sequential),
-    concurrentPerTransaction: median(perTx.concurrent),
+  const perSecond = (name: VariantName) => (totals[name].count / totals[name].ms) * 1000;
+  const figures: AppendFigures = {
+    rawIndexed: perSecond('rawIndexed'),
+    rawBare: perSecond('rawBare'),
+    sequential: perSecond('sequential'),
+    concurrent: perSecond('concurrent'),
+    sequentialPerTransaction: variants.sequential.perTransaction()!,
+    concurrentPerTransaction: variants.concurrent.perTransaction()!,
     rounds,
-    secondsPerMeasurement: seconds,
+    secondsPerMeasurement: rounds * sliceSeconds,
     all,
   };
+  for (const variant of Object.values(variants)) await variant.close();
+  log(
+    `appends: raw ${figures.rawIndexed.toFixed(0)}/s, bare ${figures.rawBare.toFixed(0)}/s, ` +
+      `sequential ${figures.sequential.toFixed(0)}/s, ${CONCURRENT_WRITERS} writers ${figures.concurrent.toFixed(0)}/s ` +
+      `(${figures.concurrentPerTransaction.toFixed(1)} appends/tx)`,
+  );
+  return figures;
 }

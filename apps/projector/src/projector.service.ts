@@ -24,8 +24,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private restartTimer?: NodeJS.Timeout;
   private stopping = false;
 
-  constructor(@Inject(EVENT_STORE) eventStore: EventStore, @Inject(READ_STORE) readStore: ReadStore) {
+  constructor(
+    @Inject(EVENT_STORE) eventStore: EventStore,
+    @Inject(READ_STORE) readStore: ReadStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     this.projector = new Projector(eventStore, readStore, ALL_PROJECTIONS, {
+      batchSize: config.projectorBatchSize,
       onError: (error) => this.restartLater(error),
     });
   }
