@@ -44,6 +44,8 @@ export interface AppendFigures {
   /** appends per second over all of a variant's turns */
   rawIndexed: number;
   rawBare: number;
+  /** raw, CONCURRENT_WRITERS rows per transaction: what group commit could reach at best */
+  rawBatched: number;
   sequential: number;
   concurrent: number;
   /** appends per committed transaction, from stats() */
@@ -52,7 +54,7 @@ export interface AppendFigures {
   rounds: number;
   secondsPerMeasurement: number;
   /** appends per second of every turn, for the spread */
-  all: Record<'rawIndexed' | 'rawBare' | 'sequential' | 'concurrent', number[]>;
+  all: Record<VariantName, number[]>;
 }
 
 /** The i-th single-event append of writer w: its stream, expected revision and event. */
@@ -94,20 +96,22 @@ function openRaw(filename: string, schema: string) {
     `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  // One row per transaction, IMMEDIATE like the store's; the event is serialised as the store does.
-  const appendOne = db.transaction((w: number, i: number) => {
-    const { streamId, event } = nthAppend(w, i);
-    insert.run(
-      streamId,
-      i % EVENTS_PER_STREAM,
-      event.id,
-      event.type,
-      event.schemaVersion,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-    );
+  // IMMEDIATE like the store's transactions; each event is serialised as the store does.
+  const insertRows = db.transaction((writers: number, i: number) => {
+    for (let w = 0; w < writers; w++) {
+      const { streamId, event } = nthAppend(w, i);
+      insert.run(
+        streamId,
+        i % EVENTS_PER_STREAM,
+        event.id,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+    }
   });
-  return { db, append: (i: number) => appendOne.immediate(0, i) };
+  return { db, insertRows: (writers: number, i: number) => insertRows.immediate(writers, i) };
 }
 
 interface Variant {
@@ -118,20 +122,21 @@ interface Variant {
   close(): Promise<void>;
 }
 
-function rawVariant(filename: string, schema: string): Variant {
+/** Transactions of `rowsPerTransaction` rows, each row in another writer's stream. */
+function rawVariant(filename: string, schema: string, rowsPerTransaction = 1): Variant {
   const raw = openRaw(filename, schema);
   let i = 0;
-  for (; i < 50; i++) raw.append(i); // warm-up
+  for (; i < 50; i++) raw.insertRows(rowsPerTransaction, i); // warm-up
   return {
     async slice(deadline) {
       let count = 0;
       while (nowMs() < deadline) {
-        raw.append(i++);
-        count++;
+        raw.insertRows(rowsPerTransaction, i++);
+        count += rowsPerTransaction;
       }
       return count;
     },
-    perTransaction: () => 1,
+    perTransaction: () => rowsPerTransaction,
     close: async () => raw.db.close(),
   };
 }
@@ -167,7 +172,7 @@ async function storeVariant(filename: string, writers: number): Promise<Variant>
   };
 }
 
-type VariantName = 'rawIndexed' | 'rawBare' | 'sequential' | 'concurrent';
+type VariantName = 'rawIndexed' | 'rawBare' | 'rawBatched' | 'sequential' | 'concurrent';
 
 /**
  * The four variants run in turns of `sliceSeconds`, `rounds` times over, each on its own file: the
@@ -178,6 +183,7 @@ export async function benchAppends(dir: string, rounds = 10, sliceSeconds = 0.5)
   const variants: Record<VariantName, Variant> = {
     rawIndexed: rawVariant(join(dir, 'raw-indexed.db'), INDEXED_TABLE),
     rawBare: rawVariant(join(dir, 'raw-bare.db'), BARE_TABLE),
+    rawBatched: rawVariant(join(dir, 'raw-batched.db'), INDEXED_TABLE, CONCURRENT_WRITERS),
     sequential: await storeVariant(join(dir, 'store-sequential.db'), 1),
     concurrent: await storeVariant(join(dir, 'store-concurrent.db'), CONCURRENT_WRITERS),
   };
@@ -201,6 +207,7 @@ export async function benchAppends(dir: string, rounds = 10, sliceSeconds = 0.5)
   const figures: AppendFigures = {
     rawIndexed: perSecond('rawIndexed'),
     rawBare: perSecond('rawBare'),
+    rawBatched: perSecond('rawBatched'),
     sequential: perSecond('sequential'),
     concurrent: perSecond('concurrent'),
     sequentialPerTransaction: variants.sequential.perTransaction()!,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, type LogLevel, type Type } from '@nestjs/common';
+import { ConsoleLogger, Module, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '../config/app-config';
+import { loadConfig, type AppConfig } from '../config/app-config';
+import { InfrastructureModule } from '../infrastructure/infrastructure.module';
+import { HealthController } from '../health/health.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { ErrorResponseFilter } from './error-response.filter';
@@ -79,4 +81,25 @@ function setupOpenApi(app: NestFastifyApplication, title: string) {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/**
+ * Entry point of a separate API process: the feature module on the production wiring, on its
+ * port. A configuration problem ends the process with its message.
+ */
+export function runHttpApp(title: string, featureModule: Type, port: (config: AppConfig) => number): void {
+  const start = async () => {
+    const config = loadConfig();
+    @Module({
+      imports: [InfrastructureModule.forRoot(config), featureModule],
+      controllers: [HealthController],
+    })
+    class AppModule {}
+    const app = await createHttpApp(AppModule, config, { title });
+    await app.listen(port(config), '0.0.0.0');
+  };
+  start().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
 }

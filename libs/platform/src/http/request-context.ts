@@ -38,7 +38,8 @@ export function commandContextOf(request: HttpRequest): CommandContext {
     now: new Date().toISOString(),
     expectedRevision: parseIfMatch(request.headers['if-match']),
     eventId: key
-      ? (streamId, index) => deterministicUuid(`${principal.tenant}|${key}|${streamId}|${index}`)
+      ? (streamId, index) =>
+          deterministicUuid(`${principal.tenant}|${principal.sub}|${key}|${streamId}|${index}`)
       : () => randomUUID(),
   };
 }
@@ -54,7 +55,9 @@ export const Command = createParamDecorator((_: unknown, context: ExecutionConte
  */
 export function newResourceId(request: HttpRequest, kind: string): string {
   const key = request.idempotencyKey;
-  return key ? deterministicUuid(`${request.principal!.tenant}|${key}|${kind}`) : randomUUID();
+  return key
+    ? deterministicUuid(`${request.principal!.tenant}|${request.principal!.sub}|${key}|${kind}`)
+    : randomUUID();
 }
 
 export const NewId = createParamDecorator((kind: string, context: ExecutionContext) =>

@@ -1,0 +1,30 @@
+import { ValidationError } from '@dossiers/domain';
+import { deterministicUuid, parseIfMatch } from './request-context';
+
+describe('parseIfMatch', () => {
+  it.each([
+    ['"3"', 3],
+    ['W/"12"', 12],
+    ['7', 7],
+    ['"-1"', -1],
+  ])('reads %s as revision %i', (header, revision) => expect(parseIfMatch(header)).toBe(revision));
+
+  it('treats an absent header or * as no precondition', () => {
+    expect(parseIfMatch(undefined)).toBeUndefined();
+    expect(parseIfMatch('*')).toBeUndefined();
+  });
+
+  it('refuses anything else, naming the header', () => {
+    expect(() => parseIfMatch('"abc"')).toThrow(ValidationError);
+    expect(() => parseIfMatch('"1", "2"')).toThrow(/If-Match/);
+  });
+});
+
+describe('deterministicUuid', () => {
+  it('is stable for a name, different across names, and shaped as a v5 uuid', () => {
+    const id = deterministicUuid('firm|user|key|client');
+    expect(deterministicUuid('firm|user|key|client')).toBe(id);
+    expect(deterministicUuid('firm|user|key|group')).not.toBe(id);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
