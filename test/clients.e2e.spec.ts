@@ -275,7 +275,7 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       expect(badIfMatch.body.errors[0].field).toBe('If-Match');
     });
 
-    it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    it('answers malformed JSON with 400, an oversized body with 413, a non-JSON body with 415', async () => {
       const malformed = await h
         .http()
         .post('/clients')
@@ -285,6 +285,9 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       expect(malformed.status).toBe(400);
       const huge = await create({ name: 'Big', attributes: { blob: 'x'.repeat(2 * 1024 * 1024) } });
       expect(huge.status).toBe(413);
+      const form = await h.http().post('/clients').set(auth).type('form').send('name=Form');
+      expect(form.status).toBe(415);
+      expect(form.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
   });
 

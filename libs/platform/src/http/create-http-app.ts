@@ -58,6 +58,18 @@ export async function createHttpApp(
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       void reply.header(CORRELATION_HEADER, request.id);
+    })
+    // Commands take JSON only: a form or text body would otherwise reach the DTOs as strings.
+    .addHook('onRequest', async (request, reply) => {
+      const hasBody =
+        Number(request.headers['content-length'] ?? 0) > 0 ||
+        request.headers['transfer-encoding'] !== undefined;
+      const type = request.headers['content-type'] ?? '';
+      if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
+        await reply
+          .status(415)
+          .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' });
+      }
     });
   app.useGlobalGuards(new AuthGuard(app.get(Reflector), app.get(TokenVerifier)));
   app.useGlobalPipes(createValidationPipe());
