@@ -137,7 +137,9 @@ function rawVariant(filename: string, schema: string, rowsPerTransaction = 1): V
       return count;
     },
     perTransaction: () => rowsPerTransaction,
-    close: async () => raw.db.close(),
+    close: async () => {
+      raw.db.close();
+    },
   };
 }
 

@@ -9,9 +9,9 @@ const DELETE_EVERY = 21;
 export const LIVE_CLIENTS = CREATED_CLIENTS - Math.ceil(CREATED_CLIENTS / DELETE_EVERY);
 const GROUPS = 40;
 /** Appends in flight at once while seeding: the store group-commits them. */
-const IN_FLIGHT = 2000;
+const IN_FLIGHT = 10000;
 
-/** A fragment of about a third of the names (legal forms SARL and SELARL). */
+/** A fragment of about a fifth of the names (the legal form SARL). */
 export const COMMON_SEARCH = 'sarl';
 /** A surname given to one client in RARE_EVERY (about ten), searched without its accent. */
 export const RARE_SEARCH = 'quillevic';
@@ -19,18 +19,82 @@ const RARE_SURNAME = 'Quillévic';
 const RARE_EVERY = 10_007;
 
 const ACTIVITIES = [
-  'Boulangerie', 'Cabinet', 'Garage', 'Pharmacie', 'Société', 'Restaurant', 'Atelier', 'Hôtel',
-  'Transports', 'Menuiserie', 'Librairie', 'Café', 'Imprimerie', 'Agence', 'Établissements', 'Ferme',
-  'Clinique', 'Boucherie', 'Studio', 'Laboratoire',
+  'Boulangerie',
+  'Cabinet',
+  'Garage',
+  'Pharmacie',
+  'Société',
+  'Restaurant',
+  'Atelier',
+  'Hôtel',
+  'Transports',
+  'Menuiserie',
+  'Librairie',
+  'Café',
+  'Imprimerie',
+  'Agence',
+  'Établissements',
+  'Ferme',
+  'Clinique',
+  'Boucherie',
+  'Studio',
+  'Laboratoire',
 ];
 const SURNAMES = [
-  'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau',
-  'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier',
-  'Morel', 'Girard', 'André', 'Lefebvre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez',
-  'Legrand', 'Garnier', 'Faure', 'Rousseau', 'Blanc', 'Guérin', 'Müller', 'Henry', 'Roussel', 'Nicolas',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Lefebvre',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guérin',
+  'Müller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
 ];
 const LEGAL_FORMS = ['SARL', 'SAS', 'SA', 'EURL', 'SCI', 'SELARL', 'SASU', 'SNC', 'SARL', 'EI'];
-const CITIES = ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Nantes', 'Lille', 'Rennes', 'Brest', 'Nice', 'Dijon'];
+const CITIES = [
+  'Paris',
+  'Lyon',
+  'Marseille',
+  'Toulouse',
+  'Nantes',
+  'Lille',
+  'Rennes',
+  'Brest',
+  'Nice',
+  'Dijon',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32): every run seeds the same client base. */
 function random(seed: number): () => number {
@@ -85,7 +149,11 @@ export async function seedClientBase(store: EventStore): Promise<SeedSummary> {
 
   const groupIds = Array.from({ length: GROUPS }, () => randomUUID());
   groupIds.forEach((groupId, g) =>
-    queue(`group-${groupId}`, [newEvent('GroupCreated', { groupId, name: `Portefeuille ${g + 1}` }, at())], 'no_stream'),
+    queue(
+      `group-${groupId}`,
+      [newEvent('GroupCreated', { groupId, name: `Portefeuille ${g + 1}` }, at())],
+      'no_stream',
+    ),
   );
   await flush();
 

@@ -1,0 +1,58 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { ExportChildReport } from './export.child';
+import { log, nowMs } from './util';
+
+export interface ExportFigures extends ExportChildReport {
+  /** rows read back from the file, header included */
+  rows: number;
+  verifySeconds: number;
+}
+
+function runChild(readStoreFile: string, outputFile: string): Promise<ExportChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'export.child.ts'), [readStoreFile, outputFile], {
+      execArgv: [
+        ...(process.env.BENCH_EXPORT_CPU_PROF
+          ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_EXPORT_CPU_PROF]
+          : []),
+        '-r',
+        '@swc-node/register',
+      ],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let report: ExportChildReport | undefined;
+    child.on('message', (message) => (report = message as ExportChildReport));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      report && code === 0 ? resolve(report) : reject(new Error(`export child exited with ${code}`)),
+    );
+  });
+}
+
+/** Reads the workbook back with exceljs's streaming reader: it must open and hold every row. */
+async function countRows(file: string): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+  });
+  let rows = 0;
+  for await (const worksheet of reader) for await (const _row of worksheet) rows++;
+  return rows;
+}
+
+export async function benchExport(readStoreFile: string, outputFile: string): Promise<ExportFigures> {
+  const report = await runChild(readStoreFile, outputFile);
+  log(
+    `export: ${report.seconds.toFixed(2)} s (first pass ${report.prepareSeconds.toFixed(2)} s), ` +
+      `peak RSS ${(report.maxRssKb / 1024).toFixed(0)} MB (${(report.baselineMaxRssKb / 1024).toFixed(0)} MB before)`,
+  );
+  const start = nowMs();
+  const rows = await countRows(outputFile);
+  const verifySeconds = (nowMs() - start) / 1000;
+  log(`export verified: ${rows} rows read back in ${verifySeconds.toFixed(1)} s`);
+  return { ...report, rows, verifySeconds };
+}

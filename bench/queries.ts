@@ -1,0 +1,93 @@
+import type { ReadStore } from '@dossiers/read-store';
+import { ClientQueries } from '../apps/query-api/src/clients/client-queries';
+import { ListClientsQuery } from '../apps/query-api/src/clients/list-clients/list-clients.dto';
+import { log, nowMs, percentile, TENANT } from './util';
+
+export interface QueryFigure {
+  label: string;
+  search?: string;
+  page: number;
+  /** matching clients (the list's total) */
+  total: number;
+  p50: number;
+  p99: number;
+  max: number;
+  runs: number;
+}
+
+/** The query as the controller gets it after validation: a ListClientsQuery with its defaults. */
+function listQuery(fields: Partial<ListClientsQuery>): ListClientsQuery {
+  return Object.assign(new ListClientsQuery(), fields);
+}
+
+/** Latencies of the real list query (find + count + group names), one call at a time. */
+async function measure(
+  queries: ClientQueries,
+  label: string,
+  query: ListClientsQuery,
+  runs: number,
+  warmUp: number,
+): Promise<QueryFigure> {
+  let total = 0;
+  for (let i = 0; i < warmUp; i++) total = (await queries.list(TENANT, query)).total;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = nowMs();
+    const result = await queries.list(TENANT, query);
+    times.push(nowMs() - start);
+    if (result.items.length === 0 && total > 0) throw new Error(`${label}: empty page`);
+  }
+  times.sort((a, b) => a - b);
+  const figure = {
+    label,
+    search: query.search,
+    page: query.page,
+    total,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times[times.length - 1],
+    runs,
+  };
+  log(`query ${label}: p50 ${figure.p50.toFixed(2)} ms, p99 ${figure.p99.toFixed(2)} ms (${total} matching)`);
+  return figure;
+}
+
+export async function benchQueries(
+  readStore: ReadStore,
+  searches: { common: string; rare: string },
+  runs = 200,
+  warmUp = 20,
+): Promise<{ firstPage: QueryFigure; common: QueryFigure; rare: QueryFigure; lastPage: QueryFigure }> {
+  const queries = new ClientQueries(readStore);
+  const firstPage = await measure(
+    queries,
+    'first page by name',
+    listQuery({ sort: 'name', page: 1, pageSize: 50 }),
+    runs,
+    warmUp,
+  );
+  const common = await measure(
+    queries,
+    `search "${searches.common}"`,
+    listQuery({ sort: 'name', page: 1, pageSize: 50, search: searches.common }),
+    runs,
+    warmUp,
+  );
+  const rare = await measure(
+    queries,
+    `search "${searches.rare}"`,
+    listQuery({ sort: 'name', page: 1, pageSize: 50, search: searches.rare }),
+    runs,
+    warmUp,
+  );
+  // For the record, no target: OFFSET paging walks every row before the page.
+  const lastPageNumber = Math.ceil(firstPage.total / 50);
+  const lastPage = await measure(
+    queries,
+    `page ${lastPageNumber} (the last) by name`,
+    listQuery({ sort: 'name', page: lastPageNumber, pageSize: 50 }),
+    Math.min(runs, 50),
+    5,
+  );
+  return { firstPage, common, rare, lastPage };
+}

@@ -1,0 +1,162 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'prettier';
+import type { AppendFigures } from './appends';
+import { CONCURRENT_WRITERS } from './appends';
+import type { ExportFigures } from './export';
+import type { QueryFigure } from './queries';
+import type { RebuildFigures } from './rebuild';
+import type { SeedSummary } from './seed';
+import { fmt, fmtInt, type Machine } from './util';
+
+export interface Results {
+  date: string;
+  machine: Machine;
+  totalSeconds: number;
+  appends: AppendFigures;
+  seed: SeedSummary & { seconds: number };
+  rebuild: RebuildFigures;
+  queries: { firstPage: QueryFigure; common: QueryFigure; rare: QueryFigure; lastPage: QueryFigure };
+  exported: ExportFigures;
+  expectedRows: number;
+}
+
+interface Row {
+  what: string;
+  result: string;
+  target: string;
+  /** undefined: a reference figure, without a target */
+  pass?: boolean;
+}
+
+const verdict = (pass: boolean | undefined): string =>
+  pass === undefined ? '—' : pass ? 'pass' : '**FAIL**';
+const ms = (n: number): string => `${fmt(n, 1)} ms`;
+
+export function rows(r: Results): Row[] {
+  const a = r.appends;
+  const sequentialRatio = a.sequential / a.rawIndexed;
+  const concurrentRatio = a.concurrent / a.rawIndexed;
+  const q = r.queries;
+  const e = r.exported;
+  const query = (label: string, f: QueryFigure, limit: number | undefined): Row => ({
+    what: `(c) ${label}: ${fmtInt(f.total)} match (p50 / p99 of ${f.runs})`,
+    result: `${ms(f.p50)} / ${ms(f.p99)}`,
+    target: limit === undefined ? '—' : `p99 ≤ ${limit} ms`,
+    pass: limit === undefined ? undefined : f.p99 <= limit,
+  });
+  return [
+    {
+      what: '(a) raw better-sqlite3, 1 row per transaction, same table and indexes',
+      result: `${fmtInt(a.rawIndexed)} /s`,
+      target: 'baseline',
+    },
+    {
+      what: '(a) raw better-sqlite3, 1 row per transaction, bare table (no UNIQUE indexes)',
+      result: `${fmtInt(a.rawBare)} /s`,
+      target: 'reference',
+    },
+    {
+      what: `(a) raw better-sqlite3, ${CONCURRENT_WRITERS} rows per transaction, same table and indexes`,
+      result: `${fmtInt(a.rawBatched)} /s`,
+      target: 'reference',
+    },
+    {
+      what: `(a) SqliteEventStore FULL, sequential single-event appends (${fmt(a.sequentialPerTransaction, 1)} appends/tx)`,
+      result: `${fmtInt(a.sequential)} /s = ${fmt(sequentialRatio * 100, 0)}% of raw`,
+      target: '≥ 80% of raw',
+      pass: sequentialRatio >= 0.8,
+    },
+    {
+      what: `(a) SqliteEventStore FULL, ${CONCURRENT_WRITERS} concurrent writers (${fmt(a.concurrentPerTransaction, 1)} appends/tx)`,
+      result: `${fmtInt(a.concurrent)} /s = ${fmt(concurrentRatio, 1)}× raw`,
+      target: '≥ 3× raw',
+      pass: concurrentRatio >= 3,
+    },
+    {
+      what: `(b) rebuildProjections, ${fmtInt(r.rebuild.events)} events → ${fmtInt(r.rebuild.clients)} clients`,
+      result: `${fmtInt(r.rebuild.eventsPerSecond)} events/s (${fmt(r.rebuild.seconds, 1)} s)`,
+      target: '≥ 50,000 /s (aim 100,000)',
+      pass: r.rebuild.eventsPerSecond >= 50_000,
+    },
+    query('first page by name', q.firstPage, 10),
+    query(`search "${q.common.search}"`, q.common, 50),
+    query(`search "${q.rare.search}"`, q.rare, 50),
+    query(`page ${q.lastPage.page} by name`, q.lastPage, undefined),
+    {
+      what: `(d) export of ${fmtInt(e.rows - 1)} clients: time (first pass ${fmt(e.prepareSeconds, 2)} s)`,
+      result: `${fmt(e.seconds, 2)} s`,
+      target: '≤ 5 s',
+      pass: e.seconds <= 5,
+    },
+    {
+      what: `(d) export: peak RSS of the child process (${fmtInt(e.baselineMaxRssKb / 1024)} MB before the export began)`,
+      result: `${fmtInt(e.maxRssKb / 1024)} MB`,
+      target: '≤ 200 MB',
+      pass: e.maxRssKb / 1024 <= 200,
+    },
+    {
+      what: `(d) export: valid .xlsx read back (${fmt(e.bytes / 1024 / 1024, 1)} MB)`,
+      result: `${fmtInt(e.rows)} rows`,
+      target: `${fmtInt(r.expectedRows)} rows`,
+      pass: e.rows === r.expectedRows,
+    },
+  ];
+}
+
+export function printTable(r: Results): void {
+  const table = rows(r);
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(...table.map((row) => [row.what, row.result, row.target][i].length)),
+  );
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  console.log();
+  for (const row of table)
+    console.log(
+      line([row.what, row.result, row.target, row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL']),
+    );
+  console.log();
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function resultsMarkdown(r: Results): string {
+  const m = r.machine;
+  const a = r.appends;
+  const spread = (values: number[]) => `${fmtInt(Math.min(...values))}–${fmtInt(Math.max(...values))}`;
+  return [
+    START,
+    '',
+    `Last run: ${r.date}, \`npm run bench\`, ${fmt(r.totalSeconds, 0)} s in all.`,
+    '',
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memoryGb} GB RAM, Node ${m.node}, ${process.platform}; temp files in the OS temp dir.`,
+    '',
+    '| measurement | result | target | verdict |',
+    '| --- | --- | --- | --- |',
+    ...rows(r).map((row) => `| ${row.what} | ${row.result} | ${row.target} | ${verdict(row.pass)} |`),
+    '',
+    `Appends: each variant ran ${a.rounds} turns of ${fmt(a.secondsPerMeasurement / a.rounds, 1)} s, taking turns with the others ` +
+      `(${fmt(a.secondsPerMeasurement, 0)} s each in all). Spread of the turns, appends/s: raw ${spread(a.all.rawIndexed)}, ` +
+      `bare ${spread(a.all.rawBare)}, sequential ${spread(a.all.sequential)}, ${CONCURRENT_WRITERS} writers ${spread(a.all.concurrent)}.`,
+    '',
+    `Seeded event store: ${Object.entries(r.seed.byType)
+      .map(([type, n]) => `${fmtInt(n)} ${type}`)
+      .join(', ')} (${fmtInt(r.seed.events)} events, seeded in ${fmt(r.seed.seconds, 1)} s, untimed).`,
+    '',
+    END,
+  ].join('\n');
+}
+
+const SKELETON = `# Benchmarks\n\n${START}\n${END}\n`;
+
+/** Replaces the generated part of BENCHMARKS.md, keeping what is written around it. */
+export async function writeBenchmarksMd(file: string, r: Results): Promise<void> {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : SKELETON;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + resultsMarkdown(r) + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${resultsMarkdown(r)}\n`;
+  writeFileSync(file, await format(next, { filepath: file, singleQuote: true, printWidth: 110 }));
+}

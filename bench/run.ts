@@ -1,0 +1,71 @@
+/**
+ * npm run bench: event-store appends, projection rebuild, client-list queries and the client
+ * export, measured on this machine through the real code paths. Prints a table and rewrites the
+ * generated part of BENCHMARKS.md. About three minutes; temp files go to the OS temp dir.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@dossiers/event-store';
+import { benchAppends } from './appends';
+import { benchExport } from './export';
+import { benchQueries } from './queries';
+import { benchRebuild } from './rebuild';
+import { printTable, writeBenchmarksMd, type Results } from './report';
+import { COMMON_SEARCH, LIVE_CLIENTS, RARE_SEARCH, seedClientBase } from './seed';
+import { log, machine, nowMs } from './util';
+
+async function main(): Promise<void> {
+  const started = nowMs();
+  const dir = mkdtempSync(join(tmpdir(), 'dossiers-bench-'));
+  log(`temp dir ${dir}`);
+  try {
+    log('(a) event-store appends, synchronous=FULL');
+    const appends = await benchAppends(dir);
+
+    log('(b) seeding the event store (synchronous=NORMAL, untimed)');
+    const eventStore = new SqliteEventStore({ filename: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    const seedStart = nowMs();
+    const seed = await seedClientBase(eventStore);
+    const seedSeconds = (nowMs() - seedStart) / 1000;
+    log(`seeded ${seed.events} events in ${seedSeconds.toFixed(1)} s`);
+
+    log('(b) projection rebuild');
+    const readStoreFile = join(dir, 'read.db');
+    const { figures: rebuild, readStore } = await benchRebuild(eventStore, readStoreFile);
+    await eventStore.close();
+    if (rebuild.clients !== LIVE_CLIENTS)
+      throw new Error(`the rebuild left ${rebuild.clients} clients, expected ${LIVE_CLIENTS}`);
+
+    log('(c) client-list queries');
+    const queries = await benchQueries(readStore, { common: COMMON_SEARCH, rare: RARE_SEARCH });
+    await readStore.close();
+
+    log('(d) export, in a child process');
+    const exported = await benchExport(readStoreFile, join(dir, 'clients.xlsx'));
+
+    const results: Results = {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      machine: machine(),
+      totalSeconds: (nowMs() - started) / 1000,
+      appends,
+      seed: { ...seed, seconds: seedSeconds },
+      rebuild,
+      queries,
+      exported,
+      expectedRows: LIVE_CLIENTS + 1,
+    };
+    printTable(results);
+    const file = join(__dirname, '..', 'BENCHMARKS.md');
+    await writeBenchmarksMd(file, results);
+    log(`wrote ${file}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
