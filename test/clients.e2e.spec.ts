@@ -83,6 +83,23 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect(groups.body.items).toEqual([{ id: group.body.id, name: 'BNC', createdAt: expect.any(String) }]);
   });
 
+  it('counts the firm’s clients, deleted ones excluded, whatever the page', async () => {
+    const firm = { Authorization: `Bearer ${await h.token('admin', `count-${randomUUID()}`)}` };
+    const ids: string[] = [];
+    for (const name of ['Un', 'Deux', 'Trois'])
+      ids.push((await h.http().post('/clients').set(firm).send({ name })).body.id);
+    const deleted = await h.http().delete(`/clients/${ids[1]}`).set(firm);
+    const page = await h
+      .http()
+      .get('/clients?pageSize=1&page=2')
+      .set(firm)
+      .set('X-Min-Position', String(deleted.body.position));
+    expect(page.body.total).toBe(2);
+    expect(page.body.items.map((c: { name: string }) => c.name)).toEqual(['Un']);
+    const search = await h.http().get('/clients?search=TROIS&pageSize=1').set(firm);
+    expect(search.body).toMatchObject({ total: 1, items: [{ name: 'Trois' }] });
+  });
+
   it('refuses a group that does not exist', async () => {
     const res = await create({ name: 'Orphan', groupId: randomUUID() });
     expect(res.status).toBe(422);

@@ -1,3 +1,4 @@
+import { clientCountProjection } from './client-count/client-count.projection';
 import { clientListProjection } from './client-list/client-list.projection';
 import { groupListProjection } from './group-list/group-list.projection';
 import type { Projection } from './projection/projection';
@@ -5,5 +6,6 @@ import type { Projection } from './projection/projection';
 /** Every read model the projector keeps. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
   clientListProjection,
+  clientCountProjection,
   groupListProjection,
 ] as Projection[];

@@ -5,5 +5,6 @@ export * from './projection/projector';
 export * from './projection/projection-progress';
 export * from './client-list/client-list.document';
 export * from './client-list/client-list.projection';
+export * from './client-count/client-count.projection';
 export * from './group-list/group-list.projection';
 export * from './all-projections';

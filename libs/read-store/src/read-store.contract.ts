@@ -292,6 +292,23 @@ export function readStoreContract(
       });
     });
 
+    it('returns only _id and the requested fields, leaving out missing ones', async () => {
+      const collection = await seed([
+        { _id: 'a', tenant: 't', attributes: { x: 1, d: '2026-01-01' }, big: 'x'.repeat(100), nothing: null },
+        { _id: 'b', tenant: 't', big: 'y' },
+      ]);
+      const docs = await collection.find(
+        { tenant: 't' },
+        { sort: [['_id', 1]], fields: ['attributes', 'nothing'] },
+      );
+      expect(docs).toEqual([
+        { _id: 'a', attributes: { x: 1, d: '2026-01-01' }, nothing: null },
+        { _id: 'b' },
+      ]);
+      const streamed = await collect(collection.stream({ tenant: 't' }, { sort: [['_id', -1]], fields: [] }));
+      expect(streamed).toEqual([{ _id: 'b' }, { _id: 'a' }]);
+    });
+
     describe('transactions', () => {
       it('commits every write together and returns what the work returns', async () => {
         const [first, second] = [newCollectionName(), newCollectionName()];

@@ -33,6 +33,11 @@ export interface FindOptions {
   sort?: Sort;
   skip?: number;
   limit?: number;
+  /**
+   * Return only `_id` and these top-level fields (MongoDB's projection), so a query that needs a
+   * little of each document neither reads nor parses the rest. A missing field comes back absent.
+   */
+  fields?: string[];
 }
 
 export interface IndexSpec {

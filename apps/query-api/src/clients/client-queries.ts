@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@dossiers/domain';
 import { READ_STORE, type Filter, type ReadStore, type Sort } from '@dossiers/read-store';
 import {
+  CLIENT_COUNTS_COLLECTION,
   CLIENTS_COLLECTION,
   GROUPS_COLLECTION,
+  type ClientCountDoc,
   type ClientListDoc,
   type GroupDoc,
 } from '@dossiers/read-models';
@@ -57,19 +59,51 @@ export class ClientQueries {
 
   async list(tenant: string, query: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
     const filter = this.filterOf(tenant, query);
-    const [docs, total] = await Promise.all([
-      this.clients.find(filter, {
-        sort: CLIENT_SORTS[query.sort],
-        skip: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      }),
-      this.clients.count(filter),
-    ]);
+    const sort = CLIENT_SORTS[query.sort];
+    const skip = (query.page - 1) * query.pageSize;
+    const { docs, total } = query.search?.trim()
+      ? await this.searchPage(filter, sort, skip, query.pageSize)
+      : await this.plainPage(tenant, filter, sort, skip, query.pageSize, Boolean(query.groupId));
     const groupNames = await this.groupNames(
       tenant,
       docs.map((d) => d.groupId),
     );
     return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
+  }
+
+  /** The firm's total comes from its counter; a group's, from counting its index entries. */
+  private async plainPage(
+    tenant: string,
+    filter: Filter,
+    sort: Sort,
+    skip: number,
+    limit: number,
+    inGroup: boolean,
+  ) {
+    const [docs, total] = await Promise.all([
+      this.clients.find(filter, { sort, skip, limit }),
+      inGroup ? this.clients.count(filter) : this.clientCount(tenant),
+    ]);
+    return { docs, total };
+  }
+
+  /**
+   * A search has to test every entry anyway: one pass over the index collects the ids of all the
+   * matches in order (the total), then only the page's documents are read.
+   */
+  private async searchPage(filter: Filter, sort: Sort, skip: number, limit: number) {
+    const matches = await this.clients.find(filter, { sort, fields: [] });
+    const pageIds = matches.slice(skip, skip + limit).map((match) => match._id);
+    const byId = new Map((await this.clients.findByIds(pageIds)).map((doc) => [doc._id, doc]));
+    const docs = pageIds.map((id) => byId.get(id)).filter((doc): doc is ClientListDoc => doc !== undefined);
+    return { docs, total: matches.length };
+  }
+
+  private async clientCount(tenant: string): Promise<number> {
+    return (
+      (await this.readStore.collection<ClientCountDoc>(CLIENT_COUNTS_COLLECTION).findById(tenant))?.clients ??
+      0
+    );
   }
 
   async get(tenant: string, clientId: string) {

@@ -47,7 +47,6 @@ export async function createHttpApp(
       return typeof given === 'string' && /^[\w\-:.]{1,100}$/.test(given) ? given : randomUUID();
     },
     logger: options.requestLogs === false ? false : { level: config.logLevel },
-    requestIdLogLabel: 'correlationId',
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: jsonLogger(config),

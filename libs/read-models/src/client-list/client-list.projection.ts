@@ -63,8 +63,9 @@ export const clientListProjection = defineProjection<ClientListDoc>({
   ]),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientList,
+  // Each index ends with _id (the tie-breaker) and searchText, so that a search, its sort and its
+  // total are answered from index entries alone, without reading a document.
   indexes: [
-    // searchText rides along so that a search filters on index entries instead of parsing every document.
     {
       name: 'tenant_name',
       fields: [
@@ -80,6 +81,7 @@ export const clientListProjection = defineProjection<ClientListDoc>({
         ['tenant', 1],
         ['createdAt', 1],
         ['_id', 1],
+        ['searchText', 1],
       ],
     },
     {
@@ -88,6 +90,8 @@ export const clientListProjection = defineProjection<ClientListDoc>({
         ['tenant', 1],
         ['groupId', 1],
         ['nameSort', 1],
+        ['_id', 1],
+        ['searchText', 1],
       ],
     },
   ],

@@ -136,8 +136,15 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
     return (await this.collection.deleteMany(toMongoFilter(filter), { session: this.session })).deletedCount;
   }
 
-  private cursor(filter: Filter, { sort, skip, limit }: FindOptions) {
-    return this.collection.find<T>(toMongoFilter(filter), { sort, skip, limit, session: this.session });
+  private cursor(filter: Filter, { sort, skip, limit, fields }: FindOptions) {
+    const projection = fields ? Object.fromEntries(fields.map((field) => [field, 1])) : undefined;
+    return this.collection.find<T>(toMongoFilter(filter), {
+      sort,
+      skip,
+      limit,
+      projection,
+      session: this.session,
+    });
   }
 }
 
