@@ -34,8 +34,8 @@ module.exports = defineConfig(
     rules: { 'no-console': 'off' },
   },
   {
-    // Root config files (jest, eslint, dependency-cruiser) are plain Node CommonJS.
-    files: ['*.js'],
+    // Root config files (jest, eslint, dependency-cruiser) and the bench's compiled-code child are plain Node CommonJS.
+    files: ['*.js', 'bench/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,8 +1,18 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { ExportChildReport } from './export.child';
-import { log, nowMs } from './util';
+import { log, nowMs, TENANT } from './util';
+
+/** What bench/export.child.js reports. */
+export interface ExportChildReport {
+  seconds: number;
+  prepareSeconds: number;
+  /** process.resourceUsage().maxRSS (KB) once done: the peak of the whole process */
+  maxRssKb: number;
+  /** the same just before the export started: node, Nest, exceljs and the open store */
+  baselineMaxRssKb: number;
+  bytes: number;
+}
 
 export interface ExportFigures extends ExportChildReport {
   /** rows read back from the file, header included */
@@ -12,14 +22,10 @@ export interface ExportFigures extends ExportChildReport {
 
 function runChild(readStoreFile: string, outputFile: string): Promise<ExportChildReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'export.child.ts'), [readStoreFile, outputFile], {
-      execArgv: [
-        ...(process.env.BENCH_EXPORT_CPU_PROF
-          ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_EXPORT_CPU_PROF]
-          : []),
-        '-r',
-        '@swc-node/register',
-      ],
+    const child = fork(join(__dirname, 'export.child.js'), [readStoreFile, outputFile, TENANT], {
+      execArgv: process.env.BENCH_EXPORT_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_EXPORT_CPU_PROF]
+        : [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let report: ExportChildReport | undefined;

@@ -292,21 +292,16 @@ export function readStoreContract(
       });
     });
 
-    it('returns only _id and the requested fields, leaving out missing ones', async () => {
+    it('lists the distinct keys of an object field across matching documents, sorted', async () => {
       const collection = await seed([
-        { _id: 'a', tenant: 't', attributes: { x: 1, d: '2026-01-01' }, big: 'x'.repeat(100), nothing: null },
-        { _id: 'b', tenant: 't', big: 'y' },
+        { _id: 'a', tenant: 't', attributes: { siren: '1', city: 'Lyon' } },
+        { _id: 'b', tenant: 't', attributes: { city: 'Paris', vat: true } },
+        { _id: 'c', tenant: 't' },
+        { _id: 'd', tenant: 'other', attributes: { secret: 1 } },
       ]);
-      const docs = await collection.find(
-        { tenant: 't' },
-        { sort: [['_id', 1]], fields: ['attributes', 'nothing'] },
-      );
-      expect(docs).toEqual([
-        { _id: 'a', attributes: { x: 1, d: '2026-01-01' }, nothing: null },
-        { _id: 'b' },
-      ]);
-      const streamed = await collect(collection.stream({ tenant: 't' }, { sort: [['_id', -1]], fields: [] }));
-      expect(streamed).toEqual([{ _id: 'b' }, { _id: 'a' }]);
+      expect(await collection.distinctKeys({ tenant: 't' }, 'attributes')).toEqual(['city', 'siren', 'vat']);
+      expect(await collection.distinctKeys({ tenant: 'none' }, 'attributes')).toEqual([]);
+      expect(await store.collection(newCollectionName()).distinctKeys({}, 'attributes')).toEqual([]);
     });
 
     describe('transactions', () => {

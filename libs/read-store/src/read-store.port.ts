@@ -33,11 +33,6 @@ export interface FindOptions {
   sort?: Sort;
   skip?: number;
   limit?: number;
-  /**
-   * Return only `_id` and these top-level fields (MongoDB's projection), so a query that needs a
-   * little of each document neither reads nor parses the rest. A missing field comes back absent.
-   */
-  fields?: string[];
 }
 
 export interface IndexSpec {
@@ -57,6 +52,8 @@ export interface ReadCollection<T extends Document = Document> {
   findByIds(ids: string[]): Promise<T[]>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   count(filter: Filter): Promise<number>;
+  /** The distinct keys of an object-valued field across the matching documents, sorted. */
+  distinctKeys(filter: Filter, field: string): Promise<string[]>;
   /** A cursor: documents arrive as they are read, memory stays flat however many match. */
   stream(filter: Filter, options?: FindOptions): AsyncIterable<T>;
   /** Insert or replace the whole document. */

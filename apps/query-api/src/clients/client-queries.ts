@@ -59,44 +59,35 @@ export class ClientQueries {
 
   async list(tenant: string, query: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
     const filter = this.filterOf(tenant, query);
-    const sort = CLIENT_SORTS[query.sort];
     const skip = (query.page - 1) * query.pageSize;
-    const { docs, total } = query.search?.trim()
-      ? await this.searchPage(filter, sort, skip, query.pageSize)
-      : await this.plainPage(tenant, filter, sort, skip, query.pageSize, Boolean(query.groupId));
+    const docs = await this.clients.find(filter, {
+      sort: CLIENT_SORTS[query.sort],
+      skip,
+      limit: query.pageSize,
+    });
     const groupNames = await this.groupNames(
       tenant,
       docs.map((d) => d.groupId),
     );
+    const total = await this.total(tenant, filter, query, skip + docs.length, docs.length < query.pageSize);
     return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
   }
 
-  /** The firm's total comes from its counter; a group's, from counting its index entries. */
-  private async plainPage(
+  /**
+   * The total, counted as little as possible: a page that is not full ends the list (a rare search
+   * term has just scanned the index once, no need to do it again); the whole firm's count is kept
+   * by a projection; only a full page of a search or a group is counted over the index.
+   */
+  private async total(
     tenant: string,
     filter: Filter,
-    sort: Sort,
-    skip: number,
-    limit: number,
-    inGroup: boolean,
+    query: ListClientsQuery,
+    seen: number,
+    lastPage: boolean,
   ) {
-    const [docs, total] = await Promise.all([
-      this.clients.find(filter, { sort, skip, limit }),
-      inGroup ? this.clients.count(filter) : this.clientCount(tenant),
-    ]);
-    return { docs, total };
-  }
-
-  /**
-   * A search has to test every entry anyway: one pass over the index collects the ids of all the
-   * matches in order (the total), then only the page's documents are read.
-   */
-  private async searchPage(filter: Filter, sort: Sort, skip: number, limit: number) {
-    const matches = await this.clients.find(filter, { sort, fields: [] });
-    const pageIds = matches.slice(skip, skip + limit).map((match) => match._id);
-    const byId = new Map((await this.clients.findByIds(pageIds)).map((doc) => [doc._id, doc]));
-    const docs = pageIds.map((id) => byId.get(id)).filter((doc): doc is ClientListDoc => doc !== undefined);
-    return { docs, total: matches.length };
+    if (lastPage && (seen > 0 || query.page === 1)) return seen;
+    if (!query.search?.trim() && !query.groupId) return this.clientCount(tenant);
+    return this.clients.count(filter);
   }
 
   private async clientCount(tenant: string): Promise<number> {

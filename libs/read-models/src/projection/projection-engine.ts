@@ -10,7 +10,8 @@ import type { Projection } from './projection';
  * read models exactly as a clean rebuild up to the last committed checkpoint would.
  *
  * Each projection's checkpoint is read inside the transaction and only newer events are applied,
- * so a rebuild running beside the live projector, or a batch delivered twice, changes nothing.
+ * so a batch delivered twice changes nothing, and a projection added later catches up from 0
+ * while the others skip what they already have.
  */
 export class ProjectionEngine {
   constructor(

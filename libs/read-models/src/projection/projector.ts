@@ -42,7 +42,8 @@ export class Projector {
 
 /**
  * Empties the given projections' collections and checkpoints, then replays every event from
- * position 0. Safe beside a running projector: each batch re-checks the checkpoints.
+ * position 0. Run it with the projector stopped: a live projector committing a batch meanwhile
+ * would move the emptied checkpoint ahead, and the replay would then skip the events before it.
  *
  * The emptied collections are dropped, indexes and all, and the indexes are built again once the
  * replay is done: building an index over the finished data costs a fraction of keeping it current

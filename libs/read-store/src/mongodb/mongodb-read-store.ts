@@ -115,6 +115,22 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
     return this.collection.countDocuments(toMongoFilter(filter), { session: this.session });
   }
 
+  async distinctKeys(filter: Filter, field: string): Promise<string[]> {
+    const keys = await this.collection
+      .aggregate<{ _id: string }>(
+        [
+          { $match: toMongoFilter(filter) },
+          { $project: { entries: { $objectToArray: `$${field}` } } },
+          { $unwind: '$entries' },
+          { $group: { _id: '$entries.k' } },
+          { $sort: { _id: 1 } },
+        ],
+        { session: this.session },
+      )
+      .toArray();
+    return keys.map((key) => key._id);
+  }
+
   stream(filter: Filter, options: FindOptions = {}): AsyncIterable<T> {
     return this.cursor(filter, options);
   }
@@ -136,15 +152,8 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
     return (await this.collection.deleteMany(toMongoFilter(filter), { session: this.session })).deletedCount;
   }
 
-  private cursor(filter: Filter, { sort, skip, limit, fields }: FindOptions) {
-    const projection = fields ? Object.fromEntries(fields.map((field) => [field, 1])) : undefined;
-    return this.collection.find<T>(toMongoFilter(filter), {
-      sort,
-      skip,
-      limit,
-      projection,
-      session: this.session,
-    });
+  private cursor(filter: Filter, { sort, skip, limit }: FindOptions) {
+    return this.collection.find<T>(toMongoFilter(filter), { sort, skip, limit, session: this.session });
   }
 }
 

@@ -68,6 +68,14 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
     return row?.count ?? 0;
   }
 
+  /** json_each walks each document's object in SQLite itself: no document reaches JavaScript. */
+  async distinctKeys(filter: Filter, field: string): Promise<string[]> {
+    const where = whereClause(filter);
+    const sql = `SELECT DISTINCT entry.key AS key FROM ${this.table}, json_each(doc, ?) AS entry ${where.sql} ORDER BY key`;
+    const rows = this.read((c) => c.all<{ key: string }>(sql, [jsonPath(field), ...where.params]), []);
+    return rows.map((row) => row.key);
+  }
+
   async *stream(filter: Filter, options: FindOptions = {}): AsyncIterable<T> {
     const lease = this.access.leaseStreamConnection?.();
     if (!lease) {
@@ -124,23 +132,14 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
     return this.write((writer) => writer.run(`DELETE FROM ${this.table} ${where.sql}`, where.params));
   }
 
-  private selectQuery(filter: Filter, { sort, skip = 0, limit = 0, fields }: FindOptions): SqlFragment {
+  private selectQuery(filter: Filter, { sort, skip = 0, limit = 0 }: FindOptions): SqlFragment {
     if (!Number.isInteger(skip) || skip < 0 || !Number.isInteger(limit) || limit < 0) {
       throw new Error(`skip and limit must be non-negative integers, got ${skip} and ${limit}`);
     }
     const where = whereClause(filter);
-    const selected = selectedDoc(fields);
-    const clauses = [
-      `SELECT ${selected.sql} AS doc FROM ${this.table}`,
-      where.sql,
-      orderByClause(sort),
-      'LIMIT ? OFFSET ?',
-    ];
+    const clauses = [`SELECT doc FROM ${this.table}`, where.sql, orderByClause(sort), 'LIMIT ? OFFSET ?'];
     // limit 0 means "no limit", as in MongoDB; SQLite spells it -1.
-    return {
-      sql: clauses.filter(Boolean).join(' '),
-      params: [...selected.params, ...where.params, limit || -1, skip],
-    };
+    return { sql: clauses.filter(Boolean).join(' '), params: [...where.params, limit || -1, skip] };
   }
 
   private async *streamPages(filter: Filter, { sort, skip = 0, limit = 0 }: FindOptions): AsyncIterable<T> {
@@ -179,20 +178,4 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
       }
     });
   }
-}
-
-/**
- * The whole document, or only `_id` and some fields. `->` yields JSON, which json_object embeds as
- * is; json_remove drops the fields a document lacks, as MongoDB's projection leaves them out.
- */
-function selectedDoc(fields: string[] | undefined): SqlFragment {
-  if (!fields) return { sql: 'doc', params: [] };
-  const paths = fields.map(jsonPath);
-  const pairs = fields.map(() => ', ?, doc -> ?').join('');
-  // json_remove answers NULL for a NULL path, so a present field names a path that never exists.
-  const missing = fields.map(() => `, CASE WHEN doc -> ? IS NULL THEN ? ELSE '$."(present)"' END`).join('');
-  return {
-    sql: `json_remove(json_object('_id', _id${pairs})${missing})`,
-    params: [...fields.flatMap((field, i) => [field, paths[i]]), ...paths.flatMap((path) => [path, path])],
-  };
 }

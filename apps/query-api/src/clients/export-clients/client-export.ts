@@ -18,19 +18,14 @@ export class ClientExport {
     private readonly queries: ClientQueries,
   ) {}
 
-  /**
-   * Everything the header needs before the first row: a first streamed pass collects the attribute
-   * keys (one column each), and the tenant's groups give the group names.
-   */
+  /** Everything the header needs before the first row: the attribute keys (one column each) and the group names. */
   async prepare(tenant: string, query: ExportClientsQuery): Promise<ClientWorkbookInput> {
     const clients = this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION);
     const filter = this.queries.filterOf(tenant, query);
-    const keys = new Set<string>();
-    for await (const client of clients.stream(filter))
-      for (const key of Object.keys(client.attributes)) keys.add(key);
+    const attributeKeys = await clients.distinctKeys(filter, 'attributes');
     const groups = await this.readStore.collection<GroupDoc>(GROUPS_COLLECTION).find({ tenant });
     return {
-      attributeKeys: [...keys].sort((a, b) => a.localeCompare(b)),
+      attributeKeys,
       groupNames: new Map(groups.map((g) => [g._id, g.name])),
       clients: clients.stream(filter, { sort: CLIENT_SORTS[query.sort ?? 'name'] }),
     };

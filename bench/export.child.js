@@ -1,0 +1,44 @@
+/**
+ * Forked by bench/export.ts: runs the real export (ClientExport.prepare + write) of one tenant into
+ * a file, alone in this process, and reports its time and the process's peak RSS. Plain JavaScript
+ * over the compiled code in dist/ (`npm run bench` builds first), as the query API runs in
+ * production: no TypeScript compiler in the process to inflate its memory.
+ * Usage: node bench/export.child.js <read store file> <output .xlsx> <tenant>
+ */
+require('reflect-metadata');
+const { once } = require('node:events');
+const { createWriteStream, statSync } = require('node:fs');
+const { SqliteReadStore } = require('../dist/libs/read-store/src');
+const { ClientQueries } = require('../dist/apps/query-api/src/clients/client-queries');
+const { ClientExport } = require('../dist/apps/query-api/src/clients/export-clients/client-export');
+
+async function main() {
+  const [readStoreFile, outputFile, tenant] = process.argv.slice(2);
+  const readStore = new SqliteReadStore({ filename: readStoreFile });
+  const clientExport = new ClientExport(readStore, new ClientQueries(readStore));
+  const baselineMaxRssKb = process.resourceUsage().maxRSS;
+
+  const start = performance.now();
+  const input = await clientExport.prepare(tenant, { sort: 'name' });
+  const prepared = performance.now();
+  const output = createWriteStream(outputFile);
+  const closed = once(output, 'close');
+  await clientExport.write(output, input);
+  await closed; // every byte is in the file
+  const end = performance.now();
+
+  const report = {
+    seconds: (end - start) / 1000,
+    prepareSeconds: (prepared - start) / 1000,
+    maxRssKb: process.resourceUsage().maxRSS,
+    baselineMaxRssKb,
+    bytes: statSync(outputFile).size,
+  };
+  await readStore.close();
+  process.send(report);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
