@@ -30,12 +30,12 @@ module.exports = defineConfig(
   },
   {
     // CLIs, benchmarks, tests and process entry points (fatal start-up errors) talk to a terminal on purpose.
-    files: ['tools/**', 'bench/**', '**/*.spec.ts', 'apps/*/src/main.ts', '**/*.cli.ts'],
+    files: ['tools/**', 'bench/**', 'test/**', '**/*.spec.ts', 'apps/*/src/main.ts', '**/*.cli.ts'],
     rules: { 'no-console': 'off' },
   },
   {
     // Root config files (jest, eslint, dependency-cruiser) and the bench's compiled-code child are plain Node CommonJS.
-    files: ['*.js', 'bench/*.js'],
+    files: ['*.js', 'bench/*.js', 'test/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -12,6 +12,7 @@ module.exports = {
   // A few dependencies ship ES modules only (content-disposition, under @fastify/static): compile them too.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@dossiers/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  globalSetup: '<rootDir>/test/report-optional-suites.js',
   testTimeout: 30000,
   maxWorkers: 2,
 };
