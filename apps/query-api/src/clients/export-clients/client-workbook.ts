@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isDateAttribute } from '@dossiers/domain';
@@ -18,6 +19,12 @@ const FIXED_COLUMNS = [
  * skip rendering it to XML again, which is most of the cost of a large export.
  */
 const PLAIN = {};
+/**
+ * Rows are produced without ever waiting (the store's cursor is synchronous), and exceljs pushes
+ * the sheet's XML to the zip without backpressure: the deflate callbacks only run when the loop
+ * turns, so without a regular yield the whole uncompressed sheet piles up in memory.
+ */
+const YIELD_EVERY_ROWS = 50;
 const DAY = { numFmt: 'yyyy-mm-dd' };
 const INSTANT = { numFmt: 'yyyy-mm-dd hh:mm' };
 
@@ -67,6 +74,7 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
   sheet.autoFilter = { from: 'A1', to: `${columnLetter(sheet.columns.length)}1` };
   const attributeColumn = new Map(input.attributeKeys.map((key, i) => [key, FIXED_COLUMNS.length + i]));
 
+  let written = 0;
   for await (const client of input.clients) {
     const values: unknown[] = [
       client.name,
@@ -85,6 +93,7 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
       cell.style = cell.value instanceof Date ? (isMidnightUtc(cell.value) ? DAY : INSTANT) : PLAIN;
     });
     row.commit();
+    if (++written % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
     if (output.writableNeedDrain) await once(output, 'drain');
   }
   sheet.commit();
