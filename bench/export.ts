@@ -18,18 +18,28 @@ export interface ExportFigures extends ExportChildReport {
   /** rows read back from the file, header included */
   rows: number;
   verifySeconds: number;
+  /** the workbook writer alone on synthetic clients: peak RSS at two sizes, to show it stays flat */
+  flatness: WorkbookFlatness[];
 }
 
-function runChild(readStoreFile: string, outputFile: string): Promise<ExportChildReport> {
+export interface WorkbookFlatness {
+  rows: number;
+  seconds: number;
+  maxRssKb: number;
+}
+
+export const FLATNESS_ROWS = [100_000, 400_000];
+
+function runChild<Report>(script: string, args: string[]): Promise<Report> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'export.child.js'), [readStoreFile, outputFile, TENANT], {
+    const child = fork(join(__dirname, script), args, {
       execArgv: process.env.BENCH_EXPORT_CPU_PROF
         ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_EXPORT_CPU_PROF]
         : [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    let report: ExportChildReport | undefined;
-    child.on('message', (message) => (report = message as ExportChildReport));
+    let report: Report | undefined;
+    child.on('message', (message) => (report = message as Report));
     child.on('error', reject);
     child.on('exit', (code) =>
       report && code === 0 ? resolve(report) : reject(new Error(`export child exited with ${code}`)),
@@ -51,7 +61,7 @@ async function countRows(file: string): Promise<number> {
 }
 
 export async function benchExport(readStoreFile: string, outputFile: string): Promise<ExportFigures> {
-  const report = await runChild(readStoreFile, outputFile);
+  const report = await runChild<ExportChildReport>('export.child.js', [readStoreFile, outputFile, TENANT]);
   log(
     `export: ${report.seconds.toFixed(2)} s (first pass ${report.prepareSeconds.toFixed(2)} s), ` +
       `peak RSS ${(report.maxRssKb / 1024).toFixed(0)} MB (${(report.baselineMaxRssKb / 1024).toFixed(0)} MB before)`,
@@ -60,5 +70,13 @@ export async function benchExport(readStoreFile: string, outputFile: string): Pr
   const rows = await countRows(outputFile);
   const verifySeconds = (nowMs() - start) / 1000;
   log(`export verified: ${rows} rows read back in ${verifySeconds.toFixed(1)} s`);
-  return { ...report, rows, verifySeconds };
+  const flatness: WorkbookFlatness[] = [];
+  for (const count of FLATNESS_ROWS) {
+    const figures = await runChild<WorkbookFlatness>('workbook-flatness.child.js', [String(count)]);
+    log(
+      `workbook writer alone, ${count} rows: ${figures.seconds.toFixed(1)} s, peak RSS ${(figures.maxRssKb / 1024).toFixed(0)} MB`,
+    );
+    flatness.push(figures);
+  }
+  return { ...report, rows, verifySeconds, flatness };
 }

@@ -95,6 +95,12 @@ export function rows(r: Results): Row[] {
       pass: e.maxRssKb / 1024 <= 200,
     },
     {
+      what: `(d) workbook writer alone, synthetic clients: peak RSS at ${e.flatness.map((f) => fmtInt(f.rows)).join(' / ')} rows`,
+      result: e.flatness.map((f) => `${fmtInt(f.maxRssKb / 1024)} MB`).join(' / '),
+      target: 'flat as the count grows',
+      pass: e.flatness[e.flatness.length - 1].maxRssKb <= e.flatness[0].maxRssKb * 1.25,
+    },
+    {
       what: `(d) export: valid .xlsx read back (${fmt(e.bytes / 1024 / 1024, 1)} MB)`,
       result: `${fmtInt(e.rows)} rows`,
       target: `${fmtInt(r.expectedRows)} rows`,
