@@ -1,40 +1,14 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore, type ExpectedRevision } from '@dossiers/event-store';
+import { SqliteEventStore, SQLITE_EVENTS_SCHEMA, type ExpectedRevision } from '@dossiers/event-store';
 import type { NewEvent } from '@dossiers/events';
 import { log, newEvent, nowMs } from './util';
 
-/**
- * The event store's table, copied from libs/event-store/src/sqlite/sqlite-event-store.ts: same
- * columns, AUTOINCREMENT key and the same two UNIQUE indexes, so the raw figure pays the same
- * b-tree writes per row.
- */
-const INDEXED_TABLE = `
-  CREATE TABLE events (
-    position       INTEGER PRIMARY KEY AUTOINCREMENT,
-    stream_id      TEXT    NOT NULL,
-    revision       INTEGER NOT NULL,
-    event_id       TEXT    NOT NULL,
-    type           TEXT    NOT NULL,
-    schema_version INTEGER NOT NULL,
-    data           TEXT    NOT NULL,
-    metadata       TEXT    NOT NULL,
-    UNIQUE (stream_id, revision),
-    UNIQUE (stream_id, event_id)
-  )`;
+/** The event store's own table: same columns, AUTOINCREMENT key and two UNIQUE indexes, so the raw figure pays the same b-tree writes per row. */
+const INDEXED_TABLE = SQLITE_EVENTS_SCHEMA;
 
 /** The same columns without the two UNIQUE indexes: for reference only. */
-const BARE_TABLE = `
-  CREATE TABLE events (
-    position       INTEGER PRIMARY KEY AUTOINCREMENT,
-    stream_id      TEXT    NOT NULL,
-    revision       INTEGER NOT NULL,
-    event_id       TEXT    NOT NULL,
-    type           TEXT    NOT NULL,
-    schema_version INTEGER NOT NULL,
-    data           TEXT    NOT NULL,
-    metadata       TEXT    NOT NULL
-  )`;
+const BARE_TABLE = SQLITE_EVENTS_SCHEMA.replace(/,\s*UNIQUE \([^)]*\)/g, '');
 
 /** Each writer's streams get this many events: a tenth of the appends create a stream. */
 const EVENTS_PER_STREAM = 10;

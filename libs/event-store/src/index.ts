@@ -2,6 +2,7 @@
 export * from './event-store.port';
 export {
   SqliteEventStore,
+  SQLITE_EVENTS_SCHEMA,
   type SqliteEventStoreOptions,
   type SqliteEventStoreStats,
 } from './sqlite/sqlite-event-store';

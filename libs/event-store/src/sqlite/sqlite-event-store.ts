@@ -34,7 +34,7 @@ export interface SqliteEventStoreStats {
  * No streams table: a stream's head is one step down the (stream_id, revision) index, which also holds
  * the position (the rowid); a second table would cost one more b-tree write on every append.
  */
-const SCHEMA = `
+export const SQLITE_EVENTS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position       INTEGER PRIMARY KEY AUTOINCREMENT,
     stream_id      TEXT    NOT NULL,
@@ -111,7 +111,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     // Another process may hold the write lock for a moment: wait for it rather than fail.
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db.exec(SQLITE_EVENTS_SCHEMA);
 
     this.statements = {
       streamHead: this.db.prepare<[string], Placement>(
