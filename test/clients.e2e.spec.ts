@@ -156,6 +156,20 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect(sheet.body).toMatchObject({ name: 'Garage Martin & Fils', attributes: { city: 'Paris' } });
   });
 
+  it('lets only one of many clients take a name at the same moment', async () => {
+    const contenders = await Promise.all(
+      ['Rival 1', 'Rival 2', 'Rival 3', 'Rival 4'].map((name) => create({ name })),
+    );
+    const renames = await Promise.all(
+      contenders.map((c) =>
+        h.http().patch(`/clients/${c.body.id}`).set(auth).send({ name: 'Le Nom Convoité' }),
+      ),
+    );
+    expect(renames.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const creates = await Promise.all([1, 2, 3].map(() => create({ name: 'le nom convoite' })));
+    expect(creates.map((r) => r.status)).toEqual([409, 409, 409]);
+  });
+
   it('applies If-Match: 412 on a stale revision, nothing appended', async () => {
     const c = (await create({ name: 'Optimiste' })).body;
     const ok = await h
@@ -215,6 +229,18 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     const reused = await create({ name: 'Something else' }, { 'Idempotency-Key': key });
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('runs concurrent repeats of one Idempotency-Key into a single client', async () => {
+    const key = randomUUID();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => create({ name: 'Concurrent & Co' }, { 'Idempotency-Key': key })),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect((await history(responses[0].body.id)).body.events).toHaveLength(1);
+    const listed = await list('?search=concurrent', Math.max(...responses.map((r) => r.body.position)));
+    expect(listed.body.total).toBe(1);
   });
 
   it('gives the auditor the replayable history', async () => {

@@ -46,9 +46,10 @@ export function isHeldByAnother(
 ): boolean {
   if (state.holderId === null || state.holderId === command.clientId) return false;
   const holder = command.holder;
-  if (holder?.status === 'active') return clientNameKey(holder.name) === clientNameKey(command.name);
+  if (holder?.status === 'active' && clientNameKey(holder.name) === clientNameKey(command.name)) return true;
   if (holder?.status === 'deleted') return false;
-  // The holder has reserved but not created yet: in flight, unless it has been too long.
+  // The holder does not answer to the name (yet): its creation or rename may be in flight, so the
+  // reservation holds until it is too old to be anything but a crash's leftover.
   const reservedAt = Date.parse(state.reservedAt ?? '');
   return Number.isNaN(reservedAt) || Date.parse(command.now) - reservedAt < RESERVATION_GRACE_MS;
 }

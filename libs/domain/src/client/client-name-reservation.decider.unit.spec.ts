@@ -60,16 +60,42 @@ describe('Client name reservation decider', () => {
         },
       ]));
 
-  it('takes over from a holder that was deleted or renamed before releasing', () => {
+  it('takes over at once from a holder that was deleted before releasing', () =>
     spec
       .given([reservedByA])
       .when(reserve('B', later(1), { status: 'deleted', name: 'Acme' }))
-      .then([{ type: 'ClientNameReserved', data: { clientId: 'B', name: 'ACME', reservedAt: later(1) } }]);
+      .then([{ type: 'ClientNameReserved', data: { clientId: 'B', name: 'ACME', reservedAt: later(1) } }]));
+
+  it('refuses a name whose holder is being renamed to it (inside the grace period)', () =>
     spec
       .given([reservedByA])
-      .when(reserve('B', later(1), { status: 'active', name: 'Other', groupId: null, attributes: {} }))
-      .then([{ type: 'ClientNameReserved', data: { clientId: 'B', name: 'ACME', reservedAt: later(1) } }]);
-  });
+      .when(
+        reserve('B', later(RESERVATION_GRACE_MS - 1), {
+          status: 'active',
+          name: 'Old name',
+          groupId: null,
+          attributes: {},
+        }),
+      )
+      .thenThrows(ConflictError, 'CLIENT_NAME_TAKEN'));
+
+  it('takes over from a holder that never got the name, once the grace period is over', () =>
+    spec
+      .given([reservedByA])
+      .when(
+        reserve('B', later(RESERVATION_GRACE_MS), {
+          status: 'active',
+          name: 'Other',
+          groupId: null,
+          attributes: {},
+        }),
+      )
+      .then([
+        {
+          type: 'ClientNameReserved',
+          data: { clientId: 'B', name: 'ACME', reservedAt: later(RESERVATION_GRACE_MS) },
+        },
+      ]));
 
   it('releases only its own reservation', () => {
     spec
