@@ -98,6 +98,10 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect(page.body.items.map((c: { name: string }) => c.name)).toEqual(['Un']);
     const search = await h.http().get('/clients?search=TROIS&pageSize=1').set(firm);
     expect(search.body).toMatchObject({ total: 1, items: [{ name: 'Trois' }] });
+    const beyond = await h.http().get('/clients?search=t&page=9&pageSize=1').set(firm);
+    expect(beyond.body).toEqual({ total: 1, items: [] });
+    const beyondAll = await h.http().get('/clients?page=9&pageSize=1').set(firm);
+    expect(beyondAll.body).toEqual({ total: 2, items: [] });
   });
 
   it('refuses a group that does not exist', async () => {

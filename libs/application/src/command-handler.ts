@@ -47,8 +47,11 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   store: EventStore,
   decider: Decider<State, Command, Event>,
   streamId: string,
-  /** the command, or a function of the current state that builds it (for lookups that depend on it) */
-  command: Command | ((state: State) => Command | Promise<Command>),
+  /**
+   * the command, or a function of the current state and revision that builds it (for lookups and
+   * reservations that depend on them); it runs again on each attempt
+   */
+  command: Command | ((state: State, revision: number) => Command | Promise<Command>),
   context: CommandContext,
   notFound: () => NotFoundError,
 ): Promise<CommandResult> {
@@ -59,7 +62,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
     }
     const resolved =
       typeof command === 'function'
-        ? await (command as (s: State) => Promise<Command>)(current.state)
+        ? await (command as (s: State, r: number) => Promise<Command>)(current.state, current.revision)
         : command;
     const events = decider.decide(resolved, current.state);
     if (events.length === 0) return { revision: current.revision, position: current.position };

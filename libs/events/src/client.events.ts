@@ -28,13 +28,13 @@ export type ClientEvent =
   ClientCreated | ClientRenamed | ClientGroupChanged | ClientAttributesChanged | ClientDeleted;
 
 /**
- * Events of a client-name reservation (stream `client-name-<tenant>-<hash of the normalised name>`),
- * which keeps client names unique per tenant under concurrency.
+ * Events of a client-name reservation (stream `client-name-<hash of tenant and normalised name>`),
+ * which keeps client names unique per tenant under concurrency. `holderRevision` is the client's
+ * stream revision when it reserved: -1 for a client about to be created.
  */
 export type ClientNameReserved = {
   type: 'ClientNameReserved';
-  data: { clientId: string; name: string; reservedAt: string };
+  data: { clientId: string; name: string; reservedAt: string; holderRevision: number };
 };
-export type ClientNameReleased = { type: 'ClientNameReleased'; data: { clientId: string } };
 
-export type ClientNameEvent = ClientNameReserved | ClientNameReleased;
+export type ClientNameEvent = ClientNameReserved;

@@ -12,6 +12,5 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   ClientAttributesChanged: 1,
   ClientDeleted: 1,
   ClientNameReserved: 1,
-  ClientNameReleased: 1,
   GroupCreated: 1,
 };

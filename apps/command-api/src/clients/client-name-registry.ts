@@ -6,7 +6,7 @@ import {
   clientNameReservationDecider,
   clientStreamId,
   NotFoundError,
-  type ClientState,
+  type ReservationHolder,
 } from '@dossiers/domain';
 import { handleCommand, loadStream, type CommandContext } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
@@ -26,43 +26,47 @@ export const clientNameStreamId = (tenant: string, name: string) =>
 export class ClientNameRegistry {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
-  async reserve(clientId: string, name: string, context: CommandContext): Promise<void> {
-    const streamId = clientNameStreamId(context.tenant, name);
+  /**
+   * Reserves `name` for `clientId` before the create or rename decided on the client's stream at
+   * `clientRevision` (-1 for a creation). Throws CLIENT_NAME_TAKEN (409) when another client holds it.
+   */
+  async reserve(
+    clientId: string,
+    name: string,
+    clientRevision: number,
+    context: CommandContext,
+  ): Promise<void> {
     await handleCommand(
       this.eventStore,
       clientNameReservationDecider,
-      streamId,
-      async (state) => {
+      clientNameStreamId(context.tenant, name),
+      async (reservation) => {
         const holder =
-          state.holderId && state.holderId !== clientId
-            ? await this.clientState(state.holderId, context.tenant)
+          reservation.holderId && reservation.holderId !== clientId
+            ? await this.holder(reservation.holderId, context.tenant)
             : null;
-        return { type: 'ReserveClientName' as const, clientId, name, now: context.now, holder };
+        return {
+          type: 'ReserveClientName' as const,
+          clientId,
+          name,
+          now: context.now,
+          clientRevision,
+          holder,
+        };
       },
       { ...context, expectedRevision: undefined },
       () => new NotFoundError('client name', name),
     );
   }
 
-  async release(clientId: string, name: string, context: CommandContext): Promise<void> {
-    await handleCommand(
-      this.eventStore,
-      clientNameReservationDecider,
-      clientNameStreamId(context.tenant, name),
-      { type: 'ReleaseClientName', clientId },
-      { ...context, expectedRevision: undefined },
-      () => new NotFoundError('client name', name),
-    );
-  }
-
-  private async clientState(clientId: string, tenant: string): Promise<ClientState> {
-    const loaded = await loadStream(
+  private async holder(clientId: string, tenant: string): Promise<ReservationHolder> {
+    const { state, revision } = await loadStream(
       this.eventStore,
       clientDecider,
       clientStreamId(clientId),
       tenant,
       () => new NotFoundError('client', clientId),
     );
-    return loaded.state;
+    return { state, revision };
   }
 }

@@ -69,23 +69,18 @@ export class ClientQueries {
       tenant,
       docs.map((d) => d.groupId),
     );
-    const total = await this.total(tenant, filter, query, skip + docs.length, docs.length < query.pageSize);
+    const total = await this.total(tenant, filter, query, skip, docs.length);
     return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
   }
 
   /**
-   * The total, counted as little as possible: a page that is not full ends the list (a rare search
-   * term has just scanned the index once, no need to do it again); the whole firm's count is kept
-   * by a projection; only a full page of a search or a group is counted over the index.
+   * The total, counted as little as possible: a page that is partly filled ends the list (a rare
+   * search term has just scanned the index once, no need to do it again); the whole firm's count is
+   * kept by a projection; only a full or empty page of a search or a group is counted over the index.
    */
-  private async total(
-    tenant: string,
-    filter: Filter,
-    query: ListClientsQuery,
-    seen: number,
-    lastPage: boolean,
-  ) {
-    if (lastPage && (seen > 0 || query.page === 1)) return seen;
+  private async total(tenant: string, filter: Filter, query: ListClientsQuery, skip: number, onPage: number) {
+    const endsHere = onPage < query.pageSize && (onPage > 0 || skip === 0);
+    if (endsHere) return skip + onPage;
     if (!query.search?.trim() && !query.groupId) return this.clientCount(tenant);
     return this.clients.count(filter);
   }

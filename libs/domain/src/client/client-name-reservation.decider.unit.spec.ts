@@ -1,113 +1,93 @@
 import type { ClientNameEvent } from '@dossiers/events';
 import { deciderSpecification } from '../testing/decider-specification';
 import { ConflictError } from '../shared/domain-errors';
-import { clientNameReservationDecider, RESERVATION_GRACE_MS } from './client-name-reservation.decider';
+import type { ClientState } from './client.decider';
+import {
+  clientNameReservationDecider,
+  RESERVATION_GRACE_MS,
+  type ReservationHolder,
+  type ReserveClientName,
+} from './client-name-reservation.decider';
 
 const spec = deciderSpecification(clientNameReservationDecider);
 const t0 = '2026-01-01T10:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(t0) + ms).toISOString();
+const active = (name: string): ClientState => ({ status: 'active', name, groupId: null, attributes: {} });
+
+/** A reserved "Acme" at revision 4 (about to rename itself). */
 const reservedByA: ClientNameEvent = {
   type: 'ClientNameReserved',
-  data: { clientId: 'A', name: 'Acme', reservedAt: t0 },
+  data: { clientId: 'A', name: 'Acme', reservedAt: t0, holderRevision: 4 },
 };
-const reserve = (clientId: string, now: string, holder: Parameters<typeof base>[0]) =>
-  base(holder, clientId, now);
-function base(
-  holder:
-    | null
-    | { status: 'absent' }
-    | { status: 'active'; name: string; groupId: null; attributes: object }
-    | { status: 'deleted'; name: string },
+const reserve = (
   clientId: string,
   now: string,
-) {
-  return { type: 'ReserveClientName' as const, clientId, name: 'ACME', now, holder: holder as never };
-}
+  holder: ReservationHolder | null,
+  clientRevision = 0,
+): ReserveClientName => ({ type: 'ReserveClientName', clientId, name: 'ACME', now, clientRevision, holder });
+const reservedBy = (clientId: string, now: string, holderRevision = 0): ClientNameEvent => ({
+  type: 'ClientNameReserved',
+  data: { clientId, name: 'ACME', reservedAt: now, holderRevision },
+});
 
 describe('Client name reservation decider', () => {
   it('reserves a free name', () =>
     spec
       .given([])
-      .when(reserve('A', t0, null))
-      .then([{ type: 'ClientNameReserved', data: { clientId: 'A', name: 'ACME', reservedAt: t0 } }]));
+      .when(reserve('A', t0, null, -1))
+      .then([reservedBy('A', t0, -1)]));
 
-  it('is a no-op for the client that already holds it', () =>
-    spec
-      .given([reservedByA])
-      .when(reserve('A', later(1), null))
-      .then([]));
+  describe('held by another client', () => {
+    it('while the holder answers to the name, whatever the case or accents', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('B', later(3_600_000), { state: active('Acmé'), revision: 9 }))
+        .thenThrows(ConflictError, 'CLIENT_NAME_TAKEN'));
 
-  it('refuses a name held by an active client with that name, whatever the case or accents', () =>
-    spec
-      .given([reservedByA])
-      .when(reserve('B', later(60_000), { status: 'active', name: 'Acmé', groupId: null, attributes: {} }))
-      .thenThrows(ConflictError, 'CLIENT_NAME_TAKEN'));
+    it('while the holder’s creation may be in flight', () =>
+      spec
+        .given([reservedBy('A', t0, -1)])
+        .when(reserve('B', later(RESERVATION_GRACE_MS - 1), { state: { status: 'absent' }, revision: -1 }))
+        .thenThrows(ConflictError));
 
-  it('refuses a name whose holder is still being created (inside the grace period)', () =>
-    spec
-      .given([reservedByA])
-      .when(reserve('B', later(RESERVATION_GRACE_MS - 1), { status: 'absent' }))
-      .thenThrows(ConflictError));
-
-  it('takes over a reservation whose holder never got created', () =>
-    spec
-      .given([reservedByA])
-      .when(reserve('B', later(RESERVATION_GRACE_MS), { status: 'absent' }))
-      .then([
-        {
-          type: 'ClientNameReserved',
-          data: { clientId: 'B', name: 'ACME', reservedAt: later(RESERVATION_GRACE_MS) },
-        },
-      ]));
-
-  it('takes over at once from a holder that was deleted before releasing', () =>
-    spec
-      .given([reservedByA])
-      .when(reserve('B', later(1), { status: 'deleted', name: 'Acme' }))
-      .then([{ type: 'ClientNameReserved', data: { clientId: 'B', name: 'ACME', reservedAt: later(1) } }]));
-
-  it('refuses a name whose holder is being renamed to it (inside the grace period)', () =>
-    spec
-      .given([reservedByA])
-      .when(
-        reserve('B', later(RESERVATION_GRACE_MS - 1), {
-          status: 'active',
-          name: 'Old name',
-          groupId: null,
-          attributes: {},
-        }),
-      )
-      .thenThrows(ConflictError, 'CLIENT_NAME_TAKEN'));
-
-  it('takes over from a holder that never got the name, once the grace period is over', () =>
-    spec
-      .given([reservedByA])
-      .when(
-        reserve('B', later(RESERVATION_GRACE_MS), {
-          status: 'active',
-          name: 'Other',
-          groupId: null,
-          attributes: {},
-        }),
-      )
-      .then([
-        {
-          type: 'ClientNameReserved',
-          data: { clientId: 'B', name: 'ACME', reservedAt: later(RESERVATION_GRACE_MS) },
-        },
-      ]));
-
-  it('releases only its own reservation', () => {
-    spec
-      .given([reservedByA])
-      .when({ type: 'ReleaseClientName', clientId: 'A' })
-      .then([{ type: 'ClientNameReleased', data: { clientId: 'A' } }]);
-    spec.given([reservedByA]).when({ type: 'ReleaseClientName', clientId: 'B' }).then([]);
+    it('while the holder’s rename may be in flight: its stream has not moved since it reserved', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('B', later(RESERVATION_GRACE_MS - 1), { state: active('Old name'), revision: 4 }))
+        .thenThrows(ConflictError));
   });
 
-  it('a released name is free', () =>
-    spec
-      .given([reservedByA, { type: 'ClientNameReleased', data: { clientId: 'A' } }])
-      .when(reserve('B', later(1), null))
-      .then([{ type: 'ClientNameReserved', data: { clientId: 'B', name: 'ACME', reservedAt: later(1) } }]));
+  describe('free again', () => {
+    it('once the holder is deleted', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('B', later(1), { state: { status: 'deleted', name: 'Acme' }, revision: 5 }))
+        .then([reservedBy('B', later(1))]));
+
+    it('once the holder moved on under another name (renamed away, or its rename failed)', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('B', later(1), { state: active('Other'), revision: 5 }))
+        .then([reservedBy('B', later(1))]));
+
+    it('once the grace period is over for an operation that never completed (a crash)', () =>
+      spec
+        .given([reservedBy('A', t0, -1)])
+        .when(reserve('B', later(RESERVATION_GRACE_MS), { state: { status: 'absent' }, revision: -1 }))
+        .then([reservedBy('B', later(RESERVATION_GRACE_MS))]));
+  });
+
+  describe('reserved again by its holder', () => {
+    it('changes nothing from the same revision (a retry)', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('A', later(1), null, 4))
+        .then([]));
+
+    it('records a newer revision, so that the new operation is covered while in flight', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('A', later(1), null, 6))
+        .then([reservedBy('A', later(1), 6)]));
+  });
 });

@@ -27,19 +27,15 @@ export class CreateClientHandler {
     const groupId = dto.groupId ?? null;
     if (groupId) await this.groups.assertExists(groupId, context.tenant);
 
-    await this.names.reserve(clientId, name, context);
-    try {
-      return await handleCommand(
-        this.eventStore,
-        clientDecider,
-        clientStreamId(clientId),
-        { type: 'CreateClient', clientId, name, groupId, attributes },
-        context,
-        () => new NotFoundError('client', clientId),
-      );
-    } catch (error) {
-      await this.names.release(clientId, name, context).catch(() => undefined);
-      throw error;
-    }
+    // A crash after reserving leaves an in-flight reservation that frees itself (no release needed).
+    await this.names.reserve(clientId, name, -1, context);
+    return handleCommand(
+      this.eventStore,
+      clientDecider,
+      clientStreamId(clientId),
+      { type: 'CreateClient', clientId, name, groupId, attributes },
+      context,
+      () => new NotFoundError('client', clientId),
+    );
   }
 }

@@ -1,30 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { clientDecider, clientStreamId, NotFoundError } from '@dossiers/domain';
-import { handleCommand, loadStream, type CommandContext, type CommandResult } from '@dossiers/application';
+import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import { ClientNameRegistry } from '../client-name-registry';
 
-/** Deleting a client frees its name; its contacts (a later issue) are never deleted with it. */
+/** Deleting a client frees its name (a deleted holder holds nothing) and never deletes its contacts. */
 @Injectable()
 export class DeleteClientHandler {
-  constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    private readonly names: ClientNameRegistry,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
-  async execute(clientId: string, context: CommandContext): Promise<CommandResult> {
-    const notFound = () => new NotFoundError('client', clientId);
-    const streamId = clientStreamId(clientId);
-    const { state } = await loadStream(this.eventStore, clientDecider, streamId, context.tenant, notFound);
-    const result = await handleCommand(
+  execute(clientId: string, context: CommandContext): Promise<CommandResult> {
+    return handleCommand(
       this.eventStore,
       clientDecider,
-      streamId,
+      clientStreamId(clientId),
       { type: 'DeleteClient', clientId },
       context,
-      notFound,
+      () => new NotFoundError('client', clientId),
     );
-    if (state.status === 'active') await this.names.release(clientId, state.name, context);
-    return result;
   }
 }

@@ -8,7 +8,7 @@ import {
   parseClientName,
   type UpdateClient,
 } from '@dossiers/domain';
-import { handleCommand, loadStream, type CommandContext, type CommandResult } from '@dossiers/application';
+import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { GroupLookup } from '../../groups/group-lookup';
 import { ClientNameRegistry } from '../client-name-registry';
@@ -31,34 +31,24 @@ export class UpdateClientHandler {
       attributes:
         dto.attributes === undefined ? undefined : parseAttributes(dto.attributes, { allowRemoval: true }),
     };
-    const notFound = () => new NotFoundError('client', clientId);
-    const streamId = clientStreamId(clientId);
     if (command.groupId) await this.groups.assertExists(command.groupId, context.tenant);
 
-    // A new name is reserved before the rename and the old one released after, so that at no
-    // moment can two clients hold the same name; a crash in between leaves a stale reservation
-    // that the next reserver takes over.
-    const before = await loadStream(this.eventStore, clientDecider, streamId, context.tenant, notFound);
-    const oldName = before.state.status === 'active' ? before.state.name : undefined;
-    const renaming =
-      command.name !== undefined &&
-      oldName !== undefined &&
-      clientNameKey(command.name) !== clientNameKey(oldName);
-    if (renaming) await this.names.reserve(clientId, command.name!, context);
-    try {
-      const result = await handleCommand(
-        this.eventStore,
-        clientDecider,
-        streamId,
-        command,
-        context,
-        notFound,
-      );
-      if (renaming) await this.names.release(clientId, oldName!, context);
-      return result;
-    } catch (error) {
-      if (renaming) await this.names.release(clientId, command.name!, context).catch(() => undefined);
-      throw error;
-    }
+    // The new name is reserved on every attempt, from the state and revision that attempt decides
+    // on: a rename retried after a concurrent write re-reserves from the newer revision.
+    return handleCommand(
+      this.eventStore,
+      clientDecider,
+      clientStreamId(clientId),
+      async (state, revision) => {
+        const renaming =
+          command.name !== undefined &&
+          state.status === 'active' &&
+          clientNameKey(command.name) !== clientNameKey(state.name);
+        if (renaming) await this.names.reserve(clientId, command.name!, revision, context);
+        return command;
+      },
+      context,
+      () => new NotFoundError('client', clientId),
+    );
   }
 }
