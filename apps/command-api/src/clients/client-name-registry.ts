@@ -54,7 +54,13 @@ export class ClientNameRegistry {
           holder,
         };
       },
-      { ...context, expectedRevision: undefined },
+      // A request may reserve again from a newer revision (its rename was retried): that event must
+      // not share an id with its first reservation, or the store would drop it as a repeat.
+      {
+        ...context,
+        expectedRevision: undefined,
+        eventId: (streamId, index) => context.eventId(`${streamId}@${clientRevision}`, index),
+      },
       () => new NotFoundError('client name', name),
     );
   }

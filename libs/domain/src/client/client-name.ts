@@ -3,11 +3,17 @@ import { normalizeText } from '../shared/normalize-text';
 
 export const CLIENT_NAME_MAX_LENGTH = 200;
 
-/** A client's display name: trimmed, 1 to 200 characters, no control characters. */
+/**
+ * A client's display name: in composed form (NFC, so "é" counts once however it was typed),
+ * trimmed, 1 to 200 characters, with at least one letter or digit (a name of accents or invisible
+ * characters alone would have an empty key), and no control characters.
+ */
 export function parseClientName(raw: unknown, field = 'name'): string {
   if (typeof raw !== 'string') throw new ValidationError([{ field, message: 'must be a string' }]);
-  const name = raw.trim();
+  const name = raw.normalize('NFC').trim();
   if (name.length === 0) throw new ValidationError([{ field, message: 'must not be empty' }]);
+  if (!/[\p{L}\p{N}]/u.test(name))
+    throw new ValidationError([{ field, message: 'must contain at least one letter or digit' }]);
   if (name.length > CLIENT_NAME_MAX_LENGTH)
     throw new ValidationError([{ field, message: `must be at most ${CLIENT_NAME_MAX_LENGTH} characters` }]);
   // eslint-disable-next-line no-control-regex

@@ -15,6 +15,13 @@ describe('client name', () => {
     expect(() => parseClientName(raw)).toThrow(new RegExp(message as string));
   });
   it('accepts 200 characters', () => expect(parseClientName('x'.repeat(200))).toHaveLength(200));
+  it.each(['\u0301', '\u0300\u0300', '\u200b', ' - . '])('rejects %j, which has no letter or digit', (raw) =>
+    expect(() => parseClientName(raw)).toThrow(/letter or digit/),
+  );
+  it('counts a decomposed accent once, and stores the composed form', () => {
+    const decomposed = 'e\u0301'.repeat(150);
+    expect(parseClientName(decomposed)).toBe('\u00e9'.repeat(150));
+  });
   it('has one key for case, accent and spacing variants', () =>
     expect(clientNameKey('Société   Générale')).toBe(clientNameKey('SOCIETE GENERALE')));
 });
