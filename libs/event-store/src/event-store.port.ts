@@ -61,6 +61,19 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * Is the event past the checkpoint? The commit position orders events, except that the events of
+ * one EventStoreDB transaction share it: their prepare positions then break the tie.
+ */
+export function isAfter(
+  event: Pick<RecordedEvent, 'position' | 'prepare'>,
+  checkpoint: Checkpoint | undefined,
+): boolean {
+  if (!checkpoint) return true;
+  if (event.position !== checkpoint.position) return event.position > checkpoint.position;
+  return (event.prepare ?? event.position) > (checkpoint.prepare ?? checkpoint.position);
+}
+
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 export class WrongExpectedVersionError extends Error {

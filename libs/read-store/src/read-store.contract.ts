@@ -297,6 +297,7 @@ export function readStoreContract(
         { _id: 'a', tenant: 't', attributes: { siren: '1', city: 'Lyon' } },
         { _id: 'b', tenant: 't', attributes: { city: 'Paris', vat: true } },
         { _id: 'c', tenant: 't' },
+        { _id: 'n', tenant: 't', attributes: null },
         { _id: 'd', tenant: 'other', attributes: { secret: 1 } },
       ]);
       expect(await collection.distinctKeys({ tenant: 't' }, 'attributes')).toEqual(['city', 'siren', 'vat']);

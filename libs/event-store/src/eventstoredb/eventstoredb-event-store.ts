@@ -19,10 +19,10 @@ import {
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersionError,
+  isAfter,
 } from '../event-store.port';
 import { satisfiesExpectedRevision } from '../expected-revision';
 import {
-  isAfter,
   isSystemEvent,
   toEsdbExpectedRevision,
   toEsdbPosition,

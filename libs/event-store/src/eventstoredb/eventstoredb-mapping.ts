@@ -80,13 +80,6 @@ export function checkpointOf(event: RecordedEvent): Checkpoint {
   return { position: event.position, prepare: event.prepare ?? event.position };
 }
 
-/** Reads and subscriptions from a position may start at the event there; a checkpoint means "after it". */
-export function isAfter(event: RecordedEvent, checkpoint: Checkpoint | undefined): boolean {
-  if (!checkpoint) return true;
-  if (event.position !== checkpoint.position) return event.position > checkpoint.position;
-  return (event.prepare ?? event.position) > (checkpoint.prepare ?? checkpoint.position);
-}
-
 /** The server's own bookkeeping ($statistics, $metadata, projections...): never ours to hand out. */
 export function isSystemEvent(type: string): boolean {
   return type.startsWith('$');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@dossiers/events';
-import { isAfter, toEsdbExpectedRevision, toEventData, toRecordedEvent } from './eventstoredb-mapping';
+import { isAfter } from '../event-store.port';
+import { toEsdbExpectedRevision, toEventData, toRecordedEvent } from './eventstoredb-mapping';
 
 const event: NewEvent = {
   id: randomUUID(),

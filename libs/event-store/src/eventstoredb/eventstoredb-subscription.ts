@@ -7,9 +7,9 @@ import {
   excludeSystemEvents,
   START,
 } from '@eventstore/db-client';
-import type { Checkpoint, SubscribeOptions, Subscription } from '../event-store.port';
+import { isAfter, type Checkpoint, type SubscribeOptions, type Subscription } from '../event-store.port';
 import { reportSubscriptionError } from '../report-subscription-error';
-import { checkpointOf, isAfter, toEsdbPosition, toRecordedEvent } from './eventstoredb-mapping';
+import { checkpointOf, toEsdbPosition, toRecordedEvent } from './eventstoredb-mapping';
 
 const logger = new Logger('EventStoreDbSubscription');
 const DEFAULT_BATCH_SIZE = 500;

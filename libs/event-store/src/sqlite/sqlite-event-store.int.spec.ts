@@ -38,14 +38,13 @@ describe('SqliteEventStore', () => {
 
   it('keeps each append of a batch to its own outcome, in order', async () => {
     const { store } = temporaryStore();
-    const duplicated = anEvent();
 
     const outcomes = await Promise.allSettled([
       store.append('a', [anEvent()], 'no_stream'),
       store.append('b', [anEvent()], 5),
       store.append('a', [anEvent(), anEvent()], 0), // sees the first append of the batch
       store.append('a', [anEvent()], 0), // so this one is now stale
-      store.append('c', [duplicated, duplicated], 'no_stream'), // fails in SQLite itself, mid-write
+      store.append(null as unknown as string, [anEvent()], 'no_stream'), // NOT NULL fails in SQLite itself, mid-write
       store.append('d', [anEvent()], 'no_stream'),
     ]);
 
@@ -63,8 +62,16 @@ describe('SqliteEventStore', () => {
     expect(reasonOf(outcomes[3])).toMatchObject({ actual: 2 });
     expect(await revisions(store, 'a')).toEqual([0, 1, 2]);
     expect(await revisions(store, 'b')).toEqual([]);
-    expect(await revisions(store, 'c')).toEqual([]);
     expect(await revisions(store, 'd')).toEqual([0]);
+    expect(await store.headPosition()).toBe(4);
+  });
+
+  it('writes an id repeated within one append once', async () => {
+    const { store } = temporaryStore();
+    const repeated = anEvent();
+    const result = await store.append('a', [repeated, anEvent(), repeated], 'no_stream');
+    expect(result.nextRevision).toBe(1);
+    expect((await store.readStream('a')).map((e) => e.id)).toEqual([repeated.id, expect.any(String)]);
   });
 
   it('writes only the new events of a partly retried append', async () => {

@@ -250,7 +250,11 @@ export class SqliteEventStore implements EventStore {
     // A new stream holds no event yet: skip one lookup per event on the most common write.
     const alreadyStored =
       head.revision === -1 ? [] : events.map((e) => this.statements.storedEvent.get(streamId, e.id));
-    const fresh = events.filter((_, i) => alreadyStored[i] === undefined);
+    // An id repeated within the call counts once, as a repeat of an id already stored does.
+    const fresh = events.filter(
+      (event, i) =>
+        alreadyStored[i] === undefined && events.findIndex((other) => other.id === event.id) === i,
+    );
     if (events.length > 0 && fresh.length === 0) {
       // A retry of an append that went through: answer as it was answered, whatever the stream became since.
       return latest(alreadyStored as Placement[]);

@@ -1,5 +1,5 @@
 import { upcast, type RecordedEvent } from '@dossiers/events';
-import type { Checkpoint } from '@dossiers/event-store';
+import { isAfter, type Checkpoint } from '@dossiers/event-store';
 import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
 import { CHECKPOINTS_COLLECTION, type CheckpointDoc } from './checkpoint';
 import type { Projection } from './projection';
@@ -45,8 +45,8 @@ export class ProjectionEngine {
 
   private async applyToProjection(tx: ReadStoreTransaction, projection: Projection, events: RecordedEvent[]) {
     const checkpoints = tx.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION);
-    const since = (await checkpoints.findById(projection.name))?.position ?? 0;
-    const fresh = events.filter((e) => e.position > since);
+    const since = (await checkpoints.findById(projection.name)) ?? undefined;
+    const fresh = events.filter((e) => isAfter(e, since));
     if (fresh.length === 0) return;
 
     const relevant = fresh.filter((e) => projection.handles.has(e.type));

@@ -8,8 +8,6 @@ import type { Projection } from './projection';
  * commits, so it works the same whether the projector runs in this process or elsewhere.
  */
 export class ProjectionProgress {
-  private known = 0;
-
   constructor(
     private readonly readStore: ReadStore,
     private readonly projections: readonly Projection[],
@@ -20,14 +18,12 @@ export class ProjectionProgress {
   async position(): Promise<number> {
     const names = this.projections.map((p) => p.name);
     const docs = await this.readStore.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION).findByIds(names);
-    const reached = docs.length < names.length ? 0 : Math.min(...docs.map((d) => d.position));
-    this.known = Math.max(this.known, reached);
-    return this.known;
+    // Read every time, never cached: a rebuild can move the checkpoints back.
+    return docs.length < names.length ? 0 : Math.min(...docs.map((d) => d.position));
   }
 
   /** true once the read models include `position`, false if `timeoutMs` passes first. */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.known >= position) return true;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if ((await this.position()) >= position) return true;

@@ -71,7 +71,11 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   /** json_each walks each document's object in SQLite itself: no document reaches JavaScript. */
   async distinctKeys(filter: Filter, field: string): Promise<string[]> {
     const where = whereClause(filter);
-    const sql = `SELECT DISTINCT entry.key AS key FROM ${this.table}, json_each(doc, ?) AS entry ${where.sql} ORDER BY key`;
+    // json_each yields a NULL key for a scalar and integer keys for an array: only object keys count.
+    const objectKeys = `typeof(entry.key) = 'text'`;
+    const sql = `SELECT DISTINCT entry.key AS key FROM ${this.table}, json_each(doc, ?) AS entry ${
+      where.sql ? `${where.sql} AND ${objectKeys}` : `WHERE ${objectKeys}`
+    } ORDER BY key`;
     const rows = this.read((c) => c.all<{ key: string }>(sql, [jsonPath(field), ...where.params]), []);
     return rows.map((row) => row.key);
   }
