@@ -251,10 +251,12 @@ export class SqliteEventStore implements EventStore {
     const alreadyStored =
       head.revision === -1 ? [] : events.map((e) => this.statements.storedEvent.get(streamId, e.id));
     // An id repeated within the call counts once, as a repeat of an id already stored does.
-    const fresh = events.filter(
-      (event, i) =>
-        alreadyStored[i] === undefined && events.findIndex((other) => other.id === event.id) === i,
-    );
+    const seen = new Set<string>();
+    const fresh = events.filter((event, i) => {
+      const first = !seen.has(event.id);
+      seen.add(event.id);
+      return first && alreadyStored[i] === undefined;
+    });
     if (events.length > 0 && fresh.length === 0) {
       // A retry of an append that went through: answer as it was answered, whatever the stream became since.
       return latest(alreadyStored as Placement[]);
