@@ -77,9 +77,12 @@ function updateClient(command: UpdateClient, state: ClientState): ClientEvent[] 
   }
   if (command.attributes) {
     const set = Object.fromEntries(
-      Object.entries(command.attributes.set).filter(([key, value]) => state.attributes[key] !== value),
+      // Own keys only: 'toString' or 'valueOf' are attribute names like any other, not inherited methods.
+      Object.entries(command.attributes.set).filter(
+        ([key, value]) => !Object.hasOwn(state.attributes, key) || state.attributes[key] !== value,
+      ),
     );
-    const removed = command.attributes.removed.filter((key) => key in state.attributes);
+    const removed = command.attributes.removed.filter((key) => Object.hasOwn(state.attributes, key));
     if (Object.keys(set).length > 0 || removed.length > 0) {
       events.push({ type: 'ClientAttributesChanged', data: { clientId, set, removed } });
     }

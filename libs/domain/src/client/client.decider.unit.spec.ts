@@ -79,6 +79,18 @@ describe('Client decider', () => {
         })
         .then([]));
 
+    it('treats names like toString as plain attribute keys, never as inherited members', () =>
+      spec
+        .given([created])
+        .when({
+          type: 'UpdateClient',
+          clientId: 'c1',
+          attributes: { set: { valueOf: 1 }, removed: ['toString'] },
+        })
+        .then([
+          { type: 'ClientAttributesChanged', data: { clientId: 'c1', set: { valueOf: 1 }, removed: [] } },
+        ]));
+
     it('sees the latest name after a rename', () =>
       spec
         .given([created, { type: 'ClientRenamed', data: { clientId: 'c1', name: 'SG' } }])

@@ -27,6 +27,8 @@ export class TokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
         algorithms: this.algorithms,
+        // A token without an expiry would be valid forever.
+        requiredClaims: ['exp'],
         issuer: this.options.issuer,
         audience: this.options.audience,
       }));

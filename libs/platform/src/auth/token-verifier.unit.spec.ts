@@ -17,6 +17,14 @@ describe('TokenVerifier', () => {
     it.each([
       ['another secret', () => signToken(`${SECRET}-other`, { tenant: 'firm', role: 'admin', sub: 'u1' })],
       ['an expired token', () => signToken(SECRET, { tenant: 'firm', role: 'admin', sub: 'u1' }, '-1s')],
+      [
+        'a token that never expires (no exp)',
+        () =>
+          new SignJWT({ tenant: 'firm', role: 'admin' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('u1')
+            .sign(new TextEncoder().encode(SECRET)),
+      ],
       ['an unknown role', () => signToken(SECRET, { tenant: 'firm', role: 'root' as never, sub: 'u1' })],
       [
         'no tenant',

@@ -39,7 +39,8 @@ export class CommandInterceptor implements NestInterceptor {
       throw new ValidationError([
         { field: 'Idempotency-Key', message: 'must be 1-200 characters [A-Za-z0-9_-:.]' },
       ]);
-    const scope = `${request.principal!.tenant}:${request.principal!.sub}`;
+    // JSON, not a separator: tenant 'a:b' + user 'c' must not share a scope with tenant 'a' + user 'b:c'.
+    const scope = JSON.stringify([request.principal!.tenant, request.principal!.sub]);
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');

@@ -70,6 +70,21 @@ export async function createHttpApp(
           .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' });
       }
     });
+  // Nest's validation strips these keys (prototype pollution) before any DTO sees them: refuse them
+  // instead, so that nothing a caller wrote is silently dropped.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preHandler', async (request, reply) => {
+      const field = reservedKeyIn(request.body);
+      if (field) {
+        await reply.status(400).send({
+          code: 'VALIDATION',
+          message: 'The request is invalid',
+          errors: [{ field, message: 'is a reserved key name' }],
+        });
+      }
+    });
   app.useGlobalGuards(new AuthGuard(app.get(Reflector), app.get(TokenVerifier)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
@@ -113,4 +128,18 @@ export function runHttpApp(title: string, featureModule: Type, port: (config: Ap
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first reserved key in a parsed JSON body, if any. */
+function reservedKeyIn(value: unknown, path = ''): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (RESERVED_KEYS.has(key)) return field;
+    const nested = reservedKeyIn(child, field);
+    if (nested) return nested;
+  }
+  return undefined;
 }

@@ -25,8 +25,8 @@ export class MinPositionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const header = context.switchToHttp().getRequest<HttpRequest>().headers['x-min-position'];
     if (header === undefined) return next.handle();
-    const position = Number(header);
-    if (!Number.isSafeInteger(position) || position < 0) {
+    const position = /^\d{1,15}$/.test(String(header)) ? Number(header) : Number.NaN;
+    if (Number.isNaN(position)) {
       throw new ValidationError([
         { field: 'X-Min-Position', message: 'must be a non-negative integer position' },
       ]);

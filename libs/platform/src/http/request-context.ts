@@ -7,10 +7,13 @@ import type { Principal } from '../auth/principal';
 
 export type HttpRequest = FastifyRequest & { principal?: Principal; idempotencyKey?: string };
 
-/** `If-Match: "3"` (or W/"3") -> 3. The ETag of every resource is its stream revision. */
+/**
+ * `If-Match: "3"` -> 3. The ETag of every resource is its stream revision, a strong validator:
+ * a weak one (W/"3") cannot be used with If-Match (RFC 9110), nor can anything unquoted.
+ */
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined || header === '*') return undefined;
-  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(String(header).trim());
+  const match = /^"(\d{1,15})"$/.exec(String(header).trim());
   if (!match)
     throw new ValidationError([
       { field: 'If-Match', message: 'must be an ETag returned by this API, e.g. "3"' },
@@ -39,7 +42,7 @@ export function commandContextOf(request: HttpRequest): CommandContext {
     expectedRevision: parseIfMatch(request.headers['if-match']),
     eventId: key
       ? (streamId, index) =>
-          deterministicUuid(`${principal.tenant}|${principal.sub}|${key}|${streamId}|${index}`)
+          deterministicUuid(JSON.stringify([principal.tenant, principal.sub, key, streamId, index]))
       : () => randomUUID(),
   };
 }
@@ -56,7 +59,7 @@ export const Command = createParamDecorator((_: unknown, context: ExecutionConte
 export function newResourceId(request: HttpRequest, kind: string): string {
   const key = request.idempotencyKey;
   return key
-    ? deterministicUuid(`${request.principal!.tenant}|${request.principal!.sub}|${key}|${kind}`)
+    ? deterministicUuid(JSON.stringify([request.principal!.tenant, request.principal!.sub, key, kind]))
     : randomUUID();
 }
 

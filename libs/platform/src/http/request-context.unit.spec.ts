@@ -4,9 +4,7 @@ import { deterministicUuid, parseIfMatch } from './request-context';
 describe('parseIfMatch', () => {
   it.each([
     ['"3"', 3],
-    ['W/"12"', 12],
-    ['7', 7],
-    ['"-1"', -1],
+    [' "12" ', 12],
   ])('reads %s as revision %i', (header, revision) => expect(parseIfMatch(header)).toBe(revision));
 
   it('treats an absent header or * as no precondition', () => {
@@ -15,7 +13,9 @@ describe('parseIfMatch', () => {
   });
 
   it('refuses anything else, naming the header', () => {
-    expect(() => parseIfMatch('"abc"')).toThrow(ValidationError);
+    for (const header of ['"abc"', '"1", "2"', 'W/"12"', '7', '"0', '"-1"']) {
+      expect(() => parseIfMatch(header)).toThrow(ValidationError);
+    }
     expect(() => parseIfMatch('"1", "2"')).toThrow(/If-Match/);
   });
 });

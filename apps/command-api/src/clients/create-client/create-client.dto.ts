@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
@@ -18,5 +19,7 @@ export class CreateClientDto {
   })
   @IsOptional()
   @IsObject()
+  // The raw object: class-transformer would drop keys such as 'constructor' or 'valueOf' when copying it.
+  @Transform(({ obj }) => (obj as { attributes?: unknown }).attributes)
   attributes?: Record<string, unknown>;
 }

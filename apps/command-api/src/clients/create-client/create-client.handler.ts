@@ -7,7 +7,7 @@ import {
   parseClientName,
 } from '@dossiers/domain';
 import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@dossiers/event-store';
 import { GroupLookup } from '../../groups/group-lookup';
 import { ClientNameRegistry } from '../client-name-registry';
 import type { CreateClientDto } from './create-client.dto';
@@ -27,6 +27,10 @@ export class CreateClientHandler {
     const groupId = dto.groupId ?? null;
     if (groupId) await this.groups.assertExists(groupId, context.tenant);
 
+    // If-Match on a creation names a revision of a client that cannot exist yet: refused before any reservation.
+    if (context.expectedRevision !== undefined) {
+      throw new WrongExpectedVersionError(clientStreamId(clientId), context.expectedRevision, -1);
+    }
     // A crash after reserving leaves an in-flight reservation that frees itself (no release needed).
     await this.names.reserve(clientId, name, -1, context);
     return handleCommand(

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
@@ -17,5 +18,7 @@ export class UpdateClientDto {
   @ApiPropertyOptional({ example: { employees: 43, obsoleteKey: null } })
   @IsOptional()
   @IsObject()
+  // The raw object: class-transformer would drop keys such as 'constructor' or 'valueOf' when copying it.
+  @Transform(({ obj }) => (obj as { attributes?: unknown }).attributes)
   attributes?: Record<string, unknown>;
 }
