@@ -78,6 +78,28 @@ describe('GET /clients/export.xlsx', () => {
     expect(roux.getCell(9).value).toBe(4);
   });
 
+  it('formats a date attribute as it was written: a day, or an instant (even at midnight UTC)', async () => {
+    const c = await h
+      .http()
+      .post('/clients')
+      .set(auth)
+      .send({ name: 'Instant Co', attributes: { day: '2026-01-15', at: '2026-01-15T00:00:00Z' } });
+    await h.http().get('/clients').set(auth).set('X-Min-Position', String(c.body.position));
+    const res = await h
+      .http()
+      .get('/clients/export.xlsx?search=instant')
+      .set(auth)
+      .buffer(true)
+      .parse(asBinary);
+    const workbook = new ExcelJS.Workbook();
+    await load(workbook, res.body);
+    const sheet = workbook.getWorksheet('Clients')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(7)).toEqual(['at', 'day']);
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.getRow(2).getCell(8).numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getRow(2).getCell(5).numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
   it('exports only the caller’s firm', async () => {
     const stranger = { Authorization: `Bearer ${await h.token('admin', 'other-firm')}` };
     const res = await h.http().get('/clients/export.xlsx').set(stranger).buffer(true).parse(asBinary);

@@ -268,6 +268,21 @@ describe('clients over HTTP (standalone, embedded default)', () => {
     expect((await h.http().post('/clients').set(auditor).send({ name: 'Nope' })).status).toBe(403);
   });
 
+  it('pages the history, with a next revision only while events remain', async () => {
+    const c = (await create({ name: 'Paged History' })).body;
+    await h.http().patch(`/clients/${c.id}`).set(auth).send({ name: 'Paged History 2' });
+    await h.http().patch(`/clients/${c.id}`).set(auth).send({ name: 'Paged History 3' });
+    const first = await h.http().get(`/clients/${c.id}/history?limit=2`).set(auth);
+    expect(first.body.events.map((e: { revision: number }) => e.revision)).toEqual([0, 1]);
+    expect(first.body.nextRevision).toBe(2);
+    const last = await h.http().get(`/clients/${c.id}/history?limit=2&fromRevision=2`).set(auth);
+    expect(last.body.events.map((e: { revision: number }) => e.revision)).toEqual([2]);
+    expect(last.body.nextRevision).toBeNull();
+    const exact = await h.http().get(`/clients/${c.id}/history?limit=3`).set(auth);
+    expect(exact.body.events).toHaveLength(3);
+    expect(exact.body.nextRevision).toBeNull();
+  });
+
   it('answers 404 for another firm’s client, exactly as for an unknown id', async () => {
     const c = (await create({ name: 'Secret' })).body;
     const stranger = { Authorization: `Bearer ${await h.token('admin', 'other-firm')}` };

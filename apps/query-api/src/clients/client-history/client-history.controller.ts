@@ -40,10 +40,12 @@ export class ClientHistoryController {
     @Query() query: ClientHistoryQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const events = await this.eventStore.readStream(clientStreamId(id), {
+    // One event more than the page: whether it exists tells if there is a next page.
+    const read = await this.eventStore.readStream(clientStreamId(id), {
       fromRevision: query.fromRevision,
-      maxCount: query.limit,
+      maxCount: query.limit + 1,
     });
+    const events = read.slice(0, query.limit);
     const owner =
       query.fromRevision === 0
         ? events[0]
@@ -62,7 +64,7 @@ export class ClientHistoryController {
         metadata: e.metadata,
       })),
       /** pass as fromRevision for the next page; null at the end of the stream */
-      nextRevision: events.length === query.limit && last ? last.revision + 1 : null,
+      nextRevision: read.length > query.limit ? last.revision + 1 : null,
     };
   }
 }

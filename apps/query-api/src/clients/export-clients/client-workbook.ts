@@ -3,6 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isDateAttribute } from '@dossiers/domain';
+import type { AttributeValue } from '@dossiers/events';
 import type { ClientListDoc } from '@dossiers/read-models';
 
 const FIXED_COLUMNS = [
@@ -42,13 +43,10 @@ function columnLetter(index: number): string {
   return letters;
 }
 
-function isMidnightUtc(date: Date): boolean {
-  return date.getTime() % 86_400_000 === 0;
-}
-
-function cellValue(value: unknown): unknown {
-  if (typeof value === 'string' && isDateAttribute(value)) return new Date(value);
-  return value;
+/** A cell's value and style: a date attribute becomes a date cell, formatted as it was written (day or instant). */
+function attributeCell(value: AttributeValue): [unknown, object] {
+  if (!isDateAttribute(value)) return [value, PLAIN];
+  return [new Date(value), value.length === 10 ? DAY : INSTANT];
 }
 
 /**
@@ -84,13 +82,14 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
       new Date(client.createdAt),
       new Date(client.updatedAt),
     ];
+    const styles: object[] = [PLAIN, PLAIN, PLAIN, PLAIN, INSTANT, INSTANT];
     for (const [key, value] of Object.entries(client.attributes)) {
       const column = attributeColumn.get(key);
-      if (column !== undefined) values[column] = cellValue(value);
+      if (column !== undefined) [values[column], styles[column]] = attributeCell(value);
     }
     const row = sheet.addRow(values);
-    row.eachCell((cell) => {
-      cell.style = cell.value instanceof Date ? (isMidnightUtc(cell.value) ? DAY : INSTANT) : PLAIN;
+    row.eachCell((cell, columnNumber) => {
+      cell.style = styles[columnNumber - 1] ?? PLAIN;
     });
     row.commit();
     if (++written % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
