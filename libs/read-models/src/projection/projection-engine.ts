@@ -1,7 +1,7 @@
 import { upcast, type RecordedEvent } from '@dossiers/events';
 import { isAfter, type Checkpoint } from '@dossiers/event-store';
 import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
-import { CHECKPOINTS_COLLECTION, type CheckpointDoc } from './checkpoint';
+import { CHECKPOINTS_COLLECTION, START, type CheckpointDoc } from './checkpoint';
 import type { Projection } from './projection';
 
 /**
@@ -30,7 +30,7 @@ export class ProjectionEngine {
     const stored = await this.readStore
       .collection<CheckpointDoc>(CHECKPOINTS_COLLECTION)
       .findByIds(this.projections.map((p) => p.name));
-    if (stored.length < this.projections.length) return { position: 0 };
+    if (stored.length < this.projections.length) return START;
     const oldest = stored.reduce((a, b) => (b.position < a.position ? b : a));
     return { position: oldest.position, prepare: oldest.prepare };
   }

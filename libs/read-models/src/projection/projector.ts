@@ -1,6 +1,6 @@
-import type { EventStore, Subscription } from '@dossiers/event-store';
+import type { Checkpoint, EventStore, Subscription } from '@dossiers/event-store';
 import type { ReadStore } from '@dossiers/read-store';
-import { CHECKPOINTS_COLLECTION } from './checkpoint';
+import { CHECKPOINTS_COLLECTION, START } from './checkpoint';
 import { ProjectionEngine } from './projection-engine';
 import type { Projection } from './projection';
 
@@ -66,7 +66,7 @@ export async function rebuildProjections(
   });
   for (const projection of projections) await readStore.drop(projection.collection);
   const engine = new ProjectionEngine(readStore, projections);
-  let after = { position: 0 } as { position: number; prepare?: number };
+  let after: Checkpoint = START;
   let count = 0;
   for (;;) {
     const events = await eventStore.readAll({ after, maxCount: batchSize });
