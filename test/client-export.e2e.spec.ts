@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { startStandalone, type StandaloneHarness } from './support/standalone-app';
+import { useStandalone, type StandaloneHarness } from './support/standalone-app';
 
 /** supertest buffers binary bodies only when told how. */
 function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
@@ -11,34 +11,27 @@ const asBinary = binary as unknown as Parameters<ReturnType<StandaloneHarness['h
 const load = (workbook: ExcelJS.Workbook, body: unknown) => workbook.xlsx.load(body as ArrayBuffer);
 
 describe('GET /clients/export.xlsx', () => {
-  let h: StandaloneHarness;
-  let auth: { Authorization: string };
-
-  beforeAll(async () => {
-    h = await startStandalone();
-    auth = { Authorization: `Bearer ${await h.token('admin')}` };
-  });
-  afterAll(() => h.close());
+  const suite = useStandalone();
 
   it('streams the client base as a workbook: styled frozen header, autofilter, a column per attribute, dates as dates', async () => {
-    const group = (await h.http().post('/groups').set(auth).send({ name: 'Artisans' })).body;
-    await h
+    const group = (await suite.h.http().post('/groups').set(suite.auth).send({ name: 'Artisans' })).body;
+    await suite.h
       .http()
       .post('/clients')
-      .set(auth)
+      .set(suite.auth)
       .send({
         name: 'Menuiserie Roux',
         groupId: group.id,
         attributes: { siren: '123', closing: '2026-12-31', staff: 4 },
       });
-    const last = await h
+    const last = await suite.h
       .http()
       .post('/clients')
-      .set(auth)
+      .set(suite.auth)
       .send({ name: 'Atelier Blanc', attributes: { vat: true } });
-    await h.http().get('/clients').set(auth).set('X-Min-Position', String(last.body.position));
+    await suite.h.http().get('/clients').set(suite.auth).set('X-Min-Position', String(last.body.position));
 
-    const res = await h.http().get('/clients/export.xlsx').set(auth).buffer(true).parse(asBinary);
+    const res = await suite.h.http().get('/clients/export.xlsx').set(suite.auth).buffer(true).parse(asBinary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toMatch(
@@ -79,16 +72,16 @@ describe('GET /clients/export.xlsx', () => {
   });
 
   it('formats a date attribute as it was written: a day, or an instant (even at midnight UTC)', async () => {
-    const c = await h
+    const c = await suite.h
       .http()
       .post('/clients')
-      .set(auth)
+      .set(suite.auth)
       .send({ name: 'Instant Co', attributes: { day: '2026-01-15', at: '2026-01-15T00:00:00Z' } });
-    await h.http().get('/clients').set(auth).set('X-Min-Position', String(c.body.position));
-    const res = await h
+    await suite.h.http().get('/clients').set(suite.auth).set('X-Min-Position', String(c.body.position));
+    const res = await suite.h
       .http()
       .get('/clients/export.xlsx?search=instant')
-      .set(auth)
+      .set(suite.auth)
       .buffer(true)
       .parse(asBinary);
     const workbook = new ExcelJS.Workbook();
@@ -101,8 +94,8 @@ describe('GET /clients/export.xlsx', () => {
   });
 
   it('exports only the caller’s firm', async () => {
-    const stranger = { Authorization: `Bearer ${await h.token('admin', 'other-firm')}` };
-    const res = await h.http().get('/clients/export.xlsx').set(stranger).buffer(true).parse(asBinary);
+    const stranger = { Authorization: `Bearer ${await suite.h.token('admin', 'other-firm')}` };
+    const res = await suite.h.http().get('/clients/export.xlsx').set(stranger).buffer(true).parse(asBinary);
     const workbook = new ExcelJS.Workbook();
     await load(workbook, res.body);
     expect(workbook.getWorksheet('Clients')!.rowCount).toBe(1);

@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import { startStandalone, type StandaloneHarness } from './support/standalone-app';
+import { useStandalone } from './support/standalone-app';
 
 // A rename retried inside the command handler (a concurrent write moved the client) reserves its new
 // name again from the newer revision. With an Idempotency-Key, event ids are derived from the key:
@@ -7,18 +7,12 @@ import { startStandalone, type StandaloneHarness } from './support/standalone-ap
 // the reservation would look abandoned, and another client could take the name before the rename lands.
 // The store's append is held at chosen points to force exactly that interleaving.
 describe('a rename with an Idempotency-Key, retried after a concurrent write', () => {
-  let h: StandaloneHarness;
-  let auth: { Authorization: string };
-  beforeAll(async () => {
-    h = await startStandalone();
-    auth = { Authorization: `Bearer ${await h.token('admin')}` };
-  });
-  afterAll(() => h.close());
+  const suite = useStandalone();
 
   it('never lets two clients end up with the same name', async () => {
-    const a = await h.http().post('/clients').set(auth).send({ name: 'Alpha' });
+    const a = await suite.h.http().post('/clients').set(suite.auth).send({ name: 'Alpha' });
     const stream = `client-${a.body.id}`;
-    const store = h.app.get<EventStore>(EVENT_STORE);
+    const store = suite.h.app.get<EventStore>(EVENT_STORE);
     const append = store.append.bind(store);
     const gates = [deferred(), deferred()];
     const reached = [deferred(), deferred()];
@@ -32,23 +26,23 @@ describe('a rename with an Idempotency-Key, retried after a concurrent write', (
       return append(id, events, expected);
     };
 
-    const rename = h
+    const rename = suite.h
       .http()
       .patch(`/clients/${a.body.id}`)
-      .set(auth)
+      .set(suite.auth)
       .set('Idempotency-Key', 'rename-alpha-xeno')
       .send({ name: 'Xeno' })
       .then((r) => r);
     await reached[0].promise; // rename reserved "Xeno" at revision 0, about to append
-    const other = await h
+    const other = await suite.h
       .http()
       .patch(`/clients/${a.body.id}`)
-      .set(auth)
+      .set(suite.auth)
       .send({ attributes: { x: 1 } });
     expect(other.status).toBe(200); // client A now at revision 1
     gates[0].resolve(); // attempt 1 fails (WEV), attempt 2 re-reserves from revision 1
     await reached[1].promise;
-    const b = await h.http().post('/clients').set(auth).send({ name: 'xeno' });
+    const b = await suite.h.http().post('/clients').set(suite.auth).send({ name: 'xeno' });
     gates[1].resolve();
     const renamed = await rename;
     store.append = append;
@@ -56,10 +50,10 @@ describe('a rename with an Idempotency-Key, retried after a concurrent write', (
     expect(renamed.status).toBe(200);
     expect(b.status).toBe(409);
     expect(b.body.code).toBe('CLIENT_NAME_TAKEN');
-    const named = await h
+    const named = await suite.h
       .http()
       .get('/clients?search=xeno')
-      .set(auth)
+      .set(suite.auth)
       .set('X-Min-Position', String(renamed.body.position));
     expect(named.body.total).toBe(1);
   });

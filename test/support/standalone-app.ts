@@ -45,3 +45,17 @@ export async function startStandalone(env: Record<string, string> = {}): Promise
     },
   };
 }
+
+/**
+ * For a describe block: starts the standalone app before its tests and closes it after.
+ * `auth` is an admin's Authorization header in the suite's own firm.
+ */
+export function useStandalone(): { readonly h: StandaloneHarness; readonly auth: { Authorization: string } } {
+  const suite = {} as { h: StandaloneHarness; auth: { Authorization: string } };
+  beforeAll(async () => {
+    suite.h = await startStandalone();
+    suite.auth = { Authorization: `Bearer ${await suite.h.token('admin')}` };
+  });
+  afterAll(() => suite.h.close());
+  return suite;
+}
