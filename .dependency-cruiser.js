@@ -1,5 +1,5 @@
 // Architecture rules, checked by `npm run lint` (depcruise apps libs --config .dependency-cruiser.js).
-const ADAPTERS = '^libs/[^/]+/src/(sqlite|mongodb|eventstoredb|redis)/';
+const ADAPTERS = '^libs/[^/]+/src/(sqlite|mongodb|eventstoredb|redis|transports)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -55,10 +55,13 @@ module.exports = {
     },
     {
       name: 'drivers-only-in-adapters',
-      comment: 'Ports keep the core store-agnostic: drivers live in adapters and where adapters are chosen.',
+      comment:
+        'Ports keep the core store-agnostic: drivers (and nodemailer) live in adapters and where adapters are chosen.',
       severity: 'error',
       from: { pathNot: [ADAPTERS, '^libs/platform/src/infrastructure/', '^bench/', '^test/'] },
-      to: { path: '^node_modules/(@types/)?(better-sqlite3|mongodb|@eventstore/db-client|ioredis|bullmq)/' },
+      to: {
+        path: '^node_modules/(@types/)?(better-sqlite3|mongodb|@eventstore/db-client|ioredis|bullmq|nodemailer)/',
+      },
     },
   ],
   options: {

@@ -1,13 +1,7 @@
 import ExcelJS from 'exceljs';
-import { useStandalone, type StandaloneHarness } from './support/standalone-app';
+import { asBinary } from './support/binary-body';
+import { useStandalone } from './support/standalone-app';
 
-/** supertest buffers binary bodies only when told how. */
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
-const asBinary = binary as unknown as Parameters<ReturnType<StandaloneHarness['http']>['parse']>[0];
 const load = (workbook: ExcelJS.Workbook, body: unknown) => workbook.xlsx.load(body as ArrayBuffer);
 
 describe('GET /clients/export.xlsx', () => {

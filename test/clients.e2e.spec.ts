@@ -106,8 +106,15 @@ describe('clients over HTTP (standalone, embedded default)', () => {
 
   it('refuses a group that does not exist', async () => {
     const res = await create({ name: 'Orphan', groupId: randomUUID() });
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('GROUP_NOT_FOUND');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'groupId', step: 'info' })]);
+    const patched = await h
+      .http()
+      .patch(`/clients/${(await create({ name: 'Grouped' })).body.id}`)
+      .set(auth)
+      .send({ groupId: randomUUID() });
+    expect(patched.status).toBe(400);
+    expect(patched.body.errors).toEqual([expect.objectContaining({ field: 'groupId' })]);
   });
 
   it('keeps names unique per firm, whatever the case or accents, and frees them on delete', async () => {

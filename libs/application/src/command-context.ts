@@ -16,6 +16,11 @@ export interface CommandContext {
    * that a retried command produces the same ids and the store drops the duplicates.
    */
   eventId(streamId: string, index: number): string;
+  /**
+   * An id for a new resource the command creates (a contact, a folder), named by `kind`, which must
+   * be unique within the command. Derived from the Idempotency-Key when there is one, like eventId.
+   */
+  newId(kind: string): string;
 }
 
 export interface CommandResult {

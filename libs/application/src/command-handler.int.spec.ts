@@ -14,6 +14,7 @@ const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
   causationId: null,
   now: '2026-11-28T10:00:00.000Z',
   eventId: () => randomUUID(),
+  newId: () => randomUUID(),
   ...overrides,
 });
 

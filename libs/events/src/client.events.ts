@@ -4,6 +4,15 @@
  * in upcasters.ts when a payload changes shape.
  */
 
+import type {
+  Access,
+  ClientFolder,
+  ConnectorSettings,
+  EncryptedSecret,
+  Language,
+  SheetField,
+} from './values';
+
 /** string, number, boolean, or a date written as an ISO-8601 string (YYYY-MM-DD or a full instant). */
 export type AttributeValue = string | number | boolean;
 export type Attributes = Record<string, AttributeValue>;
@@ -24,8 +33,73 @@ export type ClientAttributesChanged = {
 };
 export type ClientDeleted = { type: 'ClientDeleted'; data: { clientId: string } };
 
+/** The template's fields the client did not have yet (a field already on the sheet keeps its definition and value). */
+export type SheetTemplateLoaded = {
+  type: 'SheetTemplateLoaded';
+  data: { clientId: string; templateId: string; templateName: string; fields: SheetField[] };
+};
+
+/** `language`: the language of this client's emails to the contact (activation, forms). */
+export type ContactAttached = {
+  type: 'ContactAttached';
+  data: { clientId: string; contactId: string; language: Language };
+};
+/** Asks for an activation email; the mail reactor sends one per such event, and its id is the invitation id. */
+export type ContactInvited = {
+  type: 'ContactInvited';
+  data: { clientId: string; contactId: string; language: Language };
+};
+/** The contact stays in the directory; only its link to this client goes. */
+export type ContactDetached = { type: 'ContactDetached'; data: { clientId: string; contactId: string } };
+
+/** `previousAccess`: null when the collaborator had never been assigned (which means none). */
+export type CollaboratorAccessSet = {
+  type: 'CollaboratorAccessSet';
+  data: { clientId: string; collaboratorId: string; access: Access; previousAccess: Access | null };
+};
+
+/** Only the folders the client's tree lacked; parents come before their children. */
+export type TreeTemplateApplied = {
+  type: 'TreeTemplateApplied';
+  data: { clientId: string; templateId: string; templateName: string; folders: ClientFolder[] };
+};
+
+/**
+ * `settings` holds the connector's non-secret settings as they now are; `secrets` holds every
+ * secret setting, encrypted, so no read model or history ever shows a clear secret.
+ */
+export type ConnectorConfigured = {
+  type: 'ConnectorConfigured';
+  data: {
+    clientId: string;
+    connectorId: string;
+    settings: ConnectorSettings;
+    secrets: Record<string, EncryptedSecret>;
+  };
+};
+export type ConnectorRemoved = { type: 'ConnectorRemoved'; data: { clientId: string; connectorId: string } };
+
+/** A form sent to the client's contacts (answering comes later). */
+export type FormSent = {
+  type: 'FormSent';
+  data: { clientId: string; formId: string; formTemplateId: string; formName: string; contactIds: string[] };
+};
+
 export type ClientEvent =
-  ClientCreated | ClientRenamed | ClientGroupChanged | ClientAttributesChanged | ClientDeleted;
+  | ClientCreated
+  | ClientRenamed
+  | ClientGroupChanged
+  | ClientAttributesChanged
+  | ClientDeleted
+  | SheetTemplateLoaded
+  | ContactAttached
+  | ContactInvited
+  | ContactDetached
+  | CollaboratorAccessSet
+  | TreeTemplateApplied
+  | ConnectorConfigured
+  | ConnectorRemoved
+  | FormSent;
 
 /**
  * Events of a client-name reservation (stream `client-name-<hash of tenant and normalised name>`),

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/connector-catalog-file';
 export * from './auth/principal';
 export * from './auth/auth.decorators';
 export * from './auth/auth-secret';
@@ -12,3 +13,6 @@ export * from './infrastructure/infrastructure.module';
 export * from './infrastructure/stores';
 export * from './health/health.controller';
 export * from './http/resource-id.pipe';
+export * from './secrets/secret-box';
+export * from './secrets/secrets-key';
+export * from './secrets/password-hash';

@@ -1,11 +1,17 @@
 import { clientCountProjection } from './client-count/client-count.projection';
 import { clientListProjection } from './client-list/client-list.projection';
+import { clientSheetProjection } from './client-sheet/client-sheet.projection';
 import { groupListProjection } from './group-list/group-list.projection';
+import { DIRECTORY_PROJECTIONS } from './directory/directory-projections';
+import { TEMPLATE_PROJECTIONS } from './templates/template-projections';
 import type { Projection } from './projection/projection';
 
 /** Every read model the projector keeps. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
   clientListProjection,
   clientCountProjection,
+  clientSheetProjection,
   groupListProjection,
+  ...DIRECTORY_PROJECTIONS,
+  ...TEMPLATE_PROJECTIONS,
 ] as Projection[];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { groupDecider, groupStreamId, NotFoundError, RuleViolationError } from '@dossiers/domain';
+import { groupDecider, groupStreamId, NotFoundError, ValidationError } from '@dossiers/domain';
 import { loadStream } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 
@@ -9,7 +9,9 @@ export class GroupLookup {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
   async assertExists(groupId: string, tenant: string): Promise<void> {
-    const unknownGroup = () => new RuleViolationError('GROUP_NOT_FOUND', `Group ${groupId} does not exist`);
+    // A reference in the request body that leads nowhere is bad input naming its field (400), like any other.
+    const unknownGroup = () =>
+      new ValidationError([{ field: 'groupId', message: `no such group: ${groupId}` }]);
     try {
       const { state } = await loadStream(
         this.eventStore,

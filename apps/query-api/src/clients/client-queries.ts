@@ -3,9 +3,11 @@ import { NotFoundError } from '@dossiers/domain';
 import { READ_STORE, type Filter, type ReadStore, type Sort } from '@dossiers/read-store';
 import {
   CLIENT_COUNTS_COLLECTION,
+  CLIENT_SHEETS_COLLECTION,
   CLIENTS_COLLECTION,
   GROUPS_COLLECTION,
   type ClientCountDoc,
+  type ClientSheetDoc,
   type ClientListDoc,
   type GroupDoc,
 } from '@dossiers/read-models';
@@ -95,8 +97,18 @@ export class ClientQueries {
   async get(tenant: string, clientId: string) {
     const doc = await this.clients.findById(clientId);
     if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
-    const groupNames = await this.groupNames(tenant, [doc.groupId]);
-    return { ...toListItem(doc, groupNames), attributes: doc.attributes, revision: doc.revision };
+    const [groupNames, sheet] = await Promise.all([
+      this.groupNames(tenant, [doc.groupId]),
+      this.readStore.collection<ClientSheetDoc>(CLIENT_SHEETS_COLLECTION).findById(clientId),
+    ]);
+    return {
+      ...toListItem(doc, groupNames),
+      attributes: doc.attributes,
+      // the sheet's fields (from its templates) describe the attributes; extra attributes have none
+      fields: sheet?.fields ?? [],
+      sheetTemplates: sheet?.sheetTemplates ?? [],
+      revision: doc.revision,
+    };
   }
 
   /** Group names for a page of clients: one lookup of the few groups it mentions. */

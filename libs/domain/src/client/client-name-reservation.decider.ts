@@ -1,29 +1,12 @@
 import type { ClientNameEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { ConflictError } from '../shared/domain-errors';
-import type { ClientState } from './client.decider';
+import { isHeldByAnother, isSameReservation, NO_RESERVATION, type Reservation } from '../shared/reservation';
+import type { ClientState } from './client.state';
 import { clientNameKey } from './client-name';
 
-/**
- * Client names are unique per tenant. An event store checks one stream per append, so each
- * normalised name has a reservation stream: a client reserves the name there (expected revision)
- * before the create or rename that gives it the name.
- *
- * Nothing ever releases a reservation: releasing from a second stream could race with the same
- * client taking the name back. Instead a reservation is worth what its holder is now. It holds
- * while the holder answers to the name, or while the operation that reserved it may still be in
- * flight: the holder's stream has not moved since (same revision) and the grace period has not
- * run out. A deleted holder, a holder that moved on under another name, or a crash's leftover
- * frees the name.
- */
-export const RESERVATION_GRACE_MS = 30_000;
-
-export type NameReservationState = {
-  holderId: string | null;
-  reservedAt: string | null;
-  /** the holder's stream revision when it reserved (-1: a client about to be created) */
-  holderRevision: number;
-};
+/** Client names are unique per tenant: see shared/reservation.ts for how reservations work. */
+export type NameReservationState = Reservation;
 
 /** A client as its own stream shows it now. */
 export type ReservationHolder = { state: ClientState; revision: number };
@@ -55,32 +38,34 @@ export function evolveNameReservation(
 }
 
 /** Does a client other than the requester still hold the name? */
-export function isHeldByAnother(state: NameReservationState, command: ReserveClientName): boolean {
-  if (state.holderId === null || state.holderId === command.clientId || command.holder === null) return false;
-  const { state: holder, revision } = command.holder;
-  if (holder.status === 'active' && clientNameKey(holder.name) === clientNameKey(command.name)) return true;
-  if (holder.status === 'deleted' || revision !== state.holderRevision) return false;
-  const reservedAt = Date.parse(state.reservedAt ?? '');
-  return Number.isNaN(reservedAt) || Date.parse(command.now) - reservedAt < RESERVATION_GRACE_MS;
+export function isNameHeldByAnother(state: NameReservationState, command: ReserveClientName): boolean {
+  const holder = command.holder && {
+    hasValue:
+      command.holder.state.status === 'active' &&
+      clientNameKey(command.holder.state.name) === clientNameKey(command.name),
+    gone: command.holder.state.status === 'deleted',
+    revision: command.holder.revision,
+  };
+  return isHeldByAnother(state, command.clientId, holder, command.now);
 }
 
 export function decideNameReservation(
   command: ClientNameCommand,
   state: NameReservationState,
 ): ClientNameEvent[] {
-  if (isHeldByAnother(state, command)) {
+  if (isNameHeldByAnother(state, command)) {
     throw new ConflictError('CLIENT_NAME_TAKEN', `A client named "${command.name}" already exists`);
   }
   // Reserving again from the revision already recorded changes nothing; from a newer one it
   // records that revision, so the reservation keeps holding while this new operation is in flight.
-  if (state.holderId === command.clientId && state.holderRevision === command.clientRevision) return [];
+  if (isSameReservation(state, command.clientId, command.clientRevision)) return [];
   const { clientId, name, now: reservedAt, clientRevision: holderRevision } = command;
   return [{ type: 'ClientNameReserved', data: { clientId, name, reservedAt, holderRevision } }];
 }
 
 export const clientNameReservationDecider: Decider<NameReservationState, ClientNameCommand, ClientNameEvent> =
   {
-    initialState: () => ({ holderId: null, reservedAt: null, holderRevision: -1 }),
+    initialState: () => NO_RESERVATION,
     evolve: evolveNameReservation,
     decide: decideNameReservation,
   };

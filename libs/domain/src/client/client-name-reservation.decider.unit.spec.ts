@@ -1,10 +1,10 @@
 import type { ClientNameEvent } from '@dossiers/events';
 import { deciderSpecification } from '../testing/decider-specification';
 import { ConflictError } from '../shared/domain-errors';
-import type { ClientState } from './client.decider';
+import { RESERVATION_GRACE_MS } from '../shared/reservation';
+import type { ClientState } from './client.state';
 import {
   clientNameReservationDecider,
-  RESERVATION_GRACE_MS,
   type ReservationHolder,
   type ReserveClientName,
 } from './client-name-reservation.decider';
@@ -12,7 +12,17 @@ import {
 const spec = deciderSpecification(clientNameReservationDecider);
 const t0 = '2026-01-01T10:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(t0) + ms).toISOString();
-const active = (name: string): ClientState => ({ status: 'active', name, groupId: null, attributes: {} });
+const active = (name: string): ClientState => ({
+  status: 'active',
+  name,
+  groupId: null,
+  attributes: {},
+  fields: [],
+  contacts: {},
+  collaborators: {},
+  folders: [],
+  connectors: {},
+});
 
 /** A reserved "Acme" at revision 4 (about to rename itself). */
 const reservedByA: ClientNameEvent = {

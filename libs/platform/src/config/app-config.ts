@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import type { ConnectorDefinition } from '@dossiers/domain';
+import { loadConnectorCatalog } from './connector-catalog-file';
 
 /**
  * The whole configuration, read once from the environment and validated at start: a missing or
@@ -22,6 +24,21 @@ export interface AppConfig {
   /** events per projector transaction: larger batches rebuild faster, smaller ones show up sooner */
   projectorBatchSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** the connectors firms can set up: CONNECTOR_CATALOG_FILE's, or the default catalog */
+  connectorCatalog: ConnectorDefinition[];
+  /** base64 of the 32-byte key that encrypts secrets in events; unset: generated into DATA_DIR */
+  secretsKey?: string;
+  mail: MailConfig;
+}
+
+/** Outgoing email (activation links). */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the relay; unset: mails go to the embedded outbox (GET /outbox) */
+  smtpUrl?: string;
+  from: string;
+  /** the base URL the links in emails point to */
+  publicUrl: string;
+  activationTtlHours: number;
 }
 
 export class ConfigError extends Error {
@@ -70,12 +87,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return value;
   };
 
+  const catalog = (name: string) => {
+    const file = text(name);
+    try {
+      return loadConnectorCatalog(file);
+    } catch (error) {
+      const source = file === undefined ? 'the default connector catalog' : `${name} "${file}"`;
+      problems.push(`${source}: ${(error as Error).message}`);
+      return [];
+    }
+  };
+
   const secret = text('AUTH_SECRET');
   if (secret !== undefined && secret.length < 32)
     problems.push('AUTH_SECRET must be at least 32 characters (HS256 key)');
 
+  const secretsKey = text('SECRETS_KEY');
+  if (secretsKey !== undefined && !isBase64Key(secretsKey))
+    problems.push('SECRETS_KEY must be the base64 of 32 bytes (openssl rand -base64 32)');
+
+  const port = int('PORT', 3000, 1, 65535);
   const config: AppConfig = {
-    port: int('PORT', 3000, 1, 65535),
+    port,
     commandApiPort: int('COMMAND_API_PORT', 3001, 1, 65535),
     queryApiPort: int('QUERY_API_PORT', 3002, 1, 65535),
     dataDir: resolve(text('DATA_DIR') ?? './data'),
@@ -100,7 +133,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: int('MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     projectorBatchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    connectorCatalog: catalog('CONNECTOR_CATALOG_FILE'),
+    secretsKey,
+    mail: {
+      smtpUrl: url('SMTP_URL', ['smtp', 'smtps']),
+      from: text('MAIL_FROM') ?? 'Dossiers <no-reply@dossiers.local>',
+      publicUrl: (url('PUBLIC_URL', ['https', 'http']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+      activationTtlHours: int('ACTIVATION_TTL_HOURS', 168, 1, 24 * 365),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
 }

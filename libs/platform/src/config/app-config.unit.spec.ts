@@ -45,4 +45,52 @@ describe('loadConfig', () => {
     expect(error!.message).toMatch(/AUTH_SECRET must be at least 32/);
     expect(error!.message).toMatch(/LOG_LEVEL must be one of/);
   });
+
+  it('sends mail to the embedded outbox by default, with links to the local server', () => {
+    const config = loadConfig({ PORT: '4000' });
+    expect(config.secretsKey).toBeUndefined();
+    expect(config.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Dossiers <no-reply@dossiers.local>',
+      publicUrl: 'http://localhost:4000',
+      activationTtlHours: 168,
+    });
+  });
+
+  it('reads the mail settings and the secrets key', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({
+      SECRETS_KEY: key,
+      SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      MAIL_FROM: 'Cabinet <hello@example.com>',
+      PUBLIC_URL: 'https://portal.example.com/',
+      ACTIVATION_TTL_HOURS: '48',
+    });
+    expect(config.secretsKey).toBe(key);
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://user:pass@mail.example.com:465',
+      from: 'Cabinet <hello@example.com>',
+      publicUrl: 'https://portal.example.com',
+      activationTtlHours: 48,
+    });
+  });
+
+  it('refuses a malformed secrets key and mail settings', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        SECRETS_KEY: Buffer.alloc(16).toString('base64'),
+        SMTP_URL: 'http://mail',
+        PUBLIC_URL: 'portal',
+        ACTIVATION_TTL_HOURS: '0',
+      });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error!.problems).toHaveLength(4);
+    expect(error!.message).toMatch(/SECRETS_KEY must be the base64 of 32 bytes/);
+    expect(error!.message).toMatch(/SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+    expect(error!.message).toMatch(/PUBLIC_URL is not a valid URL/);
+    expect(error!.message).toMatch(/ACTIVATION_TTL_HOURS must be an integer/);
+  });
 });

@@ -41,6 +41,8 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxBodyBytes,
+    // Fastify answers 414 past 100 characters by default; an activation token in the path is ~250.
+    routerOptions: { maxParamLength: 1000 },
     // The caller's correlation id, or a new one: it names the request in logs and in every event it causes.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers[CORRELATION_HEADER];

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, ValidationError, type DomainErrorKind } from '@dossiers/domain';
+import { ConflictError, DomainError, ValidationError, type DomainErrorKind } from '@dossiers/domain';
 import { WrongExpectedVersionError } from '@dossiers/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -8,12 +8,13 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  gone: HttpStatus.GONE,
 };
 
 export interface ErrorBody {
   code: string;
   message: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; message: string; step?: string }[];
 }
 
 /** The one place where errors become HTTP responses: `{code, message, errors?}`, never a stack. */
@@ -26,6 +27,9 @@ export function toErrorResponse(
       status: 400,
       body: { code: 'VALIDATION', message: 'The request is invalid', errors: error.errors },
     };
+  }
+  if (error instanceof ConflictError && error.errors.length > 0) {
+    return { status: 409, body: { code: error.code, message: error.message, errors: error.errors } };
   }
   if (error instanceof DomainError) {
     return { status: STATUS_BY_KIND[error.kind], body: { code: error.code, message: error.message } };

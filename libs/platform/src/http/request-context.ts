@@ -44,6 +44,7 @@ export function commandContextOf(request: HttpRequest): CommandContext {
       ? (streamId, index) =>
           deterministicUuid(JSON.stringify([principal.tenant, principal.sub, key, streamId, index]))
       : () => randomUUID(),
+    newId: (kind) => newResourceId(request, kind),
   };
 }
 

@@ -4,8 +4,11 @@ import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
 import { ALL_PROJECTIONS, ProjectionProgress } from '@dossiers/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CONNECTOR_CATALOG } from '../config/connector-catalog-file';
 import { resolveAuthSecret } from '../auth/auth-secret';
 import { TokenVerifier } from '../auth/token-verifier';
+import { SECRET_BOX, SecretBox } from '../secrets/secret-box';
+import { resolveSecretsKey } from '../secrets/secrets-key';
 import { createEventStore, createIdempotencyStore, createReadStore } from './stores';
 
 class StoresLifecycle implements OnApplicationShutdown {
@@ -20,7 +23,7 @@ class StoresLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Provides the stores, the token verifier and the projection progress to every app module. */
+/** Provides the stores, the token verifier, the projection progress and the secret box to every app module. */
 @Global()
 @Module({})
 export class InfrastructureModule {
@@ -29,6 +32,7 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: CONNECTOR_CATALOG, useValue: config.connectorCatalog },
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
         { provide: READ_STORE, useFactory: () => createReadStore(config) },
         { provide: IDEMPOTENCY_STORE, useFactory: () => createIdempotencyStore(config) },
@@ -50,9 +54,22 @@ export class InfrastructureModule {
           inject: [READ_STORE],
           useFactory: (readStore: ReadStore) => new ProjectionProgress(readStore, ALL_PROJECTIONS),
         },
+        {
+          provide: SECRET_BOX,
+          useFactory: () => new SecretBox(resolveSecretsKey(config.secretsKey, config.dataDir)),
+        },
         StoresLifecycle,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, READ_STORE, IDEMPOTENCY_STORE, TokenVerifier, ProjectionProgress],
+      exports: [
+        APP_CONFIG,
+        CONNECTOR_CATALOG,
+        EVENT_STORE,
+        READ_STORE,
+        IDEMPOTENCY_STORE,
+        TokenVerifier,
+        ProjectionProgress,
+        SECRET_BOX,
+      ],
     };
   }
 }

@@ -46,21 +46,46 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
     }
     case 'ClientDeleted':
       return null;
+    case 'ContactAttached':
+      return touched(doc, event, { membersCount: doc.membersCount + 1 });
+    case 'ContactDetached':
+      return touched(doc, event, { membersCount: doc.membersCount - 1 });
+    case 'CollaboratorAccessSet': {
+      // A collaborator counts as a member while their access is not none.
+      const counts = (access: string | null) => (access !== null && access !== 'none' ? 1 : 0);
+      const delta = counts(event.data.access) - counts(event.data.previousAccess);
+      return touched(doc, event, { membersCount: doc.membersCount + delta });
+    }
+    case 'TreeTemplateApplied':
+      return touched(doc, event, { directoriesCount: doc.directoriesCount + event.data.folders.length });
     default:
-      return doc;
+      // Every other event of the client's stream still moves its revision: the ETag stays exact.
+      return touched(doc, event, {});
   }
 }
+
+/** Every event of the client's stream moves the revision the ETag shows; the Record type makes the list complete. */
+const EVERY_CLIENT_EVENT: Record<ClientEvent['type'], true> = {
+  ClientCreated: true,
+  ClientRenamed: true,
+  ClientGroupChanged: true,
+  ClientAttributesChanged: true,
+  ClientDeleted: true,
+  SheetTemplateLoaded: true,
+  ContactAttached: true,
+  ContactInvited: true,
+  ContactDetached: true,
+  CollaboratorAccessSet: true,
+  TreeTemplateApplied: true,
+  ConnectorConfigured: true,
+  ConnectorRemoved: true,
+  FormSent: true,
+};
 
 export const clientListProjection = defineProjection<ClientListDoc>({
   name: 'client-list',
   collection: CLIENTS_COLLECTION,
-  handles: new Set<ClientEvent['type']>([
-    'ClientCreated',
-    'ClientRenamed',
-    'ClientGroupChanged',
-    'ClientAttributesChanged',
-    'ClientDeleted',
-  ]),
+  handles: new Set(Object.keys(EVERY_CLIENT_EVENT)),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientList,
   // Each index ends with _id (the tie-breaker) and searchText, so that a search, its sort and its

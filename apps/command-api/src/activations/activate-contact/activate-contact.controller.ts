@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, commandResponse, CommandResponse, Public } from '@dossiers/platform';
+import { ActivationTokenGuard, type ActivationRequest } from '../activation-token.guard';
+import { ActivateContactDto } from './activate-contact.dto';
+import { ActivateContactHandler } from './activate-contact.handler';
+
+/** Public: the contact has no account yet; the token in the path is the credential. */
+@ApiTags('activations')
+@Public()
+@UseGuards(ActivationTokenGuard)
+@Controller('activations')
+export class ActivateContactController {
+  constructor(private readonly handler: ActivateContactHandler) {}
+
+  @Post(':token')
+  @HttpCode(200)
+  @ApiOperation({ summary: "the contact chooses a password through the activation email's link" })
+  @ApiParam({ name: 'token', description: 'the `token` parameter of the activation link' })
+  @ApiOkResponse({ type: CommandResponse, description: 'id: the contact' })
+  @ApiNotFoundResponse({ description: 'ACTIVATION_TOKEN_INVALID: not a link this firm sent' })
+  @ApiBadRequestResponse({ description: 'VALIDATION: the password is not 12-200 characters' })
+  @ApiGoneResponse({ description: 'ACTIVATION_TOKEN_USED or ACTIVATION_TOKEN_EXPIRED' })
+  async activate(
+    @Body() dto: ActivateContactDto,
+    @Req() request: ActivationRequest,
+    @Command() context: CommandContext,
+  ) {
+    const claims = request.activation!;
+    return commandResponse(claims.contactId, await this.handler.execute(claims, dto.password, context));
+  }
+}

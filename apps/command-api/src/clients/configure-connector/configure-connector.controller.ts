@@ -1,0 +1,53 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import { Transform } from 'class-transformer';
+import type { CommandContext } from '@dossiers/application';
+import { Command, CommandController, commandResponse, CommandResponse } from '@dossiers/platform';
+import { ClientCommandRunner, orThrow } from '../client-command-runner';
+import { ClientSteps } from '../client-steps';
+import { ResourceIdPipe } from '@dossiers/platform';
+
+export class ConfigureConnectorDto {
+  @ApiPropertyOptional({
+    description:
+      'checked against GET /connectors/:id; secret settings are write-only and may be left out to keep them',
+    example: { companyId: '12345', apiToken: 'secret' },
+  })
+  @Allow()
+  @Transform(({ obj }) => (obj as { settings?: unknown }).settings)
+  settings?: unknown;
+}
+
+/** Enables a connector for the client, or changes its settings. */
+@ApiTags('client sheet')
+@CommandController()
+@Controller('clients')
+export class ConfigureConnectorController {
+  constructor(
+    private readonly steps: ClientSteps,
+    private readonly runner: ClientCommandRunner,
+  ) {}
+
+  @Put(':id/connectors/:connectorId')
+  @ApiOkResponse({ type: CommandResponse })
+  async configure(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @Param('connectorId') connectorId: string,
+    @Body() dto: ConfigureConnectorDto,
+    @Command() context: CommandContext,
+  ) {
+    const result = await this.runner.run(
+      id,
+      (state) => {
+        const stored =
+          state.status === 'active' && Object.hasOwn(state.connectors, connectorId)
+            ? Object.keys(state.connectors[connectorId].secrets)
+            : [];
+        return orThrow(this.steps.connector(id, connectorId, dto.settings ?? {}, '', stored));
+      },
+      context,
+    );
+    return commandResponse(id, result);
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { RegisterCollaboratorDto } from './register-collaborator.dto';
+import { RegisterCollaboratorHandler } from './register-collaborator.handler';
+
+@ApiTags('collaborators')
+@CommandController()
+@Controller('collaborators')
+export class RegisterCollaboratorController {
+  constructor(private readonly handler: RegisterCollaboratorHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponse })
+  async register(
+    @Body() dto: RegisterCollaboratorDto,
+    @NewId('collaborator') id: string,
+    @Command() context: CommandContext,
+  ) {
+    return commandResponse(id, await this.handler.execute(id, dto, context));
+  }
+}

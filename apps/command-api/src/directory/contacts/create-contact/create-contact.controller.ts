@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { CreateContactDto } from './create-contact.dto';
+import { CreateContactHandler } from './create-contact.handler';
+
+@ApiTags('contacts')
+@CommandController()
+@Controller('contacts')
+export class CreateContactController {
+  constructor(private readonly handler: CreateContactHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponse })
+  async create(
+    @Body() dto: CreateContactDto,
+    @NewId('contact') id: string,
+    @Command() context: CommandContext,
+  ) {
+    return commandResponse(id, await this.handler.execute(id, dto, context));
+  }
+}

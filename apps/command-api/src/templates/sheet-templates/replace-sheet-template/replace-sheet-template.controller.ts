@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import {
+  Command,
+  CommandController,
+  commandResponse,
+  CommandResponse,
+  ResourceIdPipe,
+} from '@dossiers/platform';
+import { SheetTemplateDto } from '../sheet-template.dto';
+import { ReplaceSheetTemplateHandler } from './replace-sheet-template.handler';
+
+@ApiTags('templates')
+@CommandController()
+@Controller('sheet-templates')
+export class ReplaceSheetTemplateController {
+  constructor(private readonly handler: ReplaceSheetTemplateHandler) {}
+
+  @Put(':id')
+  @ApiOkResponse({ type: CommandResponse })
+  async replace(
+    @Param('id', new ResourceIdPipe('sheet template')) id: string,
+    @Body() dto: SheetTemplateDto,
+    @Command() context: CommandContext,
+  ) {
+    return commandResponse(id, await this.handler.execute(id, dto, context));
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { TreeTemplateDto } from '../tree-template.dto';
+import { CreateTreeTemplateHandler } from './create-tree-template.handler';
+
+@ApiTags('templates')
+@CommandController()
+@Controller('tree-templates')
+export class CreateTreeTemplateController {
+  constructor(private readonly handler: CreateTreeTemplateHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponse })
+  async create(
+    @Body() dto: TreeTemplateDto,
+    @NewId('tree-template') id: string,
+    @Command() context: CommandContext,
+  ) {
+    return commandResponse(id, await this.handler.execute(id, dto, context));
+  }
+}

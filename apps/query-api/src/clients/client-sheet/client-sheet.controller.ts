@@ -1,0 +1,44 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import { ClientSheetQueries } from './client-sheet-queries';
+
+/** The client sheet's tabs: contacts, collaborators, folder tree, connectors, forms sent. */
+@ApiTags('client sheet')
+@QueryController()
+@Controller('clients')
+export class ClientSheetController {
+  constructor(private readonly queries: ClientSheetQueries) {}
+
+  @Get(':id/contacts')
+  contacts(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.contacts(principal.tenant, id);
+  }
+
+  @Get(':id/collaborators')
+  collaborators(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.queries.collaborators(principal.tenant, id);
+  }
+
+  /** The folder tree, parents before children: id, name, path, depth, parentId. */
+  @Get(':id/folders')
+  folders(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.folders(principal.tenant, id);
+  }
+
+  @Get(':id/connectors')
+  connectors(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.queries.connectors(principal.tenant, id);
+  }
+
+  @Get(':id/forms')
+  forms(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.forms(principal.tenant, id);
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import { CollaboratorQueries } from './collaborator-queries';
+
+@ApiTags('collaborators')
+@QueryController()
+@Controller('collaborators')
+export class GetCollaboratorController {
+  constructor(private readonly queries: CollaboratorQueries) {}
+
+  /** The collaborator; the ETag is the revision to send back in If-Match. */
+  @Get(':id')
+  async get(
+    @Param('id', new ResourceIdPipe('collaborator')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const collaborator = await this.queries.get(principal.tenant, id);
+    void reply.header('etag', `"${collaborator.revision}"`);
+    return collaborator;
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import { TemplateQueries } from '../template-queries';
+
+@ApiTags('templates')
+@QueryController()
+@Controller('form-templates')
+export class GetFormTemplateController {
+  constructor(private readonly queries: TemplateQueries) {}
+
+  /** The ETag is the revision of the template. */
+  @Get(':id')
+  async get(
+    @Param('id', new ResourceIdPipe('form template')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const template = await this.queries.formTemplate(principal.tenant, id);
+    void reply.header('etag', `"${template.revision}"`);
+    return template;
+  }
+}

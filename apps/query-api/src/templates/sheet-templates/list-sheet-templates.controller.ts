@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
+import { TemplateQueries } from '../template-queries';
+
+@ApiTags('templates')
+@QueryController()
+@Controller('sheet-templates')
+export class ListSheetTemplatesController {
+  constructor(private readonly queries: TemplateQueries) {}
+
+  @Get()
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.queries.sheetTemplates(principal.tenant);
+  }
+}

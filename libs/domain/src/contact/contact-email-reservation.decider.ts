@@ -1,0 +1,88 @@
+import type { ContactEmailEvent } from '@dossiers/events';
+import { assertNever, type Decider } from '../shared/decider';
+import { ConflictError } from '../shared/domain-errors';
+import { isHeldByAnother, isSameReservation, NO_RESERVATION, type Reservation } from '../shared/reservation';
+import type { ContactState } from './contact.decider';
+
+/** Contact emails are unique per tenant: see shared/reservation.ts for how reservations work. */
+export type ContactEmailReservationState = Reservation;
+
+/** A contact as its own stream shows it now. */
+export type ContactEmailHolder = { state: ContactState; revision: number };
+
+export type ReserveContactEmail = {
+  type: 'ReserveContactEmail';
+  contactId: string;
+  /** checked (checkEmail): trimmed and lower-cased */
+  email: string;
+  now: string;
+  /** the reserving contact's own stream revision, on which its create or change will be decided */
+  contactRevision: number;
+  /** the current holder when it is another contact, read from its stream */
+  holder: ContactEmailHolder | null;
+};
+export type ContactEmailCommand = ReserveContactEmail;
+
+export function evolveContactEmailReservation(
+  _state: ContactEmailReservationState,
+  event: ContactEmailEvent,
+): ContactEmailReservationState {
+  switch (event.type) {
+    case 'ContactEmailReserved': {
+      const { contactId, reservedAt, holderRevision } = event.data;
+      return { holderId: contactId, reservedAt, holderRevision };
+    }
+    default:
+      return assertNever(event.type);
+  }
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Does a contact other than `requesterId` hold `email` at `now`? Without a requester (a pre-check
+ * that reserves nothing), any holder counts. Contacts are never deleted, so a holder is never gone.
+ */
+export function isContactEmailHeld(
+  state: ContactEmailReservationState,
+  email: string,
+  holder: ContactEmailHolder | null,
+  now: string,
+  requesterId: string | null,
+): boolean {
+  const holderNow = holder && {
+    hasValue: holder.state.status === 'active' && emailKey(holder.state.details.email) === emailKey(email),
+    gone: false,
+    revision: holder.revision,
+  };
+  return isHeldByAnother(state, requesterId ?? '', holderNow, now);
+}
+
+export function decideContactEmailReservation(
+  command: ContactEmailCommand,
+  state: ContactEmailReservationState,
+): ContactEmailEvent[] {
+  const { contactId, email, now, contactRevision, holder } = command;
+  if (isContactEmailHeld(state, email, holder, now, contactId)) {
+    throw new ConflictError('CONTACT_EMAIL_TAKEN', `A contact with email ${email} already exists`);
+  }
+  // Reserving again from the revision already recorded changes nothing (a retry); from a newer one
+  // it records that revision, so the reservation keeps holding while the new operation is in flight.
+  if (isSameReservation(state, contactId, contactRevision)) return [];
+  return [
+    {
+      type: 'ContactEmailReserved',
+      data: { contactId, email, reservedAt: now, holderRevision: contactRevision },
+    },
+  ];
+}
+
+export const contactEmailReservationDecider: Decider<
+  ContactEmailReservationState,
+  ContactEmailCommand,
+  ContactEmailEvent
+> = {
+  initialState: () => NO_RESERVATION,
+  evolve: evolveContactEmailReservation,
+  decide: decideContactEmailReservation,
+};

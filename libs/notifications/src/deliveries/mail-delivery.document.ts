@@ -1,0 +1,78 @@
+import type { Language } from '@dossiers/events';
+import type { Document, IndexSpec } from '@dossiers/read-store';
+
+/**
+ * The outbox: one document per mail to send, written in the same read-store transaction as the
+ * reactor's checkpoint. Not a read model: it is never rebuilt (a rebuild would send every mail
+ * again), and only the mail reactor writes it.
+ */
+export const MAIL_DELIVERIES_COLLECTION = 'mail_deliveries';
+
+/** pending: to send (again) at `nextAttemptAt`; sent: accepted by the transport; failed: can never be sent. */
+export const MAIL_DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type MailDeliveryStatus = (typeof MAIL_DELIVERY_STATUSES)[number];
+
+/**
+ * The mail as it went out. The embedded outbox keeps all of it (it is the only mailbox there);
+ * with SMTP only the envelope is kept: the body holds a credential (the link) that has no
+ * business sitting in a database.
+ */
+export interface SentMessage {
+  to: string;
+  subject: string;
+  /** the language the mail is written in (English when the chosen one is not translated yet) */
+  language: Language;
+  text?: string;
+  html?: string;
+  link?: string;
+}
+
+export interface MailDeliveryDoc extends Document {
+  /** the id of the event that asked for the mail (for an activation: the invitation id) */
+  _id: string;
+  tenant: string;
+  kind: 'activation';
+  clientId: string;
+  contactId: string;
+  /** the language the client chose for this contact */
+  language: Language;
+  /** when the event was recorded; the outbox lists newest first by it */
+  createdAt: string;
+  /** the activation link's expiry, fixed once from the invitation, so every retry sends the same link */
+  expiresAt: string;
+  status: MailDeliveryStatus;
+  attempts: number;
+  /** ISO instant; null once sent or failed */
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+  messageId: string | null;
+  message: SentMessage | null;
+}
+
+export const MAIL_DELIVERY_INDEXES: IndexSpec[] = [
+  // The sender's query: due pending deliveries, soonest first.
+  {
+    name: 'due',
+    fields: [
+      ['status', 1],
+      ['nextAttemptAt', 1],
+    ],
+  },
+  // GET /outbox, newest first, with or without a status filter.
+  {
+    name: 'tenant_created',
+    fields: [
+      ['tenant', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    name: 'tenant_status_created',
+    fields: [
+      ['tenant', 1],
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+];

@@ -1,0 +1,16 @@
+import type { Projection } from '../projection/projection';
+import { formTemplateListProjection } from './form-template-list.projection';
+import { sheetTemplateListProjection } from './sheet-template-list.projection';
+import { treeTemplateListProjection } from './tree-template-list.projection';
+
+export * from './template-document';
+export * from './sheet-template-list.projection';
+export * from './tree-template-list.projection';
+export * from './form-template-list.projection';
+
+/** Read models of the firm's templates (sheet, tree, form). */
+export const TEMPLATE_PROJECTIONS: readonly Projection[] = [
+  sheetTemplateListProjection,
+  treeTemplateListProjection,
+  formTemplateListProjection,
+] as Projection[];
