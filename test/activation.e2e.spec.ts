@@ -122,7 +122,7 @@ describe('activation emails and contact activation (standalone, embedded outbox)
       .get('/outbox')
       .set({ Authorization: `Bearer ${otherFirm}` });
     expect(elsewhere.body).toEqual({ items: [], total: 0 });
-    expect((await h.http().get('/outbox?limit=0').set(admin)).status).toBe(400);
+    expect((await h.http().get('/outbox?pageSize=0').set(admin)).status).toBe(400);
   });
 
   it('sends the email a client creation asks for (sendActivationEmail), and its link activates the contact', async () => {

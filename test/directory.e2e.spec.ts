@@ -219,6 +219,7 @@ describe('the firm’s directory over HTTP: collaborators and contacts', () => {
       const context = {
         tenant,
         actor: 'admin-1',
+        role: 'admin' as const,
         correlationId: randomUUID(),
         causationId: null,
         now: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FolderCommandsModule } from './folders/folder-commands.module';
 import { DirectoryCommandsModule } from './directory/directory-commands.module';
 import { TemplateCommandsModule } from './templates/template-commands.module';
 import { ActivationsModule } from './activations/activations.module';
@@ -18,7 +19,6 @@ import { ConfigureConnectorController } from './clients/configure-connector/conf
 import { RemoveConnectorController } from './clients/remove-connector/remove-connector.controller';
 import { SendFormController } from './clients/send-form/send-form.controller';
 import { AttachContactHandler } from './clients/attach-contact/attach-contact.handler';
-import { ClientCommandRunner } from './clients/client-command-runner';
 import { ClientSteps } from './clients/client-steps';
 import { CreateGroupController } from './groups/create-group/create-group.controller';
 import { CreateGroupHandler } from './groups/create-group/create-group.handler';
@@ -26,7 +26,7 @@ import { GroupLookup } from './groups/group-lookup';
 
 /** The write side: commands -> events. Needs InfrastructureModule (the stores) from the process that hosts it. */
 @Module({
-  imports: [DirectoryCommandsModule, TemplateCommandsModule, ActivationsModule],
+  imports: [DirectoryCommandsModule, TemplateCommandsModule, FolderCommandsModule, ActivationsModule],
   controllers: [
     CreateClientController,
     UpdateClientController,
@@ -48,7 +48,6 @@ import { GroupLookup } from './groups/group-lookup';
     CreateGroupHandler,
     ClientNameRegistry,
     ClientSteps,
-    ClientCommandRunner,
     AttachContactHandler,
     GroupLookup,
   ],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FolderQueriesModule } from './folders/folder-queries.module';
 import { DirectoryQueriesModule } from './directory/directory-queries.module';
 import { TemplateQueriesModule } from './templates/template-queries.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -17,7 +18,7 @@ import { ListGroupsController } from './groups/list-groups/list-groups.controlle
  * with the export first so that `/clients/export.xlsx` is never taken for a client id.
  */
 @Module({
-  imports: [DirectoryQueriesModule, TemplateQueriesModule, OutboxModule],
+  imports: [FolderQueriesModule, DirectoryQueriesModule, TemplateQueriesModule, OutboxModule],
   controllers: [
     ExportClientsController,
     ListClientsController,

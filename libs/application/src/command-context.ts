@@ -2,6 +2,8 @@
 export interface CommandContext {
   tenant: string;
   actor: string;
+  /** the actor's role, from their token: the domain checks what each role may do */
+  role: 'admin' | 'collaborator' | 'contact' | 'auditor' | 'service';
   correlationId: string;
   causationId: string | null;
   /** ISO-8601 instant of the request: the domain has no clock */

@@ -10,6 +10,7 @@ import type { CommandContext } from './command-context';
 const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
   tenant: 'firm-a',
   actor: 'user-1',
+  role: 'admin',
   correlationId: randomUUID(),
   causationId: null,
   now: '2026-11-28T10:00:00.000Z',

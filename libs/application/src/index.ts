@@ -1,2 +1,3 @@
 export * from './command-context';
 export * from './command-handler';
+export * from './folded-state-cache';

@@ -9,6 +9,7 @@ import type {
   ClientFolder,
   ConnectorSettings,
   EncryptedSecret,
+  FolderRight,
   Language,
   SheetField,
 } from './values';
@@ -85,6 +86,58 @@ export type FormSent = {
   data: { clientId: string; formId: string; formTemplateId: string; formName: string; contactIds: string[] };
 };
 
+/** A folder added by hand under `parentId` (null: at the root). */
+export type FolderCreated = { type: 'FolderCreated'; data: { clientId: string } & ClientFolder };
+export type FolderRenamed = {
+  type: 'FolderRenamed';
+  data: { clientId: string; folderId: string; name: string };
+};
+/** The folder and its subtree now hang under `parentId`; rights set on them stay, inherited ones follow the new parent. */
+export type FolderMoved = {
+  type: 'FolderMoved';
+  data: { clientId: string; folderId: string; parentId: string | null };
+};
+/** `folderIds`: the folder and every folder below it; their files were deleted by the events just before. */
+export type FolderDeleted = { type: 'FolderDeleted'; data: { clientId: string; folderIds: string[] } };
+
+/** SetFolderPermission: `principalId` is a contact of the client or a collaborator of the firm. */
+export type FolderPermissionSet = {
+  type: 'FolderPermissionSet';
+  data: { clientId: string; folderId: string; principalId: string; right: FolderRight };
+};
+/**
+ * CascadePermissions: `rights` (this folder's effective right per principal) was copied onto each
+ * of `folderIds`, the descendants whose rights it changed.
+ */
+export type FolderPermissionsCascaded = {
+  type: 'FolderPermissionsCascaded';
+  data: { clientId: string; folderId: string; rights: Record<string, Access>; folderIds: string[] };
+};
+
+/** A file's content, stored in the blob store under `blobId`; `sha256` in hex. */
+export type FileContent = { blobId: string; size: number; sha256: string; contentType: string };
+export type FileUploaded = {
+  type: 'FileUploaded';
+  data: {
+    clientId: string;
+    fileId: string;
+    folderId: string;
+    name: string;
+    format: string;
+    version: 1;
+  } & FileContent;
+};
+export type FileVersionUploaded = {
+  type: 'FileVersionUploaded';
+  data: { clientId: string; fileId: string; version: number } & FileContent;
+};
+export type FileRenamed = {
+  type: 'FileRenamed';
+  data: { clientId: string; fileId: string; name: string; format: string };
+};
+export type FileMoved = { type: 'FileMoved'; data: { clientId: string; fileId: string; folderId: string } };
+export type FileDeleted = { type: 'FileDeleted'; data: { clientId: string; fileId: string } };
+
 export type ClientEvent =
   | ClientCreated
   | ClientRenamed
@@ -99,7 +152,30 @@ export type ClientEvent =
   | TreeTemplateApplied
   | ConnectorConfigured
   | ConnectorRemoved
-  | FormSent;
+  | FormSent
+  | FolderCreated
+  | FolderRenamed
+  | FolderMoved
+  | FolderDeleted
+  | FolderPermissionSet
+  | FolderPermissionsCascaded
+  | FileUploaded
+  | FileVersionUploaded
+  | FileRenamed
+  | FileMoved
+  | FileDeleted;
+
+/**
+ * Downloads of a client's files (stream `client-downloads-<clientId>`). Kept apart from the
+ * client's stream: a download decides nothing, so it must not move the client's revision and make
+ * a concurrent edit fail its If-Match. Who downloaded is in the metadata (actor); `range` is set
+ * when only part of the content was sent.
+ */
+export type FileDownloaded = {
+  type: 'FileDownloaded';
+  data: { clientId: string; fileId: string; version: number; range: { start: number; end: number } | null };
+};
+export type ClientDownloadEvent = FileDownloaded;
 
 /**
  * Events of a client-name reservation (stream `client-name-<hash of tenant and normalised name>`),

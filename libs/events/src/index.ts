@@ -6,3 +6,4 @@ export * from './upcasters';
 export * from './values';
 export * from './directory.events';
 export * from './template.events';
+export * from './tenant-settings.events';

@@ -1,10 +1,12 @@
-import type { ClientEvent, ClientNameEvent } from './client.events';
+import type { ClientDownloadEvent, ClientEvent, ClientNameEvent } from './client.events';
 import type { CollaboratorEvent, ContactEmailEvent, ContactEvent } from './directory.events';
 import type { GroupEvent } from './group.events';
+import type { TenantSettingsEvent } from './tenant-settings.events';
 import type { FormTemplateEvent, SheetTemplateEvent, TreeTemplateEvent } from './template.events';
 
 export type AnyDomainEvent =
   | ClientEvent
+  | ClientDownloadEvent
   | ClientNameEvent
   | GroupEvent
   | CollaboratorEvent
@@ -12,7 +14,8 @@ export type AnyDomainEvent =
   | ContactEmailEvent
   | SheetTemplateEvent
   | TreeTemplateEvent
-  | FormTemplateEvent;
+  | FormTemplateEvent
+  | TenantSettingsEvent;
 export type EventType = AnyDomainEvent['type'];
 
 /** The schema version new events of each type are written with. */
@@ -31,6 +34,19 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   ConnectorConfigured: 1,
   ConnectorRemoved: 1,
   FormSent: 1,
+  FolderCreated: 1,
+  FolderRenamed: 1,
+  FolderMoved: 1,
+  FolderDeleted: 1,
+  FolderPermissionSet: 1,
+  FolderPermissionsCascaded: 1,
+  FileUploaded: 1,
+  FileVersionUploaded: 1,
+  FileRenamed: 1,
+  FileMoved: 1,
+  FileDeleted: 1,
+  FileDownloaded: 1,
+  TenantSettingsChanged: 1,
   ClientNameReserved: 1,
   GroupCreated: 1,
   CollaboratorRegistered: 1,

@@ -28,14 +28,26 @@ export type TreeTemplateFolder = {
   contactDefault: Access;
 };
 
-/** A folder of a client's tree. Its path follows from its parent chain, so a move (later) changes no other event. */
+/** A folder of a client's tree. Its path follows from its parent chain, so a move changes no other event. */
 export type ClientFolder = {
   folderId: string;
   parentId: string | null;
   name: string;
-  /** the right every contact of the client gets on this folder when it is created */
-  contactDefault: Access;
+  /**
+   * The right every contact of the client has on this folder unless one is set for them: from a
+   * tree template, or `none` for a subfolder created under the tenant's `locked` policy; null
+   * means the contacts inherit the parent's right.
+   */
+  contactDefault: Access | null;
 };
+
+/** A principal's right on a folder: an access level, or `inherit` (the parent folder's effective right). */
+export const FOLDER_RIGHTS = ['none', 'read', 'full', 'inherit'] as const;
+export type FolderRight = (typeof FOLDER_RIGHTS)[number];
+
+/** Whether new subfolders start open to contacts (inherit) or closed (none for contacts). */
+export const NEW_FOLDER_DEFAULTS = ['inherit', 'locked'] as const;
+export type NewFolderDefault = (typeof NEW_FOLDER_DEFAULTS)[number];
 
 export const FORM_QUESTION_TYPES = ['text', 'longtext', 'number', 'date', 'yesno', 'select', 'file'] as const;
 export type FormQuestionType = (typeof FORM_QUESTION_TYPES)[number];

@@ -9,6 +9,7 @@ export * from './http/command-response';
 export * from './http/request-context';
 export * from './http/endpoint.decorators';
 export * from './http/error-response.filter';
+export * from './http/files';
 export * from './infrastructure/infrastructure.module';
 export * from './infrastructure/stores';
 export * from './health/health.controller';

@@ -12,3 +12,7 @@ export * from './group-list/group-list.projection';
 export * from './directory/directory-projections';
 export * from './templates/template-projections';
 export * from './all-projections';
+export * from './client-permissions/permission-model';
+export * from './client-permissions/folder-access.document';
+export * from './client-permissions/derive-folder-access';
+export * from './client-permissions/client-permissions.projection';

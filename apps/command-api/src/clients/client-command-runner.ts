@@ -4,6 +4,8 @@ import {
   clientStreamId,
   NotFoundError,
   ValidationError,
+  assertMayChangeClient,
+  type Actor,
   type ClientCommand,
   type ClientState,
   type FieldError,
@@ -11,17 +13,46 @@ import {
 import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 
-/** The client sheet's tabs all run one client command on the client's stream. */
+type CommandBuilder = (state: ClientState, revision: number) => ClientCommand | Promise<ClientCommand>;
+
+/** Who runs the command, as the domain's access rules see them. */
+export const actorOf = (context: CommandContext): Actor => ({ id: context.actor, role: context.role });
+
+/** Every command on a client's stream goes through here. */
 @Injectable()
 export class ClientCommandRunner {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
+  /**
+   * A client-level command (its info, contacts, collaborators, tree, connectors, forms, deletion):
+   * the actor must be staff with full access to the client — checked on the state the command is
+   * decided on, so an access revoked meanwhile is honoured.
+   */
   run(
     clientId: string,
-    command:
-      ClientCommand | ((state: ClientState, revision: number) => ClientCommand | Promise<ClientCommand>),
+    command: ClientCommand | CommandBuilder,
     context: CommandContext,
   ): Promise<CommandResult> {
+    return this.decide(
+      clientId,
+      async (state, revision) => {
+        assertMayChangeClient(state, clientId, actorOf(context));
+        return typeof command === 'function' ? command(state, revision) : command;
+      },
+      context,
+    );
+  }
+
+  /** A folder or file command, which carries its actor and whose decider checks their rights itself. */
+  runChecked(
+    clientId: string,
+    command: ClientCommand | CommandBuilder,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.decide(clientId, command, context);
+  }
+
+  private decide(clientId: string, command: ClientCommand | CommandBuilder, context: CommandContext) {
     return handleCommand(
       this.eventStore,
       clientDecider,

@@ -154,8 +154,10 @@ export class ClientSteps {
       // An existing contact: only its id, the language of this client's emails and the flag.
       const language = checkLanguage(rest.language, join(field, 'language'));
       errors.push(...language.errors);
+      // Given, not merely present: a tab's DTO instance holds every declared property, unset ones undefined.
       for (const key of ['firstName', 'lastName', 'email', 'phone'])
-        if (key in rest) errors.push({ field: join(field, key), message: 'is not allowed with contactId' });
+        if (rest[key] !== undefined)
+          errors.push({ field: join(field, key), message: 'is not allowed with contactId' });
       const contactId = optionalId(rawId, join(field, 'contactId'), errors);
       if (contactId && (await this.contactLookup.find(contactId, context.tenant)).status !== 'active')
         errors.push({ field: join(field, 'contactId'), message: 'no such contact' });
@@ -187,7 +189,7 @@ export class ClientSteps {
   /** The new contacts whose email another contact already has, as field errors. */
   async takenEmails(contacts: NewContact[], context: CommandContext): Promise<FieldError[]> {
     const taken = await Promise.all(
-      contacts.map((c) => this.emails.isTaken(c.details.email, context.tenant, context.now)),
+      contacts.map((c) => this.emails.isTaken(c.details.email, context.tenant, context.now, c.contactId)),
     );
     return contacts
       .filter((_, index) => taken[index])

@@ -66,10 +66,12 @@ export class ContactEmailRegistry {
   }
 
   /**
-   * Would a new contact be refused this email at `now`? A pre-check that writes nothing (the client
-   * wizard reports every taken email at once); only `reserve` makes it certain.
+   * Would contact `contactId` (about to be created) be refused this email at `now`? A pre-check that
+   * writes nothing (the client wizard reports every taken email at once); only `reserve` makes it
+   * certain. Its own reservation does not count: a request retried with its Idempotency-Key after
+   * creating the contact derives the same id, and must complete rather than be refused.
    */
-  async isTaken(email: string, tenant: string, now: string): Promise<boolean> {
+  async isTaken(email: string, tenant: string, now: string, contactId: string): Promise<boolean> {
     const { state } = await loadStream(
       this.eventStore,
       contactEmailReservationDecider,
@@ -78,7 +80,7 @@ export class ContactEmailRegistry {
       () => new NotFoundError('contact email', email),
     );
     const holder = state.holderId ? await this.holder(state.holderId, tenant) : null;
-    return isContactEmailHeld(state, email, holder, now, null);
+    return isContactEmailHeld(state, email, holder, now, contactId);
   }
 
   private holder(contactId: string, tenant: string): Promise<ContactEmailHolder> {

@@ -11,6 +11,8 @@ import {
   type ClientListDoc,
   type GroupDoc,
 } from '@dossiers/read-models';
+import type { Principal } from '@dossiers/platform';
+import { ClientAccess } from '../access/client-access';
 import type { ClientSort, ListClientsQuery } from './list-clients/list-clients.dto';
 
 export const CLIENT_SORTS: Record<ClientSort, Sort> = {
@@ -46,21 +48,36 @@ export interface ClientListItem {
 /** Reads of the client base, from the read models only, always scoped to the caller's tenant. */
 @Injectable()
 export class ClientQueries {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly access: ClientAccess,
+  ) {}
 
   private get clients() {
     return this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION);
   }
 
-  filterOf(tenant: string, query: Pick<ListClientsQuery, 'search' | 'groupId'>): Filter {
+  /** `visibleIds`: the clients a collaborator or contact may see (null: the whole firm, for staff). */
+  filterOf(
+    tenant: string,
+    query: Pick<ListClientsQuery, 'search' | 'groupId'>,
+    visibleIds: string[] | null,
+  ): Filter {
     const filter: Filter = { tenant };
+    if (visibleIds) filter._id = { $in: visibleIds };
     if (query.groupId) filter.groupId = query.groupId;
     if (query.search?.trim()) filter.searchText = { $contains: query.search };
     return filter;
   }
 
-  async list(tenant: string, query: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
-    const filter = this.filterOf(tenant, query);
+  async list(
+    principal: Principal,
+    query: ListClientsQuery,
+  ): Promise<{ items: ClientListItem[]; total: number }> {
+    const { tenant } = principal;
+    const visibleIds = await this.access.visibleClientIds(principal);
+    if (visibleIds?.length === 0) return { items: [], total: 0 };
+    const filter = this.filterOf(tenant, query, visibleIds);
     const skip = (query.page - 1) * query.pageSize;
     const docs = await this.clients.find(filter, {
       sort: CLIENT_SORTS[query.sort],
@@ -71,7 +88,7 @@ export class ClientQueries {
       tenant,
       docs.map((d) => d.groupId),
     );
-    const total = await this.total(tenant, filter, query, skip, docs.length);
+    const total = await this.total(tenant, filter, query, skip, docs.length, visibleIds !== null);
     return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
   }
 
@@ -80,10 +97,17 @@ export class ClientQueries {
    * search term has just scanned the index once, no need to do it again); the whole firm's count is
    * kept by a projection; only a full or empty page of a search or a group is counted over the index.
    */
-  private async total(tenant: string, filter: Filter, query: ListClientsQuery, skip: number, onPage: number) {
+  private async total(
+    tenant: string,
+    filter: Filter,
+    query: ListClientsQuery,
+    skip: number,
+    onPage: number,
+    scoped: boolean,
+  ) {
     const endsHere = onPage < query.pageSize && (onPage > 0 || skip === 0);
     if (endsHere) return skip + onPage;
-    if (!query.search?.trim() && !query.groupId) return this.clientCount(tenant);
+    if (!scoped && !query.search?.trim() && !query.groupId) return this.clientCount(tenant);
     return this.clients.count(filter);
   }
 
@@ -94,7 +118,9 @@ export class ClientQueries {
     );
   }
 
-  async get(tenant: string, clientId: string) {
+  async get(principal: Principal, clientId: string) {
+    const { tenant } = principal;
+    await this.access.view(principal, clientId);
     const doc = await this.clients.findById(clientId);
     if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
     const [groupNames, sheet] = await Promise.all([

@@ -20,7 +20,8 @@ const active = (name: string): ClientState => ({
   fields: [],
   contacts: {},
   collaborators: {},
-  folders: [],
+  folders: {},
+  files: {},
   connectors: {},
 });
 

@@ -1,19 +1,20 @@
 import type { ClientFolder, TreeTemplateFolder } from '@dossiers/events';
 import { folderNameKey, splitFolderPath } from '../tree/folder-path';
+import type { FolderTree } from '../folders/folder-tree';
 
-/** A folder's path from the root, each name as written: 'Comptabilité/Factures'. */
-export function folderPaths(folders: readonly ClientFolder[]): Map<string, string> {
-  const byId = new Map(folders.map((f) => [f.folderId, f]));
+/** Every folder's path from the root, each name as written: 'Comptabilité/Factures'. */
+export function folderPaths(tree: FolderTree): Map<string, string> {
   const paths = new Map<string, string>();
-  const pathOf = (folder: ClientFolder): string => {
-    const known = paths.get(folder.folderId);
+  const pathOf = (folderId: string): string => {
+    const known = paths.get(folderId);
     if (known !== undefined) return known;
-    const parent = folder.parentId === null ? undefined : byId.get(folder.parentId);
-    const path = parent ? `${pathOf(parent)}/${folder.name}` : folder.name;
-    paths.set(folder.folderId, path);
+    const folder = tree[folderId];
+    const parent = folder.parentId === null ? undefined : tree[folder.parentId];
+    const path = parent ? `${pathOf(parent.folderId)}/${folder.name}` : folder.name;
+    paths.set(folderId, path);
     return path;
   };
-  folders.forEach(pathOf);
+  Object.keys(tree).forEach(pathOf);
   return paths;
 }
 
@@ -25,7 +26,7 @@ const pathKey = (segments: readonly string[]) => segments.map(folderNameKey).joi
  * 'comptabilité/Banque' to a tree holding 'Comptabilité' adds 'Banque' inside the existing folder.
  */
 export function foldersToAdd(
-  existing: readonly ClientFolder[],
+  existing: FolderTree,
   template: readonly TreeTemplateFolder[],
   newFolderIds: Readonly<Record<string, string>>,
 ): ClientFolder[] {

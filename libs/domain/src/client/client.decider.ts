@@ -13,6 +13,8 @@ import { NotFoundError, RuleViolationError, ValidationError } from '../shared/do
 import { checkSheetValues } from '../templates/sheet-fields';
 import { evolveClient, type ActiveClient, type ClientState } from './client.state';
 import { foldersToAdd } from './client-tree';
+import { decideFolderCommand, type FolderCommand } from './client-folder.commands';
+import { decideFileCommand, type FileCommand } from './client-file.commands';
 
 // ---- commands ----------------------------------------------------------------------------
 /** Inputs arrive validated (parseClientName, parseAttributes) and the group already looked up. */
@@ -89,7 +91,9 @@ export type ClientCommand =
   | ApplyTreeTemplate
   | ConfigureConnector
   | RemoveConnector
-  | SendForm;
+  | SendForm
+  | FolderCommand
+  | FileCommand;
 
 // ---- decide ------------------------------------------------------------------------------
 function activeOrNotFound(state: ClientState, clientId: string): ActiveClient {
@@ -268,6 +272,17 @@ export function decideClient(command: ClientCommand, state: ClientState): Client
       return removeConnector(command, state);
     case 'SendForm':
       return sendForm(command, state);
+    case 'CreateFolder':
+    case 'UpdateFolder':
+    case 'DeleteFolder':
+    case 'SetFolderPermission':
+    case 'CascadePermissions':
+      return decideFolderCommand(command, state);
+    case 'UploadFile':
+    case 'UploadFileVersion':
+    case 'UpdateFile':
+    case 'DeleteFile':
+      return decideFileCommand(command, state);
     default:
       return assertNever(command);
   }

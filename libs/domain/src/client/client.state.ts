@@ -2,19 +2,36 @@ import type {
   Access,
   Attributes,
   ClientEvent,
-  ClientFolder,
   ConnectorSettings,
+  FileContent,
   EncryptedSecret,
   Language,
   SheetField,
 } from '@dossiers/events';
 import { assertNever } from '../shared/decider';
+import {
+  addFolders,
+  deleteFolders,
+  forgetPrincipal,
+  setRight,
+  setRights,
+  updateFolder,
+  type FolderTree,
+} from '../folders/folder-tree';
 
 export const clientStreamId = (clientId: string) => `client-${clientId}`;
+/** Where a client's file downloads are recorded (FileDownloaded), apart from its own stream. */
+export const clientDownloadsStreamId = (clientId: string) => `client-downloads-${clientId}`;
 
 export interface ClientConnector {
   settings: ConnectorSettings;
   secrets: Record<string, EncryptedSecret>;
+}
+
+export interface ClientFile extends FileContent {
+  folderId: string;
+  name: string;
+  version: number;
 }
 
 export interface ActiveClient {
@@ -28,8 +45,8 @@ export interface ActiveClient {
   contacts: Record<string, Language>;
   /** collaboratorId -> access; absent means never assigned (none) */
   collaborators: Record<string, Access>;
-  /** parents before children */
-  folders: ClientFolder[];
+  folders: FolderTree;
+  files: Record<string, ClientFile>;
   connectors: Record<string, ClientConnector>;
 }
 
@@ -64,13 +81,17 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
     case 'ContactInvited':
       return state;
     case 'ContactDetached':
-      return { ...state, contacts: without(state.contacts, event.data.contactId) };
+      return {
+        ...state,
+        contacts: without(state.contacts, event.data.contactId),
+        folders: forgetPrincipal(state.folders, event.data.contactId),
+      };
     case 'CollaboratorAccessSet': {
       const { collaboratorId, access } = event.data;
       return { ...state, collaborators: { ...state.collaborators, [collaboratorId]: access } };
     }
     case 'TreeTemplateApplied':
-      return { ...state, folders: [...state.folders, ...event.data.folders] };
+      return { ...state, folders: addFolders(state.folders, event.data.folders) };
     case 'ConnectorConfigured': {
       const { connectorId, settings, secrets } = event.data;
       return { ...state, connectors: { ...state.connectors, [connectorId]: { settings, secrets } } };
@@ -79,6 +100,57 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
       return { ...state, connectors: without(state.connectors, event.data.connectorId) };
     case 'FormSent':
       return state;
+    case 'FolderCreated': {
+      const { folderId, parentId, name, contactDefault } = event.data;
+      return { ...state, folders: addFolders(state.folders, [{ folderId, parentId, name, contactDefault }]) };
+    }
+    case 'FolderRenamed':
+      return {
+        ...state,
+        folders: updateFolder(state.folders, event.data.folderId, { name: event.data.name }),
+      };
+    case 'FolderMoved':
+      return {
+        ...state,
+        folders: updateFolder(state.folders, event.data.folderId, { parentId: event.data.parentId }),
+      };
+    case 'FolderDeleted':
+      return { ...state, folders: deleteFolders(state.folders, event.data.folderIds) };
+    case 'FolderPermissionSet': {
+      const { folderId, principalId, right } = event.data;
+      return { ...state, folders: setRight(state.folders, folderId, principalId, right) };
+    }
+    case 'FolderPermissionsCascaded':
+      return { ...state, folders: setRights(state.folders, event.data.folderIds, event.data.rights) };
+    case 'FileUploaded': {
+      const { fileId, folderId, name, version, blobId, size, sha256, contentType } = event.data;
+      const file: ClientFile = { folderId, name, version, blobId, size, sha256, contentType };
+      return { ...state, files: { ...state.files, [fileId]: file } };
+    }
+    case 'FileVersionUploaded': {
+      const { fileId, version, blobId, size, sha256, contentType } = event.data;
+      const file = state.files[fileId];
+      if (!file) return state;
+      return {
+        ...state,
+        files: { ...state.files, [fileId]: { ...file, version, blobId, size, sha256, contentType } },
+      };
+    }
+    case 'FileRenamed': {
+      const file = state.files[event.data.fileId];
+      if (!file) return state;
+      return { ...state, files: { ...state.files, [event.data.fileId]: { ...file, name: event.data.name } } };
+    }
+    case 'FileMoved': {
+      const file = state.files[event.data.fileId];
+      if (!file) return state;
+      return {
+        ...state,
+        files: { ...state.files, [event.data.fileId]: { ...file, folderId: event.data.folderId } },
+      };
+    }
+    case 'FileDeleted':
+      return { ...state, files: without(state.files, event.data.fileId) };
     default:
       return assertNever(event);
   }
@@ -95,7 +167,8 @@ export function evolveClient(state: ClientState, event: ClientEvent): ClientStat
       fields: [],
       contacts: {},
       collaborators: {},
-      folders: [],
+      folders: {},
+      files: {},
       connectors: {},
     };
   }

@@ -40,10 +40,13 @@ export function checkPersonName(raw: unknown, field: string): Checked<string> {
   return { value: name, errors: [] };
 }
 
-/** Trimmed and lower-cased: the form two emails are compared in, so uniqueness ignores case. */
+/**
+ * Composed (NFC), trimmed and lower-cased: the form two emails are compared in, so uniqueness
+ * ignores case, and 'josé@' typed composed or decomposed is one address.
+ */
 export function checkEmail(raw: unknown, field: string): Checked<string> {
   if (typeof raw !== 'string') return failed(field, 'must be a string');
-  const email = raw.trim().toLowerCase();
+  const email = raw.normalize('NFC').trim().toLowerCase();
   if (email.length > EMAIL_MAX_LENGTH) return failed(field, `must be at most ${EMAIL_MAX_LENGTH} characters`);
   if (!isEmailAddress(email)) return failed(field, 'must be an email address such as name@example.com');
   return { value: email, errors: [] };

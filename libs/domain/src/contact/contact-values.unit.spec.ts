@@ -23,6 +23,9 @@ describe('contact values', () => {
 
   it('trims and lower-cases emails, and refuses what is not one', () => {
     expect(checkEmail(' Ann@Example.COM ', 'e').value).toBe('ann@example.com');
+    expect(checkEmail('Jose\u0301@example.fr', 'e').value).toBe(
+      checkEmail('JOS\u00c9@example.fr', 'e').value,
+    );
     for (const bad of ['ann', 'ann@example', 'a nn@example.com', 'a@b@c.com', 'ann@.com', 'ann@x..com', 7])
       expect(checkEmail(bad, 'e').errors).toEqual([{ field: 'e', message: expect.any(String) }]);
     const long = `${'a'.repeat(250)}@x.fr`;

@@ -1,8 +1,8 @@
 /**
  * The few kinds of failure the domain reports. Each carries a stable code; the HTTP layer maps the
- * kind to a status in one place (validation 400, not found 404, conflict 409, rule 422, gone 410).
+ * kind to a status in one place (validation 400, not found 404, conflict 409, rule 422, gone 410, forbidden 403).
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'rule' | 'gone';
+export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'rule' | 'gone' | 'forbidden';
 
 export interface FieldError {
   field: string;
@@ -58,4 +58,12 @@ export class RuleViolationError extends DomainError {
 /** The thing existed but can no longer be used (a used or expired activation link). */
 export class GoneError extends DomainError {
   readonly kind = 'gone';
+}
+
+/**
+ * The caller can see the thing but lacks the right for this (read where full is needed). What a
+ * caller cannot see at all answers NotFoundError instead, so its existence does not leak.
+ */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
 }

@@ -81,8 +81,9 @@ function valueProblem(sheetField: SheetField, value: unknown): string | null {
 
 /**
  * Checks a client's attributes against the fields of its sheet: each value present must suit its
- * field's type (an empty string counts as "not filled in" and is always accepted unless the field
- * is required and `requireAll`). Attributes that no field describes are the client's own: allowed.
+ * field's type (an empty string counts as "not filled in", accepted unless the field is required).
+ * A required field must be filled in when `requireAll`, and an empty value given for it (a change
+ * emptying it) is refused either way. Attributes that no field describes are the client's own: allowed.
  */
 export function checkSheetValues(
   fields: SheetField[],
@@ -94,7 +95,8 @@ export function checkSheetValues(
     const field = `${options.field}.${sheetField.key}`;
     const value = Object.hasOwn(attributes, sheetField.key) ? attributes[sheetField.key] : undefined;
     if (value === undefined || value === '') {
-      if (options.requireAll && sheetField.required) errors.push({ field, message: 'is required' });
+      if (sheetField.required && (options.requireAll || value !== undefined))
+        errors.push({ field, message: 'is required' });
       continue;
     }
     const problem = valueProblem(sheetField, value);

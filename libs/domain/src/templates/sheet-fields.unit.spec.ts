@@ -101,8 +101,10 @@ describe('checkSheetValues', () => {
       { field: 'attributes.regime', message: 'must be one of BIC, BNC' },
     ]));
 
-  it('requires required fields only when asked to', () => {
-    expect(check({ siren: '' })).toEqual([]);
+  it('requires required fields only when asked to, but never lets a change empty one', () => {
+    expect(check({ employees: 3 })).toEqual([]);
+    expect(check({ employees: '' })).toEqual([]);
+    expect(check({ siren: '' })).toEqual([{ field: 'attributes.siren', message: 'is required' }]);
     expect(check({ siren: '' }, true)).toEqual([
       { field: 'attributes.siren', message: 'is required' },
       { field: 'attributes.regime', message: 'is required' },

@@ -21,6 +21,8 @@ export interface AppConfig {
   /** FULL: the event store is the source of truth, so an fsync per commit is the default */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   maxBodyBytes: number;
+  /** MAX_UPLOAD_MB in bytes: a larger uploaded file gets 413 (uploads stream, outside maxBodyBytes) */
+  maxUploadBytes: number;
   /** events per projector transaction: larger batches rebuild faster, smaller ones show up sooner */
   projectorBatchSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -69,12 +71,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const url = (name: string, schemes: string[]) => {
     const raw = text(name);
     if (raw === undefined) return undefined;
+    // The message ends up in logs: a password in the URL (SMTP_URL, MONGO_URL...) is not repeated there.
+    const shown = raw.replace(/^([^/]*\/\/[^/@:]*:)[^/@]*@/, '$1***@');
     try {
       const scheme = new URL(raw).protocol.replace(/:$/, '');
       if (!schemes.includes(scheme))
-        problems.push(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')} (got "${raw}")`);
+        problems.push(
+          `${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')} (got "${shown}")`,
+        );
     } catch {
-      problems.push(`${name} is not a valid URL (got "${raw}")`);
+      problems.push(`${name} is not a valid URL (got "${shown}")`);
     }
     return raw;
   };
@@ -131,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     maxBodyBytes: int('MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxUploadBytes: int('MAX_UPLOAD_MB', 100, 1, 10240) * 1024 * 1024,
     projectorBatchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     connectorCatalog: catalog('CONNECTOR_CATALOG_FILE'),

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       mongoDb: 'dossiers',
       sqliteSynchronous: 'FULL',
       logLevel: 'info',
+      maxUploadBytes: 100 * 1024 * 1024,
     });
     expect(config.eventStoreUrl ?? config.mongoUrl ?? config.redisUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/\/data$/);
@@ -80,7 +81,7 @@ describe('loadConfig', () => {
     try {
       loadConfig({
         SECRETS_KEY: Buffer.alloc(16).toString('base64'),
-        SMTP_URL: 'http://mail',
+        SMTP_URL: 'http://user:s3cret-pass@mail',
         PUBLIC_URL: 'portal',
         ACTIVATION_TTL_HOURS: '0',
       });
@@ -90,7 +91,18 @@ describe('loadConfig', () => {
     expect(error!.problems).toHaveLength(4);
     expect(error!.message).toMatch(/SECRETS_KEY must be the base64 of 32 bytes/);
     expect(error!.message).toMatch(/SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+    expect(error!.message).toContain('"http://user:***@mail"');
+    expect(error!.message).not.toContain('s3cret-pass');
     expect(error!.message).toMatch(/PUBLIC_URL is not a valid URL/);
     expect(error!.message).toMatch(/ACTIVATION_TTL_HOURS must be an integer/);
+  });
+
+  it('reads the upload limit in megabytes, from 1 to 10240', () => {
+    expect(loadConfig({ MAX_UPLOAD_MB: '1' }).maxUploadBytes).toBe(1024 * 1024);
+    expect(loadConfig({ MAX_UPLOAD_MB: '10240' }).maxUploadBytes).toBe(10240 * 1024 * 1024);
+    for (const value of ['0', '10241', '1.5', 'lots'])
+      expect(() => loadConfig({ MAX_UPLOAD_MB: value })).toThrow(
+        /MAX_UPLOAD_MB must be an integer between 1 and 10240/,
+      );
   });
 });

@@ -3,6 +3,7 @@ import { ConsoleLogger, Module, type LogLevel, type Type } from '@nestjs/common'
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { HealthController } from '../health/health.controller';
@@ -10,6 +11,9 @@ import { AuthGuard } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { ErrorResponseFilter } from './error-response.filter';
 import { createValidationPipe } from './validation.pipe';
+import { requestLoggerOptions } from './request-log';
+import { acceptsFileUpload } from './files/file-upload.decorator';
+import { multipartOptions } from './files/multipart-options';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -48,12 +52,14 @@ export async function createHttpApp(
       const given = request.headers[CORRELATION_HEADER];
       return typeof given === 'string' && /^[\w\-:.]{1,100}$/.test(given) ? given : randomUUID();
     },
-    logger: options.requestLogs === false ? false : { level: config.logLevel },
+    logger: options.requestLogs === false ? false : requestLoggerOptions(config.logLevel),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: jsonLogger(config),
     bufferLogs: false,
   });
+  // Streamed file uploads (receiveSingleFile); outside bodyLimit, bounded by MAX_UPLOAD_MB instead.
+  await app.register(fastifyMultipart as never, multipartOptions(config.maxUploadBytes));
   app
     .getHttpAdapter()
     .getInstance()
@@ -61,15 +67,19 @@ export async function createHttpApp(
       void reply.header(CORRELATION_HEADER, request.id);
     })
     // Commands take JSON only: a form or text body would otherwise reach the DTOs as strings.
+    // A @FileUpload() route takes multipart/form-data only.
     .addHook('onRequest', async (request, reply) => {
       const hasBody =
         Number(request.headers['content-length'] ?? 0) > 0 ||
         request.headers['transfer-encoding'] !== undefined;
       const type = request.headers['content-type'] ?? '';
-      if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
-        await reply
-          .status(415)
-          .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' });
+      const upload = acceptsFileUpload(request);
+      const expected = upload ? /^multipart\/form-data\b/i : /^application\/(.+\+)?json\b/i;
+      if (hasBody && !expected.test(type)) {
+        await reply.status(415).send({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: upload ? 'Send the file as multipart/form-data' : 'Send the body as application/json',
+        });
       }
     });
   // Nest's validation strips these keys (prototype pollution) before any DTO sees them: refuse them

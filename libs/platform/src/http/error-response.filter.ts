@@ -1,6 +1,8 @@
 import { HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ConflictError, DomainError, ValidationError, type DomainErrorKind } from '@dossiers/domain';
 import { WrongExpectedVersionError } from '@dossiers/event-store';
+import { BlobTooLargeError } from '@dossiers/blob-store';
+import { PayloadTooLargeError } from './files/payload-too-large.error';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -9,6 +11,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
   gone: HttpStatus.GONE,
+  forbidden: HttpStatus.FORBIDDEN,
 };
 
 export interface ErrorBody {
@@ -48,6 +51,10 @@ export function toErrorResponse(
           status: 409,
           body: { code: 'CONCURRENCY_CONFLICT', message: 'The resource was changed concurrently; retry' },
         };
+  }
+  if (error instanceof PayloadTooLargeError || error instanceof BlobTooLargeError) {
+    // An upload past MAX_UPLOAD_MB, caught by the multipart parser or by the blob store.
+    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: error.message } };
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();

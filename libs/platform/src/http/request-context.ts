@@ -36,6 +36,7 @@ export function commandContextOf(request: HttpRequest): CommandContext {
   return {
     tenant: principal.tenant,
     actor: principal.sub,
+    role: principal.role,
     correlationId: request.id,
     causationId: typeof causation === 'string' ? causation : null,
     now: new Date().toISOString(),

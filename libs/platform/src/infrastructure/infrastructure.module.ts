@@ -1,7 +1,9 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { COMMAND_STATE_CACHE, FoldedStateCache, registerFoldedStateCache } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
+import { BLOB_STORE, type BlobStore } from '@dossiers/blob-store';
 import { ALL_PROJECTIONS, ProjectionProgress } from '@dossiers/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CONNECTOR_CATALOG } from '../config/connector-catalog-file';
@@ -9,17 +11,23 @@ import { resolveAuthSecret } from '../auth/auth-secret';
 import { TokenVerifier } from '../auth/token-verifier';
 import { SECRET_BOX, SecretBox } from '../secrets/secret-box';
 import { resolveSecretsKey } from '../secrets/secrets-key';
-import { createEventStore, createIdempotencyStore, createReadStore } from './stores';
+import { createBlobStore, createEventStore, createIdempotencyStore, createReadStore } from './stores';
 
 class StoresLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(BLOB_STORE) private readonly blobStore: BlobStore,
   ) {}
 
   async onApplicationShutdown() {
-    await Promise.allSettled([this.idempotency.close(), this.readStore.close(), this.eventStore.close()]);
+    await Promise.allSettled([
+      this.idempotency.close(),
+      this.readStore.close(),
+      this.eventStore.close(),
+      this.blobStore.close(),
+    ]);
   }
 }
 
@@ -34,8 +42,16 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CONNECTOR_CATALOG, useValue: config.connectorCatalog },
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
+        // Commands on long streams fold only the events since the last command (see loadStream).
+        {
+          provide: COMMAND_STATE_CACHE,
+          inject: [EVENT_STORE],
+          useFactory: (eventStore: EventStore) =>
+            registerFoldedStateCache(eventStore, new FoldedStateCache()),
+        },
         { provide: READ_STORE, useFactory: () => createReadStore(config) },
         { provide: IDEMPOTENCY_STORE, useFactory: () => createIdempotencyStore(config) },
+        { provide: BLOB_STORE, useFactory: () => createBlobStore(config) },
         {
           provide: TokenVerifier,
           useFactory: () =>
@@ -64,8 +80,10 @@ export class InfrastructureModule {
         APP_CONFIG,
         CONNECTOR_CATALOG,
         EVENT_STORE,
+        COMMAND_STATE_CACHE,
         READ_STORE,
         IDEMPOTENCY_STORE,
+        BLOB_STORE,
         TokenVerifier,
         ProjectionProgress,
         SECRET_BOX,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { RedisIdempotencyStore, SqliteIdempotencyStore, type IdempotencyStore } from '@dossiers/idempotency';
+import { GridFsBlobStore, LocalDiskBlobStore, type BlobStore } from '@dossiers/blob-store';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -30,6 +31,12 @@ export function createIdempotencyStore(config: AppConfig): IdempotencyStore {
   return new SqliteIdempotencyStore(join(config.dataDir, 'idempotency.db'));
 }
 
+/** Uploaded files' bytes: GridFS beside the read models when MONGO_URL is set, DATA_DIR/blobs otherwise. */
+export function createBlobStore(config: AppConfig): BlobStore {
+  if (config.mongoUrl) return new GridFsBlobStore({ url: config.mongoUrl, databaseName: config.mongoDb });
+  return new LocalDiskBlobStore(join(config.dataDir, 'blobs'));
+}
+
 export function describeEngines(config: AppConfig): Record<string, string> {
   return {
     eventStore: config.eventStoreUrl ? 'EventStoreDB' : `SQLite (${join(config.dataDir, 'events.db')})`,
@@ -37,5 +44,8 @@ export function describeEngines(config: AppConfig): Record<string, string> {
       ? `MongoDB (${config.mongoDb})`
       : `SQLite (${join(config.dataDir, 'read-models.db')})`,
     idempotency: config.redisUrl ? 'Redis' : `SQLite (${join(config.dataDir, 'idempotency.db')})`,
+    blobStore: config.mongoUrl
+      ? `MongoDB GridFS (${config.mongoDb})`
+      : `local disk (${join(config.dataDir, 'blobs')})`,
   };
 }

@@ -58,6 +58,10 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
     }
     case 'TreeTemplateApplied':
       return touched(doc, event, { directoriesCount: doc.directoriesCount + event.data.folders.length });
+    case 'FolderCreated':
+      return touched(doc, event, { directoriesCount: doc.directoriesCount + 1 });
+    case 'FolderDeleted':
+      return touched(doc, event, { directoriesCount: doc.directoriesCount - event.data.folderIds.length });
     default:
       // Every other event of the client's stream still moves its revision: the ETag stays exact.
       return touched(doc, event, {});
@@ -80,6 +84,17 @@ const EVERY_CLIENT_EVENT: Record<ClientEvent['type'], true> = {
   ConnectorConfigured: true,
   ConnectorRemoved: true,
   FormSent: true,
+  FolderCreated: true,
+  FolderRenamed: true,
+  FolderMoved: true,
+  FolderDeleted: true,
+  FolderPermissionSet: true,
+  FolderPermissionsCascaded: true,
+  FileUploaded: true,
+  FileVersionUploaded: true,
+  FileRenamed: true,
+  FileMoved: true,
+  FileDeleted: true,
 };
 
 export const clientListProjection = defineProjection<ClientListDoc>({

@@ -1,32 +1,8 @@
 import type { ClientEvent, RecordedEvent } from '@dossiers/events';
 import { defineProjection } from '../projection/projection';
-import {
-  CLIENT_SHEETS_COLLECTION,
-  type ClientSheetDoc,
-  type ClientSheetFolder,
-} from './client-sheet.document';
+import { CLIENT_SHEETS_COLLECTION, type ClientSheetDoc } from './client-sheet.document';
 
 type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
-
-function added(folders: ClientSheetFolder[], event: ClientRecorded & { type: 'TreeTemplateApplied' }) {
-  const byId = new Map(folders.map((f) => [f.id, f]));
-  const result = [...folders];
-  for (const folder of event.data.folders) {
-    const parent = folder.parentId === null ? undefined : byId.get(folder.parentId);
-    const entry: ClientSheetFolder = {
-      id: folder.folderId,
-      parentId: folder.parentId,
-      name: folder.name,
-      path: parent ? `${parent.path}/${folder.name}` : folder.name,
-      depth: parent ? parent.depth + 1 : 0,
-      contactDefault: folder.contactDefault,
-      templateId: event.data.templateId,
-    };
-    byId.set(entry.id, entry);
-    result.push(entry);
-  }
-  return result;
-}
 
 function evolveSheet(doc: ClientSheetDoc, event: ClientRecorded): ClientSheetDoc {
   const at = event.metadata.occurredAt;
@@ -58,8 +34,6 @@ function evolveSheet(doc: ClientSheetDoc, event: ClientRecorded): ClientSheetDoc
       const others = doc.collaborators.filter((c) => c.collaboratorId !== collaboratorId);
       return { ...doc, collaborators: [...others, { collaboratorId, access, assignedAt: at }] };
     }
-    case 'TreeTemplateApplied':
-      return { ...doc, folders: added(doc.folders, event) };
     case 'ConnectorConfigured': {
       const { connectorId, settings, secrets } = event.data;
       const others = doc.connectors.filter((c) => c.connectorId !== connectorId);
@@ -90,7 +64,6 @@ export function evolveClientSheet(
       sheetTemplates: [],
       contacts: [],
       collaborators: [],
-      folders: [],
       connectors: [],
       forms: [],
       revision: event.revision,
@@ -111,7 +84,6 @@ export const clientSheetProjection = defineProjection<ClientSheetDoc>({
     'ContactInvited',
     'ContactDetached',
     'CollaboratorAccessSet',
-    'TreeTemplateApplied',
     'ConnectorConfigured',
     'ConnectorRemoved',
     'FormSent',

@@ -67,7 +67,7 @@ const story: ClientEvent[] = [
 describe('client-sheet and client-list read models', () => {
   beforeEach(() => (revision = 0));
 
-  it('keeps every tab of the sheet, folders with their path and depth, secrets by name only', () => {
+  it('keeps every tab of the sheet, secrets by name only', () => {
     const doc = story.map(recorded).reduce<ClientSheetDoc | null>(evolveClientSheet, null)!;
     expect(doc.contacts).toEqual([
       {
@@ -80,10 +80,6 @@ describe('client-sheet and client-list read models', () => {
     expect(doc.collaborators.map((c) => [c.collaboratorId, c.access])).toEqual([
       ['k1', 'none'],
       ['k2', 'full'],
-    ]);
-    expect(doc.folders.map((f) => [f.path, f.depth, f.parentId])).toEqual([
-      ['Compta', 0, null],
-      ['Compta/Factures', 1, 'f1'],
     ]);
     expect(doc.connectors).toEqual([
       {

@@ -2,7 +2,7 @@ import { upcast, type RecordedEvent } from '@dossiers/events';
 import { isAfter, type Checkpoint } from '@dossiers/event-store';
 import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
 import { CHECKPOINTS_COLLECTION, START, type CheckpointDoc } from './checkpoint';
-import type { Projection } from './projection';
+import { collectionsOf, type DerivedDocuments, type Projection } from './projection';
 
 /**
  * Applies batches of events to projections. Each batch is one read-store transaction that writes
@@ -21,7 +21,8 @@ export class ProjectionEngine {
 
   async ensureIndexes(): Promise<void> {
     for (const projection of this.projections) {
-      await this.readStore.ensureIndexes(projection.collection, projection.indexes);
+      for (const { name, indexes } of collectionsOf(projection))
+        await this.readStore.ensureIndexes(name, indexes);
     }
   }
 
@@ -55,6 +56,7 @@ export class ProjectionEngine {
     const ids = [...new Set(relevant.map((e) => projection.documentId(e)))];
     const working = new Map<string, Document | null>(ids.map((id) => [id, null]));
     for (const doc of await collection.findByIds(ids)) working.set(doc._id, doc);
+    const before = projection.derived ? new Map(working) : undefined;
     for (const event of relevant) {
       const id = projection.documentId(event);
       working.set(id, projection.evolve(working.get(id) ?? null, event));
@@ -62,6 +64,7 @@ export class ProjectionEngine {
     for (const [id, doc] of working) {
       if (doc) await collection.upsert(doc);
       else await collection.delete(id);
+      if (projection.derived) await writeDerived(tx, projection.derived, before!.get(id) ?? null, doc);
     }
     const last = fresh[fresh.length - 1];
     await checkpoints.upsert({
@@ -69,5 +72,28 @@ export class ProjectionEngine {
       position: last.position,
       prepare: last.prepare ?? last.position,
     });
+  }
+}
+
+/** Writes the derived documents that differ between `before` and `after`, and deletes the ones gone. */
+async function writeDerived(
+  tx: ReadStoreTransaction,
+  derived: DerivedDocuments,
+  before: Document | null,
+  after: Document | null,
+): Promise<void> {
+  const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+  const old = new Map<string, string>();
+  for (const { collection, doc } of before ? derived.derive(before) : [])
+    old.set(key(collection, doc._id), JSON.stringify(doc));
+  for (const { collection, doc } of after ? derived.derive(after) : []) {
+    const k = key(collection, doc._id);
+    const json = JSON.stringify(doc);
+    if (old.get(k) !== json) await tx.collection(collection).upsert(doc);
+    old.delete(k);
+  }
+  for (const k of old.keys()) {
+    const [collection, id] = k.split('\u0000');
+    await tx.collection(collection).delete(id);
   }
 }

@@ -2,7 +2,7 @@ import type { Checkpoint, EventStore, Subscription } from '@dossiers/event-store
 import type { ReadStore } from '@dossiers/read-store';
 import { CHECKPOINTS_COLLECTION, START } from './checkpoint';
 import { ProjectionEngine } from './projection-engine';
-import type { Projection } from './projection';
+import { collectionsOf, type Projection } from './projection';
 
 export interface ProjectorOptions {
   batchSize?: number;
@@ -60,11 +60,12 @@ export async function rebuildProjections(
   const head = await eventStore.headPosition();
   await readStore.transaction(async (tx) => {
     for (const projection of projections) {
-      await tx.collection(projection.collection).deleteMany({});
+      for (const { name } of collectionsOf(projection)) await tx.collection(name).deleteMany({});
       await tx.collection(CHECKPOINTS_COLLECTION).delete(projection.name);
     }
   });
-  for (const projection of projections) await readStore.drop(projection.collection);
+  for (const projection of projections)
+    for (const { name } of collectionsOf(projection)) await readStore.drop(name);
   const engine = new ProjectionEngine(readStore, projections);
   let after: Checkpoint = START;
   let count = 0;

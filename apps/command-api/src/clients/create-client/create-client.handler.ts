@@ -130,7 +130,15 @@ export class CreateClientHandler {
     // Reservations left by a crash free themselves (see shared/reservation.ts): no release needed.
     await this.names.reserve(clientId, name, -1, context);
     for (const contact of contacts.value.create)
-      await this.emails.reserve(contact.contactId, contact.details.email, -1, context);
+      await this.emails.reserve(contact.contactId, contact.details.email, -1, context).catch((error) => {
+        // Taken since the pre-check (a concurrent request): named like the pre-check names it.
+        if (!(error instanceof ConflictError) || error.code !== 'CONTACT_EMAIL_TAKEN') throw error;
+        throw new ConflictError(
+          error.code,
+          error.message,
+          withStep([{ field: `${contact.field}.email`, message: error.message }]),
+        );
+      });
     for (const contact of contacts.value.create)
       await this.contactCreation.create(contact.contactId, contact.details, context);
     return handleCommand(

@@ -1,23 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  clientDecider,
-  clientNameKey,
-  clientStreamId,
-  NotFoundError,
-  parseAttributes,
-  parseClientName,
-  type UpdateClient,
-} from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { Injectable } from '@nestjs/common';
+import { clientNameKey, parseAttributes, parseClientName, type UpdateClient } from '@dossiers/domain';
+import type { CommandContext, CommandResult } from '@dossiers/application';
 import { GroupLookup } from '../../groups/group-lookup';
 import { ClientNameRegistry } from '../client-name-registry';
+import { ClientCommandRunner } from '../client-command-runner';
 import type { UpdateClientDto } from './update-client.dto';
 
 @Injectable()
 export class UpdateClientHandler {
   constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly runner: ClientCommandRunner,
     private readonly names: ClientNameRegistry,
     private readonly groups: GroupLookup,
   ) {}
@@ -35,10 +27,8 @@ export class UpdateClientHandler {
 
     // The new name is reserved on every attempt, from the state and revision that attempt decides
     // on: a rename retried after a concurrent write re-reserves from the newer revision.
-    return handleCommand(
-      this.eventStore,
-      clientDecider,
-      clientStreamId(clientId),
+    return this.runner.run(
+      clientId,
       async (state, revision) => {
         const renaming =
           command.name !== undefined &&
@@ -48,7 +38,6 @@ export class UpdateClientHandler {
         return command;
       },
       context,
-      () => new NotFoundError('client', clientId),
     );
   }
 }

@@ -2,10 +2,11 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { clientStreamId, NotFoundError } from '@dossiers/domain';
+import { clientDownloadsStreamId, clientStreamId, NotFoundError } from '@dossiers/domain';
 import { upcast } from '@dossiers/events';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import { ClientAccess } from '../../access/client-access';
 
 export class ClientHistoryQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
@@ -26,13 +27,17 @@ export class ClientHistoryQuery {
 
 /**
  * What an auditor replays: the client's own stream, oldest first, read from the event store
- * itself (not a read model), with who did it, when, and in which request.
+ * itself (not a read model), with who did it, when, and in which request; and the stream of its
+ * file downloads, kept apart so that a download never moves the client's revision.
  */
 @ApiTags('clients')
 @QueryController()
 @Controller('clients')
 export class ClientHistoryController {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly access: ClientAccess,
+  ) {}
 
   @Get(':id/history')
   async history(
@@ -40,20 +45,37 @@ export class ClientHistoryController {
     @Query() query: ClientHistoryQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
+    // Staff read the stream itself, which knows the client before any read model does.
+    if (!this.access.isStaff(principal)) await this.access.view(principal, id);
+    const page = await this.page(id, clientStreamId(id), query, principal);
+    if (page.empty) throw new NotFoundError('client', id);
+    return page.body;
+  }
+
+  /** FileDownloaded events: who downloaded which file version, when, which range. */
+  @Get(':id/downloads')
+  async downloads(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @Query() query: ClientHistoryQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.access.view(principal, id);
+    return (await this.page(id, clientDownloadsStreamId(id), query, principal)).body;
+  }
+
+  private async page(clientId: string, streamId: string, query: ClientHistoryQuery, principal: Principal) {
     // One event more than the page: whether it exists tells if there is a next page.
-    const read = await this.eventStore.readStream(clientStreamId(id), {
+    const read = await this.eventStore.readStream(streamId, {
       fromRevision: query.fromRevision,
       maxCount: query.limit + 1,
     });
     const events = read.slice(0, query.limit);
     const owner =
-      query.fromRevision === 0
-        ? events[0]
-        : (await this.eventStore.readStream(clientStreamId(id), { maxCount: 1 }))[0];
-    if (!owner || owner.metadata.tenant !== principal.tenant) throw new NotFoundError('client', id);
+      query.fromRevision === 0 ? events[0] : (await this.eventStore.readStream(streamId, { maxCount: 1 }))[0];
+    if (owner && owner.metadata.tenant !== principal.tenant) throw new NotFoundError('client', clientId);
     const last = events[events.length - 1];
-    return {
-      clientId: id,
+    const body = {
+      clientId,
       events: events.map(upcast).map((e) => ({
         id: e.id,
         type: e.type,
@@ -66,5 +88,6 @@ export class ClientHistoryController {
       /** pass as fromRevision for the next page; null at the end of the stream */
       nextRevision: read.length > query.limit ? last.revision + 1 : null,
     };
+    return { body, empty: !owner };
   }
 }

@@ -10,19 +10,8 @@ import {
   type ContactDoc,
 } from '@dossiers/read-models';
 import type { ConnectorDefinition } from '@dossiers/domain';
-import { CONNECTOR_CATALOG } from '@dossiers/platform';
-
-/** Sorts folders as a tree reads: each parent followed by its children, siblings by name. */
-function byPath(a: { path: string }, b: { path: string }): number {
-  const left = a.path.split('/');
-  const right = b.path.split('/');
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const order =
-      left[i].localeCompare(right[i], 'fr', { sensitivity: 'base' }) || left[i].localeCompare(right[i]);
-    if (order !== 0) return order;
-  }
-  return left.length - right.length;
-}
+import { CONNECTOR_CATALOG, type Principal } from '@dossiers/platform';
+import { ClientAccess } from '../../access/client-access';
 
 /**
  * The client sheet's tabs, from the client-sheet read model, with the directory's names and
@@ -33,16 +22,19 @@ export class ClientSheetQueries {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(CONNECTOR_CATALOG) private readonly catalog: ConnectorDefinition[],
+    private readonly access: ClientAccess,
   ) {}
 
-  async sheet(tenant: string, clientId: string): Promise<ClientSheetDoc> {
+  async sheet(principal: Principal, clientId: string): Promise<ClientSheetDoc> {
+    await this.access.view(principal, clientId);
+    const { tenant } = principal;
     const doc = await this.readStore.collection<ClientSheetDoc>(CLIENT_SHEETS_COLLECTION).findById(clientId);
     if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
     return doc;
   }
 
-  async contacts(tenant: string, clientId: string) {
-    const sheet = await this.sheet(tenant, clientId);
+  async contacts(principal: Principal, clientId: string) {
+    const sheet = await this.sheet(principal, clientId);
     const ids = sheet.contacts.map((c) => c.contactId);
     const found = await this.readStore.collection<ContactDoc>(CONTACTS_COLLECTION).findByIds(ids);
     const byId = new Map(found.map((c) => [c._id, c]));
@@ -63,8 +55,8 @@ export class ClientSheetQueries {
     return { items, revision: sheet.revision };
   }
 
-  async collaborators(tenant: string, clientId: string) {
-    const sheet = await this.sheet(tenant, clientId);
+  async collaborators(principal: Principal, clientId: string) {
+    const sheet = await this.sheet(principal, clientId);
     const ids = sheet.collaborators.map((c) => c.collaboratorId);
     const found = await this.readStore.collection<CollaboratorDoc>(COLLABORATORS_COLLECTION).findByIds(ids);
     const byId = new Map(found.map((c) => [c._id, c]));
@@ -82,23 +74,8 @@ export class ClientSheetQueries {
     return { items, revision: sheet.revision };
   }
 
-  async folders(tenant: string, clientId: string) {
-    const sheet = await this.sheet(tenant, clientId);
-    const items = [...sheet.folders]
-      .sort(byPath)
-      .map(({ id, name, path, depth, parentId, contactDefault }) => ({
-        id,
-        name,
-        path,
-        depth,
-        parentId,
-        contactDefault,
-      }));
-    return { items, total: items.length, revision: sheet.revision };
-  }
-
-  async connectors(tenant: string, clientId: string) {
-    const sheet = await this.sheet(tenant, clientId);
+  async connectors(principal: Principal, clientId: string) {
+    const sheet = await this.sheet(principal, clientId);
     const items = sheet.connectors.map((connector) => {
       const definition = this.catalog.find((d) => d.id === connector.connectorId);
       const secrets = (definition?.settings ?? []).filter((s) => s.secret).map((s) => s.key);
@@ -119,8 +96,8 @@ export class ClientSheetQueries {
     return { items, revision: sheet.revision };
   }
 
-  async forms(tenant: string, clientId: string) {
-    const sheet = await this.sheet(tenant, clientId);
+  async forms(principal: Principal, clientId: string) {
+    const sheet = await this.sheet(principal, clientId);
     return { items: sheet.forms, revision: sheet.revision };
   }
 }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { ClientSheetQueries } from './client-sheet-queries';
 
-/** The client sheet's tabs: contacts, collaborators, folder tree, connectors, forms sent. */
+/** The client sheet's tabs: contacts, collaborators, connectors, forms sent. */
 @ApiTags('client sheet')
 @QueryController()
 @Controller('clients')
@@ -12,7 +12,7 @@ export class ClientSheetController {
 
   @Get(':id/contacts')
   contacts(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.contacts(principal.tenant, id);
+    return this.queries.contacts(principal, id);
   }
 
   @Get(':id/collaborators')
@@ -20,13 +20,7 @@ export class ClientSheetController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.queries.collaborators(principal.tenant, id);
-  }
-
-  /** The folder tree, parents before children: id, name, path, depth, parentId. */
-  @Get(':id/folders')
-  folders(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.folders(principal.tenant, id);
+    return this.queries.collaborators(principal, id);
   }
 
   @Get(':id/connectors')
@@ -34,11 +28,11 @@ export class ClientSheetController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.queries.connectors(principal.tenant, id);
+    return this.queries.connectors(principal, id);
   }
 
   @Get(':id/forms')
   forms(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.forms(principal.tenant, id);
+    return this.queries.forms(principal, id);
   }
 }

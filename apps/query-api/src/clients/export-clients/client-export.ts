@@ -7,6 +7,8 @@ import {
   type ClientListDoc,
   type GroupDoc,
 } from '@dossiers/read-models';
+import type { Principal } from '@dossiers/platform';
+import { ClientAccess } from '../../access/client-access';
 import { ClientQueries, CLIENT_SORTS } from '../client-queries';
 import type { ExportClientsQuery } from './export-clients.dto';
 import { writeClientWorkbook, type ClientWorkbookInput } from './client-workbook';
@@ -16,12 +18,16 @@ export class ClientExport {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly queries: ClientQueries,
+    private readonly access: ClientAccess,
   ) {}
 
   /** Everything the header needs before the first row: the attribute keys (one column each) and the group names. */
-  async prepare(tenant: string, query: ExportClientsQuery): Promise<ClientWorkbookInput> {
+  async prepare(principal: Principal, query: ExportClientsQuery): Promise<ClientWorkbookInput> {
+    const { tenant } = principal;
     const clients = this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION);
-    const filter = this.queries.filterOf(tenant, query);
+    // A collaborator exports the clients they may see, and nothing else.
+    const visibleIds = await this.access.visibleClientIds(principal);
+    const filter = this.queries.filterOf(tenant, query, visibleIds);
     const attributeKeys = await clients.distinctKeys(filter, 'attributes');
     const groups = await this.readStore.collection<GroupDoc>(GROUPS_COLLECTION).find({ tenant });
     return {

@@ -23,7 +23,7 @@ export class ExportClientsController {
     @Res() reply: FastifyReply,
   ) {
     const body = new PassThrough();
-    const input = await this.clientExport.prepare(principal.tenant, query);
+    const input = await this.clientExport.prepare(principal, query);
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header(

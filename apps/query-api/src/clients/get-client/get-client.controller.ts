@@ -1,11 +1,17 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import {
+  CurrentPrincipal,
+  QueryController,
+  ResourceIdPipe,
+  STAFF_READER_ROLES,
+  type Principal,
+} from '@dossiers/platform';
 import { ClientQueries } from '../client-queries';
 
 @ApiTags('clients')
-@QueryController()
+@QueryController([...STAFF_READER_ROLES, 'contact'])
 @Controller('clients')
 export class GetClientController {
   constructor(private readonly queries: ClientQueries) {}
@@ -17,7 +23,7 @@ export class GetClientController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const sheet = await this.queries.get(principal.tenant, id);
+    const sheet = await this.queries.get(principal, id);
     void reply.header('etag', `"${sheet.revision}"`);
     return sheet;
   }

@@ -28,8 +28,8 @@ export class ListOutboxController {
           ['createdAt', -1],
           ['_id', -1],
         ],
-        skip: query.offset,
-        limit: query.limit,
+        skip: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
       }),
       deliveries.count(filter),
     ]);

@@ -1,0 +1,58 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import type { CommandContext } from '@dossiers/application';
+import {
+  Command,
+  CommandController,
+  commandResponse,
+  CommandResponse,
+  ResourceIdPipe,
+} from '@dossiers/platform';
+import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
+
+export class CascadePermissionsDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'whose rights to copy; default: every principal of the client',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  principalIds?: string[];
+}
+
+/**
+ * CascadePermissions ("faire cascader les droits"): copies this folder's effective rights onto
+ * every folder below it, recorded as one event listing the folders it changed.
+ */
+@ApiTags('permissions')
+@CommandController()
+@Controller('clients')
+export class CascadePermissionsController {
+  constructor(private readonly runner: ClientCommandRunner) {}
+
+  @Post(':id/folders/:folderId/permissions/cascade')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponse })
+  async cascade(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
+    @Body() dto: CascadePermissionsDto,
+    @Command() context: CommandContext,
+  ) {
+    const result = await this.runner.runChecked(
+      id,
+      {
+        type: 'CascadePermissions',
+        clientId: id,
+        folderId,
+        principalIds: dto.principalIds,
+        actor: actorOf(context),
+      },
+      context,
+    );
+    return commandResponse(id, result);
+  }
+}

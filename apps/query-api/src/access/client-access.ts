@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '@dossiers/domain';
+import type { Access } from '@dossiers/events';
+import { READ_STORE, type ReadStore } from '@dossiers/read-store';
+import {
+  ACCESS_OF_CODE,
+  CLIENT_MEMBERS_COLLECTION,
+  CLIENTS_COLLECTION,
+  clientMemberId,
+  FOLDER_ACCESS_COLLECTION,
+  folderAccessId,
+  type ClientListDoc,
+  type ClientMemberDoc,
+  type FolderAccessDoc,
+} from '@dossiers/read-models';
+import type { Principal } from '@dossiers/platform';
+
+/**
+ * How a caller sees one client: the firm's staff (admin, auditor, service) see it whole; a
+ * collaborator or a contact sees it as a member, through their rights.
+ */
+export type ClientView =
+  { kind: 'staff'; clientId: string } | { kind: 'member'; clientId: string; member: ClientMemberDoc };
+
+const STAFF_ROLES = new Set(['admin', 'auditor', 'service']);
+
+/**
+ * Authorisation on the read side, from the read models the permissions projection keeps (one
+ * point read per check, never a replay). A client the caller may not see answers 404, exactly as
+ * one that does not exist or belongs to another firm.
+ */
+@Injectable()
+export class ClientAccess {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  isStaff(principal: Principal): boolean {
+    return STAFF_ROLES.has(principal.role);
+  }
+
+  async view(principal: Principal, clientId: string): Promise<ClientView> {
+    if (this.isStaff(principal)) {
+      const client = await this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION).findById(clientId);
+      if (!client || client.tenant !== principal.tenant) throw new NotFoundError('client', clientId);
+      return { kind: 'staff', clientId };
+    }
+    const member = await this.readStore
+      .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
+      .findById(clientMemberId(clientId, principal.sub));
+    if (!member || member.tenant !== principal.tenant || !member.visible)
+      throw new NotFoundError('client', clientId);
+    return { kind: 'member', clientId, member };
+  }
+
+  /** The clients a member may see; null for staff, who see the whole firm. */
+  async visibleClientIds(principal: Principal): Promise<string[] | null> {
+    if (this.isStaff(principal)) return null;
+    const members = await this.readStore
+      .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
+      .find({ tenant: principal.tenant, principalId: principal.sub, visible: true });
+    return members.map((m) => m.clientId);
+  }
+
+  /** The folder as the caller sees it, with their effective right; 404 when it does not exist for them. */
+  async folder(view: ClientView, folderId: string): Promise<{ folder: FolderAccessDoc; right: Access }> {
+    const folder = await this.readStore
+      .collection<FolderAccessDoc>(FOLDER_ACCESS_COLLECTION)
+      .findById(folderAccessId(view.clientId, folderId));
+    if (!folder) throw new NotFoundError('folder', folderId);
+    const right = rightIn(folder, view);
+    if (right === 'none') throw new NotFoundError('folder', folderId);
+    return { folder, right };
+  }
+}
+
+/** The caller's effective right on a folder document: full for staff. */
+export function rightIn(folder: FolderAccessDoc, view: ClientView): Access {
+  if (view.kind === 'staff') return 'full';
+  return ACCESS_OF_CODE[folder.effective[view.member.slot]] ?? 'none';
+}

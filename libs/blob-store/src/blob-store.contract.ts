@@ -1,0 +1,187 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { BlobNotFoundError, BlobTooLargeError, type BlobStore } from './blob-store.port';
+
+export interface BlobStoreFixture {
+  store: BlobStore;
+  /** everything the store holds, finished or not (files on disk, GridFS documents) */
+  leftovers: () => Promise<string[]>;
+  cleanup: () => Promise<void>;
+}
+
+const MB = 1024 * 1024;
+const TENANT = 'firm-contract';
+
+/** `total` bytes in `chunkSize` chunks, from `makeChunk(index, size)`. */
+async function* chunked(total: number, chunkSize: number, makeChunk: (size: number) => Buffer) {
+  for (let sent = 0; sent < total; sent += chunkSize) yield makeChunk(Math.min(chunkSize, total - sent));
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(Buffer.from(part));
+  return Buffer.concat(parts);
+}
+
+/** A payload whose byte i is known without keeping it: (i * 7 + 3) mod 251, across chunk boundaries. */
+function patterned(size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) bytes[i] = (i * 7 + 3) % 251;
+  return bytes;
+}
+
+async function collect(ids: AsyncIterable<string>): Promise<string[]> {
+  const all: string[] = [];
+  for await (const id of ids) all.push(id);
+  return all;
+}
+
+/** One suite for every adapter of the blob-store port; each test gets an empty store. */
+export function blobStoreContract(name: string, makeFixture: () => Promise<BlobStoreFixture>) {
+  describe(`${name} blob store`, () => {
+    let fixture: BlobStoreFixture;
+    let store: BlobStore;
+    beforeEach(async () => {
+      fixture = await makeFixture();
+      store = fixture.store;
+    });
+    afterEach(() => fixture.cleanup());
+
+    const expectNothingLeft = async () => {
+      expect(await fixture.leftovers()).toEqual([]);
+      expect(await collect(store.list(new Date(Date.now() + 60_000)))).toEqual([]);
+    };
+
+    it('round-trips a multi-megabyte random payload, hashed while streaming', async () => {
+      const expected = createHash('sha256');
+      const source = chunked(5 * MB + 123, 64 * 1024, (size) => {
+        const chunk = randomBytes(size);
+        expected.update(chunk);
+        return chunk;
+      });
+      const written = await store.write(source, { maxBytes: 10 * MB, tenant: TENANT });
+      const sha = expected.digest('hex');
+      expect(written).toEqual({ blobId: expect.any(String), size: 5 * MB + 123, sha256: sha });
+      expect(await store.size(written.blobId)).toBe(5 * MB + 123);
+
+      const actual = createHash('sha256');
+      let size = 0;
+      for await (const chunk of await store.read(written.blobId)) {
+        actual.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+      }
+      expect({ size, sha: actual.digest('hex') }).toEqual({ size: 5 * MB + 123, sha });
+    });
+
+    it('reads byte ranges: first byte, last byte, the middle, the whole, past the end', async () => {
+      // 300 kB crosses GridFS's 255 kB chunk boundary.
+      const payload = patterned(300 * 1024);
+      const last = payload.length - 1;
+      const { blobId } = await store.write(Readable.from([payload]), { maxBytes: MB, tenant: TENANT });
+      const range = async (start: number, end: number) => readAll(await store.read(blobId, { start, end }));
+
+      expect(await range(0, 0)).toEqual(payload.subarray(0, 1));
+      expect(await range(last, last)).toEqual(payload.subarray(last));
+      expect(await range(1000, 270_000)).toEqual(payload.subarray(1000, 270_001));
+      expect(await range(0, last)).toEqual(payload);
+      expect(await range(last - 9, last + 1000)).toEqual(payload.subarray(last - 9));
+      await expect(store.read(blobId, { start: 5, end: 4 })).rejects.toThrow(RangeError);
+    });
+
+    it('accepts exactly maxBytes, and an empty blob', async () => {
+      const exact = await store.write(chunked(1000, 300, patterned), { maxBytes: 1000, tenant: TENANT });
+      expect(exact.size).toBe(1000);
+      const empty = await store.write(Readable.from([]), { maxBytes: 1000, tenant: TENANT });
+      expect(empty).toMatchObject({ size: 0, sha256: sha256(Buffer.alloc(0)) });
+      expect(await readAll(await store.read(empty.blobId))).toEqual(Buffer.alloc(0));
+    });
+
+    it('refuses a blob past maxBytes and leaves nothing', async () => {
+      const source = Readable.from(chunked(2 * MB, 64 * 1024, patterned));
+      const write = store.write(source, { maxBytes: MB, tenant: TENANT });
+      await expect(write).rejects.toBeInstanceOf(BlobTooLargeError);
+      await expect(write).rejects.toMatchObject({ maxBytes: MB });
+      // The source is stopped rather than read to its end.
+      expect(source.destroyed).toBe(true);
+      await expectNothingLeft();
+    });
+
+    it('leaves nothing when the source fails midway', async () => {
+      async function* failing() {
+        yield* chunked(600 * 1024, 64 * 1024, patterned);
+        throw new Error('connection reset');
+      }
+      await expect(store.write(failing(), { maxBytes: 10 * MB, tenant: TENANT })).rejects.toThrow(
+        'connection reset',
+      );
+      await expectNothingLeft();
+    });
+
+    it('leaves nothing when the source stream is aborted midway', async () => {
+      const source = new Readable({ read() {} });
+      source.push(patterned(400 * 1024));
+      setTimeout(() => source.destroy(), 20);
+      await expect(store.write(source, { maxBytes: 10 * MB, tenant: TENANT })).rejects.toThrow();
+      await expectNothingLeft();
+    });
+
+    it('deletes idempotently', async () => {
+      const { blobId } = await store.write(Readable.from([Buffer.from('bye')]), {
+        maxBytes: 10,
+        tenant: TENANT,
+      });
+      await store.delete(blobId);
+      await store.delete(blobId);
+      await store.delete('00000000-0000-4000-8000-000000000000');
+      await store.delete('../not-a-blob');
+      expect(await store.size(blobId)).toBeNull();
+      await expect(store.read(blobId)).rejects.toBeInstanceOf(BlobNotFoundError);
+      await expectNothingLeft();
+    });
+
+    it('answers BlobNotFoundError for an unknown id, and for anything that is not a blob id', async () => {
+      for (const id of ['00000000-0000-4000-8000-000000000000', '../../etc/passwd', '', 'tmp']) {
+        await expect(store.read(id)).rejects.toBeInstanceOf(BlobNotFoundError);
+        await expect(store.read(id, { start: 0, end: 1 })).rejects.toBeInstanceOf(BlobNotFoundError);
+        expect(await store.size(id)).toBeNull();
+      }
+    });
+
+    it('writes concurrently, each blob with its own id and bytes', async () => {
+      const payloads = Array.from({ length: 6 }, () =>
+        randomBytes(200 * 1024 + Math.floor(Math.random() * 1000)),
+      );
+      const written = await Promise.all(
+        payloads.map((payload) =>
+          store.write(
+            chunked(
+              payload.length,
+              16 * 1024,
+              (() => {
+                let offset = 0;
+                return (size: number) => payload.subarray(offset, (offset += size));
+              })(),
+            ),
+            { maxBytes: MB, tenant: TENANT },
+          ),
+        ),
+      );
+      expect(new Set(written.map((blob) => blob.blobId)).size).toBe(payloads.length);
+      for (const [index, blob] of written.entries()) {
+        expect(blob.sha256).toBe(sha256(payloads[index]));
+        expect(await readAll(await store.read(blob.blobId))).toEqual(payloads[index]);
+      }
+    });
+
+    it('lists the blobs written before a date', async () => {
+      const { blobId } = await store.write(Readable.from([Buffer.from('old')]), {
+        maxBytes: 10,
+        tenant: TENANT,
+      });
+      expect(await collect(store.list(new Date(Date.now() + 60_000)))).toEqual([blobId]);
+      expect(await collect(store.list(new Date(Date.now() - 60_000)))).toEqual([]);
+    });
+  });
+}

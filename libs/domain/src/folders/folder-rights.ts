@@ -1,0 +1,93 @@
+import type { Access, FolderRight } from '@dossiers/events';
+import { childrenByParent, type FolderNode, type FolderTree } from './folder-tree';
+
+/**
+ * Who may do what in a client's folders. A principal is a contact of the client or a collaborator
+ * of the firm; each folder may set a right for them (none, read, full, or inherit), and a folder
+ * that sets none takes its parent's effective right. At the root, a collaborator has their
+ * client-level access and a contact has none. A right set lower than the parent's wins: a
+ * subfolder can be closed inside an open folder.
+ */
+export type Principal =
+  { id: string; kind: 'contact' } | { id: string; kind: 'collaborator'; clientAccess: Access };
+
+export const ACCESS_ORDER: Record<Access, number> = { none: 0, read: 1, full: 2 };
+
+export function atLeast(access: Access, needed: Access): boolean {
+  return ACCESS_ORDER[access] >= ACCESS_ORDER[needed];
+}
+
+/**
+ * The right this folder itself sets for the principal, `inherit` meaning none is set. For a
+ * contact without one, the folder's contact default (from its template or the locked policy).
+ */
+export function ownRight(node: FolderNode, principal: Principal): FolderRight {
+  if (Object.hasOwn(node.rights, principal.id)) return node.rights[principal.id];
+  if (principal.kind === 'contact' && node.contactDefault !== null) return node.contactDefault;
+  return 'inherit';
+}
+
+/** At the root, before any folder says otherwise. */
+export function rootAccess(principal: Principal): Access {
+  return principal.kind === 'collaborator' ? principal.clientAccess : 'none';
+}
+
+const parentOf = (tree: FolderTree, node: FolderNode): FolderNode | undefined =>
+  node.parentId === null ? undefined : tree[node.parentId];
+
+/** A collaborator whose client-level access is none cannot see the client at all, whatever a folder says. */
+function shutOut(principal: Principal): boolean {
+  return principal.kind === 'collaborator' && principal.clientAccess === 'none';
+}
+
+export function effectiveRight(tree: FolderTree, folderId: string, principal: Principal): Access {
+  if (shutOut(principal)) return 'none';
+  let node: FolderNode | undefined = tree[folderId];
+  while (node) {
+    const own = ownRight(node, principal);
+    if (own !== 'inherit') return own;
+    node = parentOf(tree, node);
+  }
+  return rootAccess(principal);
+}
+
+/** Where an effective right comes from: set on the folder, inherited from an ancestor, or the client-level access. */
+export type RightSource =
+  | { kind: 'explicit' }
+  | { kind: 'inherited'; fromFolderId: string }
+  | { kind: 'client' }
+  | { kind: 'default' };
+
+export function rightSource(tree: FolderTree, folderId: string, principal: Principal): RightSource {
+  if (shutOut(principal)) return { kind: 'client' };
+  let node: FolderNode | undefined = tree[folderId];
+  while (node) {
+    if (ownRight(node, principal) !== 'inherit')
+      return node.folderId === folderId
+        ? { kind: 'explicit' }
+        : { kind: 'inherited', fromFolderId: node.folderId };
+    node = parentOf(tree, node);
+  }
+  return principal.kind === 'collaborator' ? { kind: 'client' } : { kind: 'default' };
+}
+
+/** Every folder's effective right for each principal, computed top-down in one pass. */
+export function effectiveRights(
+  tree: FolderTree,
+  principals: readonly Principal[],
+): Map<string, Map<string, Access>> {
+  const result = new Map<string, Map<string, Access>>();
+  const children = childrenByParent(tree);
+  const visit = (node: FolderNode, inherited: ReadonlyMap<string, Access>) => {
+    const own = new Map<string, Access>();
+    for (const principal of principals) {
+      const right = shutOut(principal) ? 'none' : ownRight(node, principal);
+      own.set(principal.id, right === 'inherit' ? inherited.get(principal.id)! : right);
+    }
+    result.set(node.folderId, own);
+    for (const child of children.get(node.folderId) ?? []) visit(child, own);
+  };
+  const atRoot = new Map(principals.map((p) => [p.id, shutOut(p) ? 'none' : rootAccess(p)] as const));
+  for (const root of children.get(null) ?? []) visit(root, atRoot);
+  return result;
+}

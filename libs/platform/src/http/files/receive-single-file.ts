@@ -1,0 +1,93 @@
+import { Readable } from 'node:stream';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { ValidationError } from '@dossiers/domain';
+import { PayloadTooLargeError } from './payload-too-large.error';
+
+export interface ReceivedFile {
+  /** as sent: pass it through sanitizeFileName */
+  filename: string;
+  /** as sent by the client, unchecked */
+  mimetype: string;
+  /** the file's bytes: consume it (BlobStore.write), or destroy it to give up */
+  stream: Readable;
+  /** the form's text fields sent before the file; those sent after it arrive once `stream` ends */
+  fields: Record<string, string>;
+}
+
+/**
+ * The one file of a multipart/form-data request (a route marked @FileUpload()), streamed: nothing
+ * is buffered beyond the stream's own window. 400 naming `file` when there is no file part.
+ *
+ * The request is only known to be valid once its body has been read to the end, so `stream`
+ * ends only then, and fails instead of ending when the rest is wrong: with PayloadTooLargeError
+ * (413) as soon as the file passes `maxBytes` (without reading the rest of the upload), with a
+ * ValidationError naming `file` when a second file follows, with the client's abort. Whoever
+ * consumes it (BlobStore.write) then stores nothing.
+ */
+export async function receiveSingleFile(
+  request: FastifyRequest,
+  options: { maxBytes: number },
+): Promise<ReceivedFile> {
+  if (!request.isMultipart()) throw fileError('is required, as multipart/form-data');
+  const parts = request.parts({ limits: { fileSize: options.maxBytes, files: 1 } });
+  const fields: Record<string, string> = {};
+  for (;;) {
+    const next = await parts.next().catch(translateLimitError);
+    if (next.done) throw fileError('is required');
+    const part = next.value;
+    if (part.type === 'field') {
+      addField(fields, part);
+      continue;
+    }
+    return {
+      filename: part.filename,
+      mimetype: part.mimetype,
+      stream: guardedFileStream(part, parts, fields, options.maxBytes),
+      fields,
+    };
+  }
+}
+
+function guardedFileStream(
+  part: MultipartFile,
+  parts: AsyncIterator<Multipart>,
+  fields: Record<string, string>,
+  maxBytes: number,
+): Readable {
+  const file = part.file;
+  async function* bytes() {
+    for await (const chunk of file) {
+      // busboy marks the file truncated as it hits the limit; stop there rather than read the rest.
+      if (file.truncated) throw new PayloadTooLargeError(maxBytes);
+      yield chunk as Buffer;
+    }
+    if (file.truncated) throw new PayloadTooLargeError(maxBytes);
+    for (;;) {
+      const next = await parts.next().catch(translateLimitError);
+      if (next.done) return;
+      if (next.value.type === 'file') throw fileError('must be a single file');
+      addField(fields, next.value);
+    }
+  }
+  const stream = Readable.from(bytes(), { objectMode: false });
+  // A consumer that gives up (or never starts) must release the upload, or busboy would wait.
+  stream.once('close', () => {
+    if (!file.readableEnded && !file.destroyed) file.destroy();
+  });
+  return stream;
+}
+
+function addField(fields: Record<string, string>, part: Multipart & { type: 'field' }) {
+  fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
+}
+
+function fileError(message: string): ValidationError {
+  return new ValidationError([{ field: 'file', message }]);
+}
+
+/** @fastify/multipart says "reach files limit" (413) for a second file: that is a bad request. */
+function translateLimitError(error: unknown): never {
+  if ((error as { code?: string })?.code === 'FST_FILES_LIMIT') throw fileError('must be a single file');
+  throw error;
+}

@@ -1,0 +1,55 @@
+import { defineProjection } from '../projection/projection';
+import { deriveFolderAccess } from './derive-folder-access';
+import { CLIENT_MEMBERS_COLLECTION, FOLDER_ACCESS_COLLECTION } from './folder-access.document';
+import {
+  evolvePermissionModel,
+  PERMISSION_MODEL_EVENTS,
+  PERMISSION_MODELS_COLLECTION,
+  type PermissionModelDoc,
+} from './permission-model';
+
+/**
+ * Folders and rights: the compact permission model per client, and derived from it the folder
+ * documents (with every principal's effective right) and the client memberships that the
+ * authorisation, the matrix, the "eye" and the client lists of collaborators and contacts read.
+ */
+export const clientPermissionsProjection = defineProjection<PermissionModelDoc>({
+  name: 'client-permissions',
+  collection: PERMISSION_MODELS_COLLECTION,
+  indexes: [],
+  handles: PERMISSION_MODEL_EVENTS,
+  documentId: (event) => (event.data as { clientId: string }).clientId,
+  evolve: evolvePermissionModel,
+  derived: {
+    collections: [
+      {
+        name: FOLDER_ACCESS_COLLECTION,
+        indexes: [
+          {
+            name: 'client_tree',
+            fields: [
+              ['clientId', 1],
+              ['sortKey', 1],
+            ],
+          },
+        ],
+      },
+      {
+        name: CLIENT_MEMBERS_COLLECTION,
+        indexes: [
+          {
+            name: 'principal_clients',
+            fields: [
+              ['tenant', 1],
+              ['principalId', 1],
+              ['visible', 1],
+              ['clientId', 1],
+            ],
+          },
+          { name: 'client_members', fields: [['clientId', 1]] },
+        ],
+      },
+    ],
+    derive: deriveFolderAccess,
+  },
+});
