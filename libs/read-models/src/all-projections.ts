@@ -2,6 +2,7 @@ import { clientCountProjection } from './client-count/client-count.projection';
 import { clientListProjection } from './client-list/client-list.projection';
 import { clientSheetProjection } from './client-sheet/client-sheet.projection';
 import { clientPermissionsProjection } from './client-permissions/client-permissions.projection';
+import { clientFilesProjection } from './client-files/client-files.projection';
 import { groupListProjection } from './group-list/group-list.projection';
 import { DIRECTORY_PROJECTIONS } from './directory/directory-projections';
 import { TEMPLATE_PROJECTIONS } from './templates/template-projections';
@@ -13,6 +14,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   clientCountProjection,
   clientSheetProjection,
   clientPermissionsProjection,
+  clientFilesProjection,
   groupListProjection,
   ...DIRECTORY_PROJECTIONS,
   ...TEMPLATE_PROJECTIONS,

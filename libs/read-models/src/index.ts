@@ -16,3 +16,5 @@ export * from './client-permissions/permission-model';
 export * from './client-permissions/folder-access.document';
 export * from './client-permissions/derive-folder-access';
 export * from './client-permissions/client-permissions.projection';
+export * from './client-files/client-file.document';
+export * from './client-files/client-files.projection';

@@ -70,12 +70,29 @@ function guardedFileStream(
       addField(fields, next.value);
     }
   }
-  const stream = Readable.from(bytes(), { objectMode: false });
+  const stream = Readable.from(guardParseErrors(bytes()), { objectMode: false });
   // A consumer that gives up (or never starts) must release the upload, or busboy would wait.
   stream.once('close', () => {
     if (!file.readableEnded && !file.destroyed) file.destroy();
   });
   return stream;
+}
+
+/**
+ * busboy reports a body that ends before its closing boundary (or is otherwise not multipart)
+ * with a plain Error, which would answer 500: it is the client's bad request.
+ */
+async function* guardParseErrors(chunks: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    if (
+      typeof (error as { statusCode?: unknown }).statusCode === 'number' ||
+      error instanceof ValidationError
+    )
+      throw error;
+    throw fileError(`is incomplete: ${(error as Error).message}`);
+  }
 }
 
 function addField(fields: Record<string, string>, part: Multipart & { type: 'field' }) {
