@@ -9,17 +9,19 @@ require('reflect-metadata');
 const { once } = require('node:events');
 const { createWriteStream, statSync } = require('node:fs');
 const { SqliteReadStore } = require('../dist/libs/read-store/src');
+const { ClientAccess } = require('../dist/apps/query-api/src/access/client-access');
 const { ClientQueries } = require('../dist/apps/query-api/src/clients/client-queries');
 const { ClientExport } = require('../dist/apps/query-api/src/clients/export-clients/client-export');
 
 async function main() {
   const [readStoreFile, outputFile, tenant] = process.argv.slice(2);
   const readStore = new SqliteReadStore({ filename: readStoreFile });
-  const clientExport = new ClientExport(readStore, new ClientQueries(readStore));
+  const access = new ClientAccess(readStore);
+  const clientExport = new ClientExport(readStore, new ClientQueries(readStore, access), access);
   const baselineMaxRssKb = process.resourceUsage().maxRSS;
 
   const start = performance.now();
-  const input = await clientExport.prepare(tenant, { sort: 'name' });
+  const input = await clientExport.prepare({ tenant, sub: 'bench', role: 'admin' }, { sort: 'name' });
   const prepared = performance.now();
   const output = createWriteStream(outputFile);
   const closed = once(output, 'close');

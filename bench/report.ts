@@ -3,6 +3,7 @@ import { format } from 'prettier';
 import type { AppendFigures } from './appends';
 import { CONCURRENT_WRITERS } from './appends';
 import type { ExportFigures } from './export';
+import type { PermissionsFigures } from './permissions';
 import type { QueryFigure } from './queries';
 import type { RebuildFigures } from './rebuild';
 import type { SeedSummary } from './seed';
@@ -18,9 +19,10 @@ export interface Results {
   queries: { firstPage: QueryFigure; common: QueryFigure; rare: QueryFigure; lastPage: QueryFigure };
   exported: ExportFigures;
   expectedRows: number;
+  permissions: PermissionsFigures;
 }
 
-interface Row {
+export interface Row {
   what: string;
   result: string;
   target: string;
@@ -106,11 +108,34 @@ export function rows(r: Results): Row[] {
       target: `${fmtInt(r.expectedRows)} rows`,
       pass: e.rows === r.expectedRows,
     },
+    ...permissionRows(r.permissions),
+  ];
+}
+
+export function permissionRows(p: PermissionsFigures): Row[] {
+  const c = p.cascade;
+  const l = p.lookup;
+  return [
+    {
+      what: `(e) CascadePermissions at the root, ${fmtInt(c.changed)} folders × ${c.principals} principals: projected (median / max of ${c.runs})`,
+      result: `${ms(c.p50)} / ${ms(c.max)}`,
+      target: '≤ 200 ms (on the median)',
+      pass: c.p50 <= 200,
+    },
+    {
+      what: `(e) effective-right lookup, ClientAccess.view + folder (p50 / p99 / max of ${fmtInt(l.runs)})`,
+      result: `${fmt(l.p50, 3)} / ${fmt(l.p99, 3)} / ${fmt(l.max, 2)} ms`,
+      target: 'p99 ≤ 1 ms',
+      pass: l.p99 <= 1,
+    },
   ];
 }
 
 export function printTable(r: Results): void {
-  const table = rows(r);
+  printRows(rows(r));
+}
+
+export function printRows(table: Row[]): void {
   const widths = [0, 1, 2].map((i) =>
     Math.max(...table.map((row) => [row.what, row.result, row.target][i].length)),
   );
@@ -149,8 +174,31 @@ function resultsMarkdown(r: Results): string {
       .map(([type, n]) => `${fmtInt(n)} ${type}`)
       .join(', ')} (${fmtInt(r.seed.events)} events, seeded in ${fmt(r.seed.seconds, 1)} s, untimed).`,
     '',
+    permissionsSetUp(r.permissions),
+    '',
     END,
   ].join('\n');
+}
+
+/** What (e) ran on: described here, in the generated part, as its figures come from the run. */
+function permissionsSetUp(p: PermissionsFigures): string {
+  const l = p.lookup;
+  return (
+    `Permissions (e): one client with a ${fmtInt(p.folders)}-folder tree under one root folder ` +
+    `(folders per level: ${p.levels.map(fmtInt).join(' / ')}), ${p.contacts} contacts and ${p.collaborators} ` +
+    `collaborators (a third full, half read, the rest none), ${fmtInt(p.explicitRights)} explicit rights on ` +
+    `random folders (mostly none and read), and ${p.otherClients} small clients (${fmtInt(p.otherFolders)} folders ` +
+    `in all), decided by \`clientDecider\` and projected by \`ProjectionEngine\` with ` +
+    `\`clientPermissionsProjection\` into a fresh \`SqliteReadStore\` (${fmt(p.seedSeconds, 1)} s, untimed). ` +
+    `Each cascade run first sets the root's rights for all ${p.cascade.principals} principals (untimed), ` +
+    `alternating two sets that differ for each of them, then times \`applyBatch\` of the one ` +
+    `\`FolderPermissionsCascaded\` event until its transaction commits (one untimed warm-up run; deciding ` +
+    `it on the command side took ${ms(p.cascade.decideP50)}, median, not included). Lookups: random ` +
+    `(folder, principal) pairs after ${fmtInt(l.warmUp)} warm-up ones, each answer checked against the domain's ` +
+    `\`effectiveRight\`: ${fmtInt(l.outcomes.full)} full, ${fmtInt(l.outcomes.read)} read, ` +
+    `${fmtInt(l.outcomes['folder 404'])} folder 404 (right none), ${fmtInt(l.outcomes['client 404'])} client 404 ` +
+    `(a collaborator whose access is none: one read only). Section (e) alone: \`npm run bench:permissions\`.`
+  );
 }
 
 const SKELETON = `# Benchmarks\n\n${START}\n${END}\n`;

@@ -1,7 +1,7 @@
 /**
- * npm run bench: event-store appends, projection rebuild, client-list queries and the client
- * export, measured on this machine through the real code paths. Prints a table and rewrites the
- * generated part of BENCHMARKS.md. About three minutes; temp files go to the OS temp dir.
+ * npm run bench: event-store appends, projection rebuild, client-list queries, the client
+ * export and folder permissions, measured on this machine through the real code paths. Prints a
+ * table and rewrites the generated part of BENCHMARKS.md. About three minutes; temp files go to the OS temp dir.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@dossiers/event-store';
 import { benchAppends } from './appends';
 import { benchExport } from './export';
+import { benchPermissions } from './permissions';
 import { benchQueries } from './queries';
 import { benchRebuild } from './rebuild';
 import { printTable, writeBenchmarksMd, type Results } from './report';
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
     log('(d) export, in a child process');
     const exported = await benchExport(readStoreFile, join(dir, 'clients.xlsx'));
 
+    log('(e) folder permissions');
+    const permissions = await benchPermissions(dir);
+
     const results: Results = {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       machine: machine(),
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       queries,
       exported,
       expectedRows: LIVE_CLIENTS + 1,
+      permissions,
     };
     printTable(results);
     const file = join(__dirname, '..', 'BENCHMARKS.md');

@@ -97,7 +97,7 @@ const CITIES = [
 ];
 
 /** Deterministic pseudo-random numbers (mulberry32): every run seeds the same client base. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -387,7 +387,7 @@ describe('clients over HTTP (standalone, embedded default)', () => {
       ['auditor', 'the whole firm'],
       ['collaborator', 'only the clients assigned to them (none here)'],
       ['contact', 'only the clients they belong to (none here)'],
-    ] as const)('%s lists %s', async (role) => {
+    ] as const)('%s lists %s', async (role, _what) => {
       const res = await h
         .http()
         .get('/clients')

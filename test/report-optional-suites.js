@@ -10,7 +10,7 @@ const OPTIONAL = [
   ],
   [
     'MONGO_URL',
-    'MongoDB read-store contract',
+    'MongoDB read-store and GridFS blob-store contract',
     'docker compose up -d mongo; MONGO_URL=mongodb://localhost:27017/?replicaSet=rs0&directConnection=true',
   ],
 ];

@@ -7,8 +7,13 @@ import { UpdateFolderController } from './update-folder/update-folder.controller
 import { DeleteFolderController } from './delete-folder/delete-folder.controller';
 import { SetFolderPermissionController } from './set-folder-permission/set-folder-permission.controller';
 import { CascadePermissionsController } from './cascade-permissions/cascade-permissions.controller';
+import { FileContentWriter } from '../files/file-content-writer';
+import { UploadFileController } from '../files/upload-file/upload-file.controller';
+import { UploadFileVersionController } from '../files/upload-file-version/upload-file-version.controller';
+import { UpdateFileController } from '../files/update-file/update-file.controller';
+import { DeleteFileController } from '../files/delete-file/delete-file.controller';
 
-/** A client's folder tree and its rights, and the firm's settings that shape new folders. */
+/** A client's folder tree, its rights and its files, and the firm's settings that shape new folders. */
 @Module({
   controllers: [
     CreateFolderController,
@@ -17,8 +22,12 @@ import { CascadePermissionsController } from './cascade-permissions/cascade-perm
     SetFolderPermissionController,
     CascadePermissionsController,
     ChangeSettingsController,
+    UploadFileController,
+    UploadFileVersionController,
+    UpdateFileController,
+    DeleteFileController,
   ],
-  providers: [ClientCommandRunner, TenantSettingsLookup],
+  providers: [ClientCommandRunner, TenantSettingsLookup, FileContentWriter],
   exports: [ClientCommandRunner],
 })
 export class FolderCommandsModule {}

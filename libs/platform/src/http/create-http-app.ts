@@ -3,7 +3,6 @@ import { ConsoleLogger, Module, type LogLevel, type Type } from '@nestjs/common'
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import fastifyMultipart from '@fastify/multipart';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { HealthController } from '../health/health.controller';
@@ -13,7 +12,7 @@ import { ErrorResponseFilter } from './error-response.filter';
 import { createValidationPipe } from './validation.pipe';
 import { requestLoggerOptions } from './request-log';
 import { acceptsFileUpload } from './files/file-upload.decorator';
-import { multipartOptions } from './files/multipart-options';
+import { registerFileUploads } from './files/register-file-uploads';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -59,7 +58,7 @@ export async function createHttpApp(
     bufferLogs: false,
   });
   // Streamed file uploads (receiveSingleFile); outside bodyLimit, bounded by MAX_UPLOAD_MB instead.
-  await app.register(fastifyMultipart as never, multipartOptions(config.maxUploadBytes));
+  await registerFileUploads(app.getHttpAdapter().getInstance() as never, config.maxUploadBytes);
   app
     .getHttpAdapter()
     .getInstance()

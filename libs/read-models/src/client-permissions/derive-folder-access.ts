@@ -12,6 +12,8 @@ import { NOT_SET, RIGHT_CODE, type ModelFolder, type PermissionModelDoc } from '
 
 const GONE = '-';
 const ACCESS_CODE = { none: 'n', read: 'r', full: 'f' } as const;
+const UNSET = NOT_SET;
+const INHERIT = RIGHT_CODE.inherit;
 
 /**
  * Every folder's own and effective rights, top-down in one pass over the tree: a folder's
@@ -19,12 +21,16 @@ const ACCESS_CODE = { none: 'n', read: 'r', full: 'f' } as const;
  * access and a contact none; a collaborator whose client access is none has none everywhere.
  */
 export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collection: string; doc: Document }> {
-  const slots: Array<{ kind: 'contact' | 'collaborator'; access: string | null } | undefined> = new Array(
-    model.nextSlot,
+  // Filled, not sparse: map() skips holes, and the slot of a principal who left is one.
+  const slots = Array.from(
+    { length: model.nextSlot },
+    (): { kind: 'contact' | 'collaborator'; access: string | null } | undefined => undefined,
   );
   for (const principal of Object.values(model.principals)) slots[principal.slot] = principal;
-  const atRoot = slots.map((p) => (!p ? GONE : p.kind === 'contact' ? 'n' : ACCESS_CODE[p.access as 'none']));
+  const gone = slots.map((p) => !p);
+  const isContact = slots.map((p) => p?.kind === 'contact');
   const shutOut = slots.map((p) => p?.kind === 'collaborator' && p.access === 'none');
+  const atRoot = slots.map((p) => (!p ? GONE : p.kind === 'contact' ? 'n' : ACCESS_CODE[p.access as 'none']));
 
   const children = new Map<string | null, Array<[string, ModelFolder]>>();
   for (const entry of Object.entries(model.folders)) {
@@ -32,36 +38,39 @@ export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collectio
     if (siblings) siblings.push(entry);
     else children.set(entry[1].parentId, [entry]);
   }
+  // Trees repeat their names ('2024', 'Factures'): each is normalised once.
+  const sortNames = new Map<string, string>();
+  const sortName = (name: string) => {
+    let normalized = sortNames.get(name);
+    if (normalized === undefined) sortNames.set(name, (normalized = normalizeText(name)));
+    return normalized;
+  };
 
+  // Runs for every folder on every change, twice (before and after): kept lean.
   const derived: Array<{ collection: string; doc: Document }> = [];
   const visit = (
     folderId: string,
     folder: ModelFolder,
     parent: { path: string; sortKey: string; ancestorIds: string[]; effective: string[] } | null,
   ) => {
-    const contactDefault = folder.contactDefault ? RIGHT_CODE[folder.contactDefault] : NOT_SET;
-    const own: string[] = [];
-    const effective: string[] = [];
+    const contactDefault = folder.contactDefault ? RIGHT_CODE[folder.contactDefault] : UNSET;
+    const inherited = parent?.effective ?? atRoot;
+    const rights = folder.rights;
+    const own: string[] = new Array(slots.length);
+    const effective: string[] = new Array(slots.length);
     for (let slot = 0; slot < slots.length; slot++) {
-      const principal = slots[slot];
-      let char = folder.rights[slot] ?? NOT_SET;
-      if (char === NOT_SET && principal?.kind === 'contact') char = contactDefault;
-      if (char === RIGHT_CODE.inherit) char = NOT_SET;
-      own.push(principal ? char : GONE);
-      effective.push(
-        !principal
-          ? GONE
-          : shutOut[slot]
-            ? 'n'
-            : char !== NOT_SET
-              ? char
-              : (parent?.effective[slot] ?? atRoot[slot]),
-      );
+      if (gone[slot]) {
+        own[slot] = effective[slot] = GONE;
+        continue;
+      }
+      let char = slot < rights.length ? rights[slot] : UNSET;
+      if (char === UNSET && isContact[slot]) char = contactDefault;
+      if (char === INHERIT) char = UNSET;
+      own[slot] = char;
+      effective[slot] = shutOut[slot] ? 'n' : char !== UNSET ? char : inherited[slot];
     }
     const path = parent ? `${parent.path}/${folder.name}` : folder.name;
-    const sortKey = parent
-      ? `${parent.sortKey}\u0001${normalizeText(folder.name)}`
-      : normalizeText(folder.name);
+    const sortKey = parent ? `${parent.sortKey}\u0001${sortName(folder.name)}` : sortName(folder.name);
     const ancestorIds = parent?.ancestorIds ?? [];
     const doc: FolderAccessDoc = {
       _id: folderAccessId(model._id, folderId),
@@ -78,8 +87,11 @@ export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collectio
       effective: effective.join(''),
     };
     derived.push({ collection: FOLDER_ACCESS_COLLECTION, doc });
-    for (const [childId, child] of children.get(folderId) ?? [])
-      visit(childId, child, { path, sortKey, ancestorIds: [folderId, ...ancestorIds], effective });
+    const below = children.get(folderId);
+    if (!below) return;
+    // Siblings share their ancestors: one array for all of them (documents are only ever serialised).
+    const next = { path, sortKey, ancestorIds: [folderId, ...ancestorIds], effective };
+    for (const [childId, child] of below) visit(childId, child, next);
   };
   for (const [folderId, folder] of children.get(null) ?? []) visit(folderId, folder, null);
 

@@ -81,13 +81,16 @@ function setRights(
   const slots = Object.entries(rights)
     .filter(([id]) => doc.principals[id])
     .map(([id, right]) => [doc.principals[id].slot, RIGHT_CODE[right]] as const);
+  if (slots.length === 0) return doc;
+  const width = Math.max(...slots.map(([slot]) => slot)) + 1;
   const folders = { ...doc.folders };
+  // A cascade sets tens of slots on thousands of folders: one array per folder, not one string per slot.
   for (const folderId of folderIds) {
     const folder = folders[folderId];
     if (!folder) continue;
-    let changed = folder.rights;
-    for (const [slot, char] of slots) changed = withChar(changed, slot, char);
-    folders[folderId] = { ...folder, rights: changed };
+    const chars = folder.rights.padEnd(width, NOT_SET).split('');
+    for (const [slot, char] of slots) chars[slot] = char;
+    folders[folderId] = { ...folder, rights: chars.join('') };
   }
   return { ...doc, folders };
 }

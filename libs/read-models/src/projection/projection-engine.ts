@@ -1,6 +1,6 @@
 import { upcast, type RecordedEvent } from '@dossiers/events';
 import { isAfter, type Checkpoint } from '@dossiers/event-store';
-import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
+import type { Document, ReadCollection, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
 import { CHECKPOINTS_COLLECTION, START, type CheckpointDoc } from './checkpoint';
 import { collectionsOf, type DerivedDocuments, type Projection } from './projection';
 
@@ -82,18 +82,50 @@ async function writeDerived(
   before: Document | null,
   after: Document | null,
 ): Promise<void> {
-  const key = (collection: string, id: string) => `${collection}\u0000${id}`;
-  const old = new Map<string, string>();
-  for (const { collection, doc } of before ? derived.derive(before) : [])
-    old.set(key(collection, doc._id), JSON.stringify(doc));
-  for (const { collection, doc } of after ? derived.derive(after) : []) {
-    const k = key(collection, doc._id);
-    const json = JSON.stringify(doc);
-    if (old.get(k) !== json) await tx.collection(collection).upsert(doc);
+  const collections = new Map<string, ReadCollection>();
+  const collection = (name: string) => {
+    let found = collections.get(name);
+    if (!found) collections.set(name, (found = tx.collection(name)));
+    return found;
+  };
+  const key = (name: string, id: string) => `${name}\u0000${id}`;
+  const old = new Map<string, Document>();
+  for (const { collection: name, doc } of before ? derived.derive(before) : [])
+    old.set(key(name, doc._id), doc);
+  for (const { collection: name, doc } of after ? derived.derive(after) : []) {
+    const k = key(name, doc._id);
+    const previous = old.get(k);
+    if (previous === undefined || !sameJson(previous, doc)) await collection(name).upsert(doc);
     old.delete(k);
   }
   for (const k of old.keys()) {
-    const [collection, id] = k.split('\u0000');
-    await tx.collection(collection).delete(id);
+    const [name, id] = k.split('\u0000');
+    await collection(name).delete(id);
   }
+}
+
+/**
+ * Whether two JSON values are equal, compared in place: a change to a large model re-derives
+ * thousands of documents, and serialising each twice only to compare them cost more than the
+ * writes. Anything but plain objects and arrays (a Date slipped into a document) is compared as
+ * its JSON, as before.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return JSON.stringify(a) === JSON.stringify(b);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || !sameJson(a[k], b[k])) return false;
+  return true;
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import fastifyMultipart from '@fastify/multipart';
 import fastify, { type FastifyInstance } from 'fastify';
 import { LocalDiskBlobStore } from '@dossiers/blob-store';
 import { sanitizeFileName } from '@dossiers/domain';
 import { toErrorResponse } from '../error-response.filter';
-import { multipartOptions } from './multipart-options';
+import { registerFileUploads } from './register-file-uploads';
 import { receiveSingleFile } from './receive-single-file';
 import { multipartBody, type FormPart } from './testing/multipart-body';
 
@@ -40,7 +40,7 @@ describe('receiveSingleFile', () => {
 
   beforeAll(async () => {
     app = fastify();
-    await app.register(fastifyMultipart, multipartOptions(LIMIT));
+    await registerFileUploads(app, LIMIT);
     app.setErrorHandler((error, request, reply) => {
       const { status, body } = toErrorResponse(error, request);
       void reply.status(status).send(body);
@@ -61,6 +61,12 @@ describe('receiveSingleFile', () => {
       handled.push(outcome.catch(() => undefined));
       return outcome;
     });
+    // A handler that refuses before reading the file (no right on the folder, say).
+    app.post('/refuse', async (request, reply) => {
+      await receiveSingleFile(request, { maxBytes: LIMIT });
+      return reply.status(404).send({ code: 'FOLDER_NOT_FOUND' });
+    });
+    app.get('/ping', async () => 'pong');
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(() => app.close());
@@ -162,6 +168,31 @@ describe('receiveSingleFile', () => {
     expect(stored()).toEqual([]);
   });
 
+  it.each([
+    ['/upload', 'too large', 413],
+    ['/refuse', 'refused before being read', 404],
+  ])(
+    'reads and drops the rest of an upload to %s %s, so the connection serves the next request',
+    async (path, _, status) => {
+      const { port } = app.server.address() as AddressInfo;
+      const { contentType, body } = multipartBody([
+        { name: 'file', filename: 'big.bin', content: randomContent(3 * LIMIT).content },
+      ]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) chunks.push(chunk as Buffer);
+      const payload = Buffer.concat(chunks);
+      const answers = await rawExchange(port, [
+        Buffer.from(
+          `POST ${path} HTTP/1.1\r\nHost: test\r\nContent-Type: ${contentType}\r\nContent-Length: ${payload.length}\r\n\r\n`,
+        ),
+        payload,
+        Buffer.from('GET /ping HTTP/1.1\r\nHost: test\r\n\r\n'),
+      ]);
+      expect(answers).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(answers).toMatch(/HTTP\/1.1 200 OK[\s\S]*pong$/);
+    },
+  );
+
   it('stores nothing when the client goes away midway', async () => {
     const { address, port } = app.server.address() as AddressInfo;
     const { contentType, body } = multipartBody([
@@ -188,6 +219,26 @@ describe('receiveSingleFile', () => {
     expect(stored()).toEqual([]);
   });
 });
+
+/** Writes the bytes on one connection, as fast as it accepts them, and reads until `pong` or a close. */
+function rawExchange(port: number, writes: Buffer[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    const timer = setTimeout(
+      () => (socket.destroy(), reject(new Error(`stalled after: ${received}`))),
+      10_000,
+    );
+    const done = () => (clearTimeout(timer), socket.destroy(), resolve(received));
+    socket.on('data', (data) => (received += data.toString()) && received.endsWith('pong') && done());
+    socket.on('close', done);
+    socket.on('error', reject);
+    void (async () => {
+      for (const bytes of writes)
+        if (!socket.write(bytes)) await new Promise((drained) => socket.once('drain', drained));
+    })();
+  });
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;

@@ -9,7 +9,11 @@ export interface ReceivedFile {
   filename: string;
   /** as sent by the client, unchecked */
   mimetype: string;
-  /** the file's bytes: consume it (BlobStore.write), or destroy it to give up */
+  /**
+   * the file's bytes, to consume (BlobStore.write) or leave: refusing the request without reading
+   * it is fine, the rest of the upload is read and dropped once the response is sent
+   * (registerFileUploads)
+   */
   stream: Readable;
   /** the form's text fields sent before the file; those sent after it arrive once `stream` ends */
   fields: Record<string, string>;

@@ -1,0 +1,52 @@
+import { Controller, Param, Put, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { ClientCommand } from '@dossiers/domain';
+import type { FileContent } from '@dossiers/events';
+import type { CommandContext } from '@dossiers/application';
+import {
+  Command,
+  CommandController,
+  commandResponse,
+  CommandResponse,
+  FileUpload,
+  ResourceIdPipe,
+} from '@dossiers/platform';
+import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
+import { FileContentWriter } from '../file-content-writer';
+import { FILE_WRITER_ROLES } from '../file-roles';
+
+/** A new version of a file's content (needs full access on its folder); the earlier versions stay. */
+@ApiTags('files')
+@CommandController(FILE_WRITER_ROLES)
+@Controller('clients')
+export class UploadFileVersionController {
+  constructor(
+    private readonly writer: FileContentWriter,
+    private readonly runner: ClientCommandRunner,
+  ) {}
+
+  @Put(':id/files/:fileId/content')
+  @FileUpload()
+  @ApiOkResponse({ type: CommandResponse })
+  async upload(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @Param('fileId', new ResourceIdPipe('file')) fileId: string,
+    @Req() request: FastifyRequest,
+    @Command() context: CommandContext,
+  ) {
+    const command = (content: FileContent): ClientCommand => ({
+      type: 'UploadFileVersion',
+      clientId: id,
+      fileId,
+      content,
+      actor: actorOf(context),
+    });
+    await this.writer.precheck(id, context, command);
+    const result = await this.writer.store(request, context, async (content) => ({
+      result: await this.runner.runChecked(id, command(content), context),
+      blobKept: true,
+    }));
+    return { ...commandResponse(fileId, result), clientId: id };
+  }
+}
