@@ -203,6 +203,22 @@ describe('client wizard and client sheet over HTTP', () => {
     const [compta, factures] = folders.body.items;
     expect(factures.parentId).toBe(compta.id);
 
+    // Every contact of the client gets the template's default right on each folder.
+    const matrix = await get(`/clients/${clientId}/permissions`);
+    const rightsByPath = (contactId: string) =>
+      Object.fromEntries(
+        matrix.body.folders.map((f: { path: string; rights: Record<string, { effective: string }> }) => [
+          f.path,
+          f.rights[contactId].effective,
+        ]),
+      );
+    for (const contact of contacts.body.items as { contactId: string }[])
+      expect(rightsByPath(contact.contactId)).toEqual({
+        Comptabilité: 'read',
+        'Comptabilité/Factures': 'full',
+        Juridique: 'none',
+      });
+
     const connectors = await get(`/clients/${clientId}/connectors`);
     expect(connectors.body.items).toEqual([
       expect.objectContaining({

@@ -14,6 +14,7 @@ import {
 import type { Principal } from '@dossiers/platform';
 import { ClientAccess } from '../access/client-access';
 import type { ClientSort, ListClientsQuery } from './list-clients/list-clients.dto';
+import { skipOf } from '../paging/page.query';
 
 export const CLIENT_SORTS: Record<ClientSort, Sort> = {
   name: [
@@ -78,7 +79,7 @@ export class ClientQueries {
     const visibleIds = await this.access.visibleClientIds(principal);
     if (visibleIds?.length === 0) return { items: [], total: 0 };
     const filter = this.filterOf(tenant, query, visibleIds);
-    const skip = (query.page - 1) * query.pageSize;
+    const skip = skipOf(query);
     const docs = await this.clients.find(filter, {
       sort: CLIENT_SORTS[query.sort],
       skip,

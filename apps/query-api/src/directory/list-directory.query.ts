@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Filter, ReadCollection, Sort } from '@dossiers/read-store';
+import { PageQuery, skipOf } from '../paging/page.query';
 
 /** `?search=&page=&pageSize=`, paged like GET /clients. */
-export class ListDirectoryQuery {
+export class ListDirectoryQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'names or email, case- and accent-insensitive: "eloise" finds "Éloïse Martin"',
   })
@@ -12,22 +12,6 @@ export class ListDirectoryQuery {
   @IsString()
   @MaxLength(200)
   search?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 }
 
 /** Last name, then first name (both in nameSort), then id: a stable order for paging. */
@@ -47,7 +31,7 @@ export async function directoryPage<T extends { _id: string }>(
 ): Promise<{ docs: T[]; total: number }> {
   const filter: Filter = { tenant };
   if (query.search?.trim()) filter.searchText = { $contains: query.search };
-  const skip = (query.page - 1) * query.pageSize;
+  const skip = skipOf(query);
   const docs = await collection.find(filter, { sort: BY_NAME, skip, limit: query.pageSize });
   const endsHere = docs.length < query.pageSize && (docs.length > 0 || skip === 0);
   const total = endsHere ? skip + docs.length : await collection.count(filter);

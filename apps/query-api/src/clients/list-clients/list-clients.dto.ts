@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../paging/page.query';
 
 export const CLIENT_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 
-export class ListClientsQuery {
+export class ListClientsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'case- and accent-insensitive: "societe" finds "Société Générale"' })
   @IsOptional()
   @IsString()
@@ -21,20 +21,4 @@ export class ListClientsQuery {
   @IsOptional()
   @IsIn(CLIENT_SORTS)
   sort: ClientSort = 'name';
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 }

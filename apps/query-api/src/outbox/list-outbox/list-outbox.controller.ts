@@ -4,6 +4,7 @@ import { READ_STORE, type Filter, type ReadStore } from '@dossiers/read-store';
 import { MAIL_DELIVERIES_COLLECTION, type MailDeliveryDoc } from '@dossiers/notifications';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
 import { ListOutboxQuery } from './list-outbox.dto';
+import { skipOf } from '../../paging/page.query';
 
 /**
  * The firm's outgoing mail, newest first. In the embedded default (no SMTP_URL) this is the
@@ -28,7 +29,7 @@ export class ListOutboxController {
           ['createdAt', -1],
           ['_id', -1],
         ],
-        skip: (query.page - 1) * query.pageSize,
+        skip: skipOf(query),
         limit: query.pageSize,
       }),
       deliveries.count(filter),
