@@ -48,7 +48,11 @@ async function main() {
     phase.samples++;
     if (memory.rss > phase.sampledPeak) {
       phase.sampledPeak = memory.rss;
-      phase.atPeak = { heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers };
+      phase.atPeak = {
+        heapUsed: memory.heapUsed,
+        external: memory.external,
+        arrayBuffers: memory.arrayBuffers,
+      };
     }
   };
   const sampler = setInterval(sample, SAMPLE_MS);

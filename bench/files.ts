@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { signToken } from '@dossiers/platform';
 import { multipartBody } from '../libs/platform/src/http/files/testing/multipart-body';
-import { log, nowMs, TENANT } from './util';
+import { log, median, nowMs, TENANT } from './util';
 
 export const FILE_MB = 200;
+/** Each round uploads a new file and downloads it: three show whether anything accumulates. */
+export const ROUNDS = 3;
 const MB = 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 const WARM_UP_BYTES = 1 * MB;
@@ -17,13 +19,13 @@ const WARM_UP_BYTES = 1 * MB;
 const MAX_UPLOAD_MB = 512;
 const SECRET = 'bench-secret-long-enough-for-hs256-signatures';
 
-/** What bench/files.child.js reports for one phase (sizes in MiB). */
+/** What bench/files.child.js reports for one transfer (sizes in MiB). */
 export interface ServerMemory {
   beforeMb: number;
   afterMb: number;
   /** the highest of the 50 ms samples */
   sampledPeakMb: number;
-  /** the kernel's VmHWM, reset when the phase began: the true peak; undefined off Linux */
+  /** the kernel's VmHWM, reset when the transfer began: the true peak; undefined off Linux */
   highWaterMarkMb?: number;
   samples: number;
   /** what the highest sample was made of */
@@ -31,23 +33,34 @@ export interface ServerMemory {
 }
 
 export interface TransferFigures {
-  seconds: number;
+  /** each round's time, as the client saw it: from the first byte sent to the last received */
+  seconds: number[];
+  /** FILE_MB over the median time */
   mbPerSecond: number;
-  server: ServerMemory;
+  /** the server's memory during each round's transfer */
+  server: ServerMemory[];
 }
 
 export interface FilesFigures {
   fileMb: number;
+  rounds: number;
+  /** node flags given to the server (BENCH_FILES_NODE_FLAGS), none as `npm start` runs it */
+  nodeFlags: string[];
   /** the server's RSS once listening, before any request */
   startedRssMb: number;
+  /** the server's RSS just before the first upload: the baseline growth is measured from */
+  baselineRssMb: number;
   upload: TransferFigures;
   download: TransferFigures;
-  /** the sha256 the client computed while sending, found again by the server and in the download */
+  /** the server's RSS once every round was over */
+  finalRssMb: number;
+  /** each round: the sha256 the client computed while sending is the one listed, and the download's */
   sha256Matches: boolean;
 }
 
-/** The highest RSS of a phase: the kernel's high-water mark when there is one, else the samples'. */
+/** The highest RSS of a transfer: the kernel's high-water mark when there is one, else the samples'. */
 export const peakMb = (m: ServerMemory): number => Math.max(m.highWaterMarkMb ?? 0, m.sampledPeakMb);
+export const highestPeakMb = (t: TransferFigures): number => Math.max(...t.server.map(peakMb));
 
 type ChildMessage =
   | { type: 'ready'; port: number; rssMb: number }
@@ -64,6 +77,8 @@ type ChildMessage =
 export async function benchFiles(dir: string): Promise<FilesFigures> {
   const dataDir = join(dir, 'files-data');
   mkdirSync(dataDir, { recursive: true });
+  // For experiments only (e.g. BENCH_FILES_NODE_FLAGS=--max-semi-space-size=1): the figures say so.
+  const nodeFlags = (process.env.BENCH_FILES_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = fork(join(__dirname, 'files.child.js'), [], {
     env: {
       ...process.env,
@@ -72,7 +87,7 @@ export async function benchFiles(dir: string): Promise<FilesFigures> {
       MAX_UPLOAD_MB: String(MAX_UPLOAD_MB),
       LOG_LEVEL: 'warn',
     },
-    execArgv: [],
+    execArgv: nodeFlags,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const server = new ServerChild(child);
@@ -84,36 +99,53 @@ export async function benchFiles(dir: string): Promise<FilesFigures> {
     const client = await api.json('POST', '/clients', { name: 'Fichiers volumineux' });
     const { folderId } = await api.json('POST', `/clients/${client.id}/folders`, { name: 'Bilans' });
     const folderFiles = `/clients/${client.id}/folders/${folderId}/files`;
+    const content = (fileId: string) => `/clients/${client.id}/files/${fileId}/content`;
 
     const warmUp = await api.upload(folderFiles, WARM_UP_BYTES);
-    await api.download(`/clients/${client.id}/files/${warmUp.id}/content`, warmUp.position);
+    await api.download(content(warmUp.id), warmUp.position);
 
     const size = FILE_MB * MB;
-    const upload = await server.measure('upload', () => api.upload(folderFiles, size));
-    log(`files: uploaded ${FILE_MB} MB in ${upload.seconds.toFixed(2)} s, ${describe(upload.server)}`);
-    const listed = (await api.json('GET', folderFiles, undefined, upload.result.position)) as {
-      items: { id: string; size: number; sha256: string }[];
-    };
-    const stored = listed.items.find((item) => item.id === upload.result.id);
-    if (!stored || stored.size !== size)
-      throw new Error(`the upload is listed as ${JSON.stringify(stored)}, expected ${size} bytes`);
+    const upload: TransferFigures = { seconds: [], mbPerSecond: 0, server: [] };
+    const download: TransferFigures = { seconds: [], mbPerSecond: 0, server: [] };
+    let sha256Matches = true;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const sent = await server.measure('upload', () => api.upload(folderFiles, size));
+      log(
+        `files: round ${round}, uploaded ${FILE_MB} MB in ${sent.seconds.toFixed(2)} s, ${describe(sent.server)}`,
+      );
+      upload.seconds.push(sent.seconds);
+      upload.server.push(sent.server);
 
-    const content = `/clients/${client.id}/files/${upload.result.id}/content`;
-    const download = await server.measure('download', () => api.download(content, upload.result.position));
-    log(`files: downloaded ${FILE_MB} MB in ${download.seconds.toFixed(2)} s, ${describe(download.server)}`);
-    if (download.result.bytes !== size) throw new Error(`downloaded ${download.result.bytes} bytes, sent ${size}`);
+      const listed = (await api.json('GET', folderFiles, undefined, sent.result.position)) as {
+        items: { id: string; size: number; sha256: string }[];
+      };
+      const stored = listed.items.find((item) => item.id === sent.result.id);
+      if (!stored || stored.size !== size)
+        throw new Error(`the upload is listed as ${JSON.stringify(stored)}, expected ${size} bytes`);
 
-    const sha256Matches = stored.sha256 === upload.result.sha256 && download.result.sha256 === upload.result.sha256;
-    const transfer = ({ seconds, server }: { seconds: number; server: ServerMemory }): TransferFigures => ({
-      seconds,
-      mbPerSecond: FILE_MB / seconds,
-      server,
-    });
+      const received = await server.measure('download', () =>
+        api.download(content(sent.result.id), sent.result.position),
+      );
+      log(
+        `files: round ${round}, downloaded ${FILE_MB} MB in ${received.seconds.toFixed(2)} s, ${describe(received.server)}`,
+      );
+      if (received.result.bytes !== size)
+        throw new Error(`downloaded ${received.result.bytes} bytes, sent ${size}`);
+      download.seconds.push(received.seconds);
+      download.server.push(received.server);
+      sha256Matches &&= stored.sha256 === sent.result.sha256 && received.result.sha256 === sent.result.sha256;
+    }
+    upload.mbPerSecond = FILE_MB / median(upload.seconds);
+    download.mbPerSecond = FILE_MB / median(download.seconds);
     return {
       fileMb: FILE_MB,
+      rounds: ROUNDS,
+      nodeFlags,
       startedRssMb: ready.rssMb,
-      upload: transfer(upload),
-      download: transfer(download),
+      baselineRssMb: upload.server[0].beforeMb,
+      upload,
+      download,
+      finalRssMb: download.server[ROUNDS - 1].afterMb,
       sha256Matches,
     };
   } finally {
@@ -144,11 +176,15 @@ class ServerChild {
     const message =
       this.queue.shift() ?? (await new Promise<ChildMessage>((resolve) => (this.waiting = resolve)));
     this.waiting = undefined;
-    if (message.type !== type) throw new Error(`the server child sent ${JSON.stringify(message)}, not ${type}`);
+    if (message.type !== type)
+      throw new Error(`the server child sent ${JSON.stringify(message)}, not ${type}`);
     return message as Extract<ChildMessage, { type: T }>;
   }
 
-  async measure<R>(phase: string, step: () => Promise<R>): Promise<{ result: R; seconds: number; server: ServerMemory }> {
+  async measure<R>(
+    phase: string,
+    step: () => Promise<R>,
+  ): Promise<{ result: R; seconds: number; server: ServerMemory }> {
     this.child.send({ type: 'begin', phase });
     await this.next('begun');
     const start = nowMs();

@@ -63,6 +63,11 @@ export interface PermissionsFigures {
  */
 export async function benchPermissions(dir: string): Promise<PermissionsFigures> {
   const rnd = random(7);
+  const mem = () => `heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`;
+  log(`TEMP before gc ${mem()}`);
+  require('node:v8').setFlagsFromString('--expose-gc');
+  require('node:vm').runInNewContext('gc')();
+  log(`TEMP after gc ${mem()}`);
   const seedStart = nowMs();
   const eventLog = new EventLog();
   const others: SeededClient[] = [];

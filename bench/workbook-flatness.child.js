@@ -35,6 +35,7 @@ async function main() {
     attributeKeys: ['city', 'fiscalYearEnd', 'siren', 'staff'],
     groupNames: new Map([['g', 'Group']]),
     clients: clients(count),
+    withCounts: true,
   });
   process.send({
     rows: count,

@@ -383,6 +383,23 @@ describe('client wizard and client sheet over HTTP', () => {
     expect((await allEvents()).length).toBe(before);
   });
 
+  it('gives a collaborator who creates a client full access to it, so it exists for them', async () => {
+    const token = await suite.h.token('collaborator', undefined, ids.junior);
+    const res = await http()
+      .post('/clients')
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ name: 'Made by Julie' });
+    expect(res.status).toBe(201);
+    const sheet = await http()
+      .get(`/clients/${res.body.id}`)
+      .set({ Authorization: `Bearer ${token}`, 'X-Min-Position': String(res.body.position) });
+    expect(sheet.status).toBe(200);
+    const collaborators = await get(`/clients/${res.body.id}/collaborators`);
+    expect(collaborators.body.items).toEqual([
+      expect.objectContaining({ collaboratorId: ids.junior, access: 'full' }),
+    ]);
+  });
+
   it('keeps working with only a name', async () => {
     const res = await post('/clients', { name: 'Just a name' });
     expect(res.status).toBe(201);

@@ -251,6 +251,23 @@ export class ClientSteps {
     };
   }
 
+  /**
+   * A collaborator who creates a client without listing themselves gets full access to it:
+   * otherwise the client they just made would not exist for them. Only a collaborator of the
+   * directory (the token's subject) is assigned.
+   */
+  async creatorAccess(
+    clientId: string,
+    listed: AssignCollaborator[],
+    context: CommandContext,
+  ): Promise<AssignCollaborator | null> {
+    if (context.role !== 'collaborator' || listed.some((c) => c.collaboratorId === context.actor))
+      return null;
+    const creator = await this.collaboratorLookup.find(context.actor, context.tenant);
+    if (creator.status !== 'active') return null;
+    return { type: 'AssignCollaborator', clientId, collaboratorId: context.actor, access: 'full' };
+  }
+
   async tree(
     clientId: string,
     raw: unknown,

@@ -40,8 +40,9 @@ export interface ClientListItem {
   name: string;
   groupId: string | null;
   groupName: string | null;
-  membersCount: number;
-  directoriesCount: number;
+  /** null for collaborators and contacts (see toListItem) */
+  membersCount: number | null;
+  directoriesCount: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -90,7 +91,7 @@ export class ClientQueries {
       docs.map((d) => d.groupId),
     );
     const total = await this.total(tenant, filter, query, skip, docs.length, visibleIds !== null);
-    return { items: docs.map((doc) => toListItem(doc, groupNames)), total };
+    return { items: docs.map((doc) => toListItem(doc, groupNames, visibleIds === null)), total };
   }
 
   /**
@@ -129,7 +130,7 @@ export class ClientQueries {
       this.readStore.collection<ClientSheetDoc>(CLIENT_SHEETS_COLLECTION).findById(clientId),
     ]);
     return {
-      ...toListItem(doc, groupNames),
+      ...toListItem(doc, groupNames, this.access.isStaff(principal)),
       attributes: doc.attributes,
       // the sheet's fields (from its templates) describe the attributes; extra attributes have none
       fields: sheet?.fields ?? [],
@@ -147,14 +148,18 @@ export class ClientQueries {
   }
 }
 
-export function toListItem(doc: ClientListDoc, groupNames: Map<string, string>): ClientListItem {
+/**
+ * The counts cover the whole client: every member, every folder. Folder rights may hide some of
+ * them from a collaborator or a contact, so for them the counts are null rather than a leak.
+ */
+export function toListItem(doc: ClientListDoc, groupNames: Map<string, string>, withCounts: boolean): ClientListItem {
   return {
     id: doc._id,
     name: doc.name,
     groupId: doc.groupId,
     groupName: doc.groupId ? (groupNames.get(doc.groupId) ?? null) : null,
-    membersCount: doc.membersCount,
-    directoriesCount: doc.directoriesCount,
+    membersCount: withCounts ? doc.membersCount : null,
+    directoriesCount: withCounts ? doc.directoriesCount : null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

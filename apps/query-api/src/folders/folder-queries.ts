@@ -78,9 +78,20 @@ export class FolderQueries {
       .sort((a, b) => a.kind.localeCompare(b.kind) || (a.name ?? '').localeCompare(b.name ?? '', 'fr'));
   }
 
-  /** The permissions matrix: every folder × every principal of the client, explicit and effective. */
+  /**
+   * The folders a caller may know of: every one for staff; for a member, those of their own tree
+   * (GET /folders), since a folder they have no right on does not exist for them.
+   */
+  private knownTo(view: ClientView, folders: FolderAccessDoc[]): FolderAccessDoc[] {
+    if (view.kind === 'staff') return folders;
+    const known = new Set(this.visibleTo(view.member, folders).items.map((item) => item.id));
+    return folders.filter((f) => known.has(f.folderId));
+  }
+
+  /** The permissions matrix: every folder the caller knows × every principal of the client, explicit and effective. */
   async matrix(view: ClientView) {
-    const [folders, members] = await Promise.all([this.folders(view.clientId), this.members(view.clientId)]);
+    const [all, members] = await Promise.all([this.folders(view.clientId), this.members(view.clientId)]);
+    const folders = this.knownTo(view, all);
     const slots = new Map(members.map((m) => [m.principalId, m.slot]));
     const principals = await this.principals(members);
     return {
@@ -103,10 +114,10 @@ export class FolderQueries {
     return member;
   }
 
-  /** The "eye": what one principal sees, with the ancestors of deep folders listed path-only. */
+  /** The "eye": what one principal sees (of what the caller knows), ancestors of deep folders path-only. */
   async visibleFolders(view: ClientView, principalId: string) {
     const [folders, members] = await Promise.all([this.folders(view.clientId), this.members(view.clientId)]);
-    return this.visibleTo(this.member(view.clientId, principalId, members), folders);
+    return this.visibleTo(this.member(view.clientId, principalId, members), this.knownTo(view, folders));
   }
 
   private visibleTo(member: ClientMemberDoc, folders: FolderAccessDoc[]) {

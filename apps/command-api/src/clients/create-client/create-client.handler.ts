@@ -96,6 +96,7 @@ export class CreateClientHandler {
     if (errors.length > 0 || name === undefined || attributes === undefined)
       throw new ValidationError(withStep(errors));
 
+    const creator = await this.steps.creatorAccess(clientId, collaborators.value, context);
     const command: SetUpClient = {
       type: 'SetUpClient',
       create: { type: 'CreateClient', clientId, name, groupId, attributes },
@@ -103,6 +104,7 @@ export class CreateClientHandler {
         ...(sheet.value ? [sheet.value] : []),
         ...contacts.value.attach,
         ...collaborators.value,
+        ...(creator ? [creator] : []),
         ...(tree.value ? [tree.value] : []),
         ...connectors.value,
         ...(form.value ? [form.value] : []),

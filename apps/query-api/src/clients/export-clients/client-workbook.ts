@@ -33,6 +33,8 @@ export interface ClientWorkbookInput {
   attributeKeys: string[];
   groupNames: Map<string, string>;
   clients: AsyncIterable<ClientListDoc>;
+  /** false for collaborators: the counts cover folders their rights may hide (left blank) */
+  withCounts: boolean;
 }
 
 /** Excel column letters: 1 -> A, 27 -> AA. */
@@ -77,8 +79,8 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
     const values: unknown[] = [
       client.name,
       client.groupId ? (input.groupNames.get(client.groupId) ?? '') : '',
-      client.membersCount,
-      client.directoriesCount,
+      input.withCounts ? client.membersCount : null,
+      input.withCounts ? client.directoriesCount : null,
       new Date(client.createdAt),
       new Date(client.updatedAt),
     ];
