@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -44,7 +44,7 @@ export interface TransferFigures {
 export interface FilesFigures {
   fileMb: number;
   rounds: number;
-  /** node flags given to the server (BENCH_FILES_NODE_FLAGS), none as `npm start` runs it */
+  /** the server's node flags: npm start's (package.json), or BENCH_FILES_NODE_FLAGS' */
   nodeFlags: string[];
   /** the server's RSS once listening, before any request */
   startedRssMb: number;
@@ -77,8 +77,9 @@ type ChildMessage =
 export async function benchFiles(dir: string): Promise<FilesFigures> {
   const dataDir = join(dir, 'files-data');
   mkdirSync(dataDir, { recursive: true });
-  // For experiments only (e.g. BENCH_FILES_NODE_FLAGS=--max-semi-space-size=1): the figures say so.
-  const nodeFlags = (process.env.BENCH_FILES_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // BENCH_FILES_NODE_FLAGS replaces npm start's flags, for experiments ('' for none): the figures say so.
+  const override = process.env.BENCH_FILES_NODE_FLAGS;
+  const nodeFlags = override === undefined ? startFlags() : override.split(' ').filter(Boolean);
   const child = fork(join(__dirname, 'files.child.js'), [], {
     env: {
       ...process.env,
@@ -151,6 +152,18 @@ export async function benchFiles(dir: string): Promise<FilesFigures> {
   } finally {
     await server.stop();
   }
+}
+
+/** The node flags `npm start` gives the standalone app, so that it runs here as it does there. */
+function startFlags(): string[] {
+  const packageJson = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const start = packageJson.scripts.start;
+  const flags = /^node((?:\s+--\S+)*)\s+dist\/apps\/standalone\/src\/main\.js$/.exec(start);
+  if (!flags)
+    throw new Error(`npm start runs "${start}": expected node [--flags] dist/apps/standalone/src/main.js`);
+  return flags[1].split(/\s+/).filter(Boolean);
 }
 
 const describe = (m: ServerMemory): string =>

@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { effectiveRight, NotFoundError, type Principal as Member } from '@dossiers/domain';
 import type { FolderRight, RecordedEvent } from '@dossiers/events';
@@ -60,14 +61,27 @@ export interface PermissionsFigures {
  * principals (plus small clients around it), projected by the real ProjectionEngine with the
  * permissions projection; (e1) the time to project one CascadePermissions over the whole tree,
  * (e2) effective-right lookups as the query side makes them (ClientAccess.view + folder).
+ * Measured in a child process, on a fresh heap as the projector's own process would be: in the
+ * bench's process the garbage the earlier sections leave made a major GC land in the timings.
  */
-export async function benchPermissions(dir: string): Promise<PermissionsFigures> {
+export function benchPermissions(dir: string): Promise<PermissionsFigures> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'permissions.child.ts'), [dir], {
+      execArgv: ['-r', '@swc-node/register'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let figures: PermissionsFigures | undefined;
+    child.on('message', (message) => (figures = message as PermissionsFigures));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      figures && code === 0 ? resolve(figures) : reject(new Error(`permissions child exited with ${code}`)),
+    );
+  });
+}
+
+/** The measurement itself, in this process (bench/permissions.child.ts runs it). */
+export async function measurePermissions(dir: string): Promise<PermissionsFigures> {
   const rnd = random(7);
-  const mem = () => `heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`;
-  log(`TEMP before gc ${mem()}`);
-  require('node:v8').setFlagsFromString('--expose-gc');
-  require('node:vm').runInNewContext('gc')();
-  log(`TEMP after gc ${mem()}`);
   const seedStart = nowMs();
   const eventLog = new EventLog();
   const others: SeededClient[] = [];

@@ -3,6 +3,7 @@ import { format } from 'prettier';
 import type { AppendFigures } from './appends';
 import { CONCURRENT_WRITERS } from './appends';
 import type { ExportFigures } from './export';
+import { highestPeakMb, type FilesFigures } from './files';
 import type { PermissionsFigures } from './permissions';
 import type { QueryFigure } from './queries';
 import type { RebuildFigures } from './rebuild';
@@ -20,6 +21,7 @@ export interface Results {
   exported: ExportFigures;
   expectedRows: number;
   permissions: PermissionsFigures;
+  files: FilesFigures;
 }
 
 export interface Row {
@@ -109,6 +111,7 @@ export function rows(r: Results): Row[] {
       pass: e.rows === r.expectedRows,
     },
     ...permissionRows(r.permissions),
+    ...fileRows(r.files),
   ];
 }
 
@@ -127,6 +130,41 @@ export function permissionRows(p: PermissionsFigures): Row[] {
       result: `${fmt(l.p50, 3)} / ${fmt(l.p99, 3)} / ${fmt(l.max, 2)} ms`,
       target: 'p99 ≤ 1 ms',
       pass: l.p99 <= 1,
+    },
+  ];
+}
+
+/** The server's RSS while it moves the file: at most 150 MB, and flat (within 50 MB of where it started). */
+const FILES_PEAK_MB = 150;
+const FILES_GROWTH_MB = 50;
+
+export function fileRows(f: FilesFigures): Row[] {
+  const mb = (n: number): string => `${fmtInt(n)} MB`;
+  const throughput = (label: string, t: FilesFigures['upload']): Row => ({
+    what: `(f) ${label} of a ${f.fileMb} MB file, streamed (median of ${f.rounds}; ${t.seconds.map((s) => fmt(s, 2)).join(' / ')} s)`,
+    result: `${fmtInt(t.mbPerSecond)} MB/s`,
+    target: 'reference',
+  });
+  const memory = (label: string, t: FilesFigures['upload']): Row => {
+    const peak = highestPeakMb(t);
+    const growth = peak - f.baselineRssMb;
+    return {
+      what: `(f) server peak RSS during the ${label} (node ${f.nodeFlags.join(' ') || 'without flags'}; ${mb(f.baselineRssMb)} before the first upload)`,
+      result: `${mb(peak)} (+${mb(growth)})`,
+      target: `≤ ${FILES_PEAK_MB} MB, flat (≤ +${FILES_GROWTH_MB} MB)`,
+      pass: peak <= FILES_PEAK_MB && growth <= FILES_GROWTH_MB,
+    };
+  };
+  return [
+    throughput('upload (multipart)', f.upload),
+    throughput('download', f.download),
+    memory('uploads', f.upload),
+    memory('downloads', f.download),
+    {
+      what: `(f) sha256 sent = listed = downloaded, each round`,
+      result: f.sha256Matches ? 'equal' : 'different',
+      target: 'equal',
+      pass: f.sha256Matches,
     },
   ];
 }
@@ -176,6 +214,8 @@ function resultsMarkdown(r: Results): string {
     '',
     permissionsSetUp(r.permissions),
     '',
+    filesSetUp(r.files),
+    '',
     END,
   ].join('\n');
 }
@@ -184,8 +224,8 @@ function resultsMarkdown(r: Results): string {
 function permissionsSetUp(p: PermissionsFigures): string {
   const l = p.lookup;
   return (
-    `Permissions (e): one client with a ${fmtInt(p.folders)}-folder tree under one root folder ` +
-    `(folders per level: ${p.levels.map(fmtInt).join(' / ')}), ${p.contacts} contacts and ${p.collaborators} ` +
+    `Permissions (e), in a child process (a fresh heap, as in the projector's own process): one ` +
+    `client with a ${fmtInt(p.folders)}-folder tree under one root folder (folders per level: ${p.levels.map(fmtInt).join(' / ')}), ${p.contacts} contacts and ${p.collaborators} ` +
     `collaborators (a third full, half read, the rest none), ${fmtInt(p.explicitRights)} explicit rights on ` +
     `random folders (mostly none and read), and ${p.otherClients} small clients (${fmtInt(p.otherFolders)} folders ` +
     `in all), decided by \`clientDecider\` and projected by \`ProjectionEngine\` with ` +
@@ -198,6 +238,24 @@ function permissionsSetUp(p: PermissionsFigures): string {
     `\`effectiveRight\`: ${fmtInt(l.outcomes.full)} full, ${fmtInt(l.outcomes.read)} read, ` +
     `${fmtInt(l.outcomes['folder 404'])} folder 404 (right none), ${fmtInt(l.outcomes['client 404'])} client 404 ` +
     `(a collaborator whose access is none: one read only). Section (e) alone: \`npm run bench:permissions\`.`
+  );
+}
+
+/** What (f) ran on, and the server's memory beyond the table's peaks. */
+function filesSetUp(f: FilesFigures): string {
+  const mb = (n: number): string => `${fmtInt(n)} MB`;
+  const flags = f.nodeFlags.length ? f.nodeFlags.join(' ') : 'no flags';
+  return (
+    `Files (f): the standalone app compiled (\`node ${flags} dist/…\`: \`npm start\`'s flags unless ` +
+    `BENCH_FILES_NODE_FLAGS says otherwise) in a child process of its own, on a fresh ` +
+    `DATA_DIR (local-disk blob store) with \`MAX_UPLOAD_MB=512\`; the bench process is the HTTP client. Each of ` +
+    `${f.rounds} rounds uploads a new ${f.fileMb} MB file (pseudo-random 64 KB chunks made and hashed as they are ` +
+    `sent, chunked multipart/form-data) and downloads it whole, hashing as it arrives; one 1 MB upload and download ` +
+    `first, untimed. Throughput is the client's time from the first byte sent to the response (upload, fsync ` +
+    `included) or the last byte received (download). Server RSS: ${mb(f.startedRssMb)} once listening, ` +
+    `${mb(f.baselineRssMb)} before the first upload, ${mb(f.finalRssMb)} at the end; peaks are the kernel's ` +
+    `high-water mark (VmHWM, reset before each transfer), checked against a 50 ms sample of ` +
+    `\`process.memoryUsage()\`. Section (f) alone: \`npm run bench:files\`.`
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * npm run bench: event-store appends, projection rebuild, client-list queries, the client
- * export and folder permissions, measured on this machine through the real code paths. Prints a
+ * export, folder permissions and file transfers, measured on this machine through the real code paths. Prints a
  * table and rewrites the generated part of BENCHMARKS.md. About three minutes; temp files go to the OS temp dir.
  */
 import 'reflect-metadata';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@dossiers/event-store';
 import { benchAppends } from './appends';
 import { benchExport } from './export';
+import { benchFiles } from './files';
 import { benchPermissions } from './permissions';
 import { benchQueries } from './queries';
 import { benchRebuild } from './rebuild';
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
     log('(e) folder permissions');
     const permissions = await benchPermissions(dir);
 
+    log('(f) file upload and download, the server in a child process');
+    const files = await benchFiles(dir);
+
     const results: Results = {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       machine: machine(),
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
       exported,
       expectedRows: LIVE_CLIENTS + 1,
       permissions,
+      files,
     };
     printTable(results);
     const file = join(__dirname, '..', 'BENCHMARKS.md');
