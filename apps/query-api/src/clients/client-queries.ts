@@ -152,7 +152,11 @@ export class ClientQueries {
  * The counts cover the whole client: every member, every folder. Folder rights may hide some of
  * them from a collaborator or a contact, so for them the counts are null rather than a leak.
  */
-export function toListItem(doc: ClientListDoc, groupNames: Map<string, string>, withCounts: boolean): ClientListItem {
+export function toListItem(
+  doc: ClientListDoc,
+  groupNames: Map<string, string>,
+  withCounts: boolean,
+): ClientListItem {
   return {
     id: doc._id,
     name: doc.name,
