@@ -3,13 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import {
   clientDecider,
   clientStreamId,
+  DomainError,
   NotFoundError,
   sanitizeFileName,
   type ClientCommand,
 } from '@dossiers/domain';
 import type { FileContent } from '@dossiers/events';
 import { loadStream, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@dossiers/event-store';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@dossiers/blob-store';
 import { APP_CONFIG, PayloadTooLargeError, receiveSingleFile, type AppConfig } from '@dossiers/platform';
 
@@ -47,13 +48,16 @@ export class FileContentWriter {
   }
 
   /**
-   * Streams the request's file into a new blob and runs `decide` with it. The blob is deleted
-   * when the command fails, and when `decide` says it kept an earlier blob instead (a retry).
+   * Streams the request's file into a new blob and runs `decide` with it, a command that appends at
+   * most one event naming the blob. The blob is deleted when the command is refused, and when the
+   * event it answers with names another blob: nothing new to record, or a retry with the same
+   * Idempotency-Key whose event the store already had (the first attempt's, with its own blob).
    */
   async store(
+    clientId: string,
     request: FastifyRequest,
     context: CommandContext,
-    decide: (content: FileContent, name: string) => Promise<{ result: CommandResult; blobKept: boolean }>,
+    decide: (content: FileContent, name: string) => Promise<CommandResult>,
   ): Promise<CommandResult> {
     const file = await receiveSingleFile(request, { maxBytes: this.config.maxUploadBytes });
     let name: string;
@@ -76,13 +80,30 @@ export class FileContentWriter {
       sha256: written.sha256,
       contentType: contentTypeOf(file.mimetype),
     };
+    let result: CommandResult;
     try {
-      const { result, blobKept } = await decide(content, name);
-      if (!blobKept) await this.blobStore.delete(content.blobId);
-      return result;
+      result = await decide(content, name);
     } catch (error) {
-      await this.blobStore.delete(content.blobId);
+      // Refused, so never appended. Any other failure may have come after the store wrote the
+      // event: the blob then stays, an orphan at worst rather than an event naming no content.
+      if (error instanceof DomainError || error instanceof WrongExpectedVersionError)
+        await this.blobStore.delete(content.blobId);
       throw error;
+    }
+    if (!(await this.recorded(clientId, result, content.blobId))) await this.blobStore.delete(content.blobId);
+    return result;
+  }
+
+  /** Whether the event at the answered revision names the blob; when unsure, yes. */
+  private async recorded(clientId: string, result: CommandResult, blobId: string): Promise<boolean> {
+    try {
+      const [event] = await this.eventStore.readStream(clientStreamId(clientId), {
+        fromRevision: result.revision,
+        maxCount: 1,
+      });
+      return (event?.data as { blobId?: unknown } | undefined)?.blobId === blobId;
+    } catch {
+      return true;
     }
   }
 }

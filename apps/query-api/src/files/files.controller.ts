@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION, type FileDownloaded } from '@dossiers/events';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { BLOB_STORE, type BlobStore } from '@dossiers/blob-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
-import { CLIENT_FILES_COLLECTION, type ClientFileDoc } from '@dossiers/read-models';
+import { CLIENT_FILES_COLLECTION, clientFileId, type ClientFileDoc } from '@dossiers/read-models';
 import {
   CurrentPrincipal,
   decideRange,
@@ -31,7 +31,7 @@ export class DownloadFileQuery {
 }
 
 const fileItem = (f: ClientFileDoc) => ({
-  id: f._id,
+  id: f.fileId,
   folderId: f.folderId,
   name: f.name,
   format: f.format,
@@ -76,7 +76,7 @@ export class FilesController {
       {
         sort: [
           ['nameSort', 1],
-          ['_id', 1],
+          ['fileId', 1],
         ],
       },
     );
@@ -127,8 +127,8 @@ export class FilesController {
 
   /** A file in a folder the caller cannot read does not exist for them. */
   private async visibleFile(view: ClientView, fileId: string): Promise<ClientFileDoc> {
-    const file = await this.files.findById(fileId);
-    if (!file || file.clientId !== view.clientId) throw new NotFoundError('file', fileId);
+    const file = await this.files.findById(clientFileId(view.clientId, fileId));
+    if (!file) throw new NotFoundError('file', fileId);
     await this.access.folder(view, file.folderId).catch((error: unknown) => {
       throw error instanceof NotFoundError ? new NotFoundError('file', fileId) : error;
     });

@@ -1,5 +1,5 @@
 import type { Access, ClientEvent, FolderRight } from '@dossiers/events';
-import { NotFoundError, RuleViolationError, ValidationError } from '../shared/domain-errors';
+import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/domain-errors';
 import { checkFolderName, FOLDER_MAX_DEPTH } from '../tree/folder-path';
 import {
   ancestorsOf,
@@ -11,7 +11,7 @@ import {
   siblingNamed,
 } from '../folders/folder-tree';
 import { effectiveRight, type Principal } from '../folders/folder-rights';
-import { assertMayManageFolder, visibleClient, type Actor } from './client-access';
+import { assertMayManageFolder, folderRightOf, visibleClient, type Actor } from './client-access';
 import type { ActiveClient, ClientState } from './client.state';
 
 /** Commands on a client's folder tree and its rights; the actor's own rights are checked here. */
@@ -83,6 +83,15 @@ function assertFreeName(client: ActiveClient, parentId: string | null, name: str
     throw new RuleViolationError('FOLDER_NAME_TAKEN', `A folder named "${name}" is already there`);
 }
 
+/**
+ * Moving or deleting a folder carries its subfolders along: a collaborator restricted inside the
+ * client needs full access to each, or they would expose or destroy folders closed to them.
+ */
+function assertMayCarrySubtree(client: ActiveClient, folderIds: readonly string[], actor: Actor) {
+  if (folderIds.some((id) => folderRightOf(client, id, actor) !== 'full'))
+    throw new ForbiddenError('FORBIDDEN', 'Some subfolders are not yours to move or delete');
+}
+
 function existingFolder(client: ActiveClient, folderId: string) {
   const folder = client.folders[folderId];
   if (!folder) throw new NotFoundError('folder', folderId);
@@ -118,8 +127,12 @@ function updateFolder(command: UpdateFolder, state: ClientState): ClientEvent[] 
   const parentId = command.parentId === undefined ? folder.parentId : command.parentId;
   const events: ClientEvent[] = [];
   if (parentId !== folder.parentId) {
+    // The destination's right first: a folder hidden from the actor answers 404 before a rule describes it.
+    if (parentId !== null) existingFolder(client, parentId);
+    assertMayManageFolder(client, parentId, command.actor);
+    const subtree = [folderId, ...descendantsOf(client.folders, folderId).map((f) => f.folderId)];
+    assertMayCarrySubtree(client, subtree, command.actor);
     if (parentId !== null) {
-      existingFolder(client, parentId);
       if (parentId === folderId || ancestorsOf(client.folders, parentId).some((a) => a.folderId === folderId))
         throw new RuleViolationError(
           'FOLDER_MOVE_CYCLE',
@@ -128,8 +141,6 @@ function updateFolder(command: UpdateFolder, state: ClientState): ClientEvent[] 
       if (depthOf(client.folders, parentId) + 1 + heightOf(client.folders, folderId) > FOLDER_MAX_DEPTH)
         throw new RuleViolationError('FOLDER_TOO_DEEP', `Folders nest at most ${FOLDER_MAX_DEPTH} levels`);
     }
-    // Moving takes full access on the destination as well.
-    assertMayManageFolder(client, parentId, command.actor);
     events.push({ type: 'FolderMoved', data: { clientId, folderId, parentId } });
   }
   if (name !== folder.name || parentId !== folder.parentId) assertFreeName(client, parentId, name, folderId);
@@ -153,6 +164,7 @@ function deleteFolder(command: DeleteFolder, state: ClientState): ClientEvent[] 
       'FOLDER_NOT_EMPTY',
       'The folder has subfolders or files: delete with recursive=true',
     );
+  assertMayCarrySubtree(client, folderIds, command.actor);
   return [
     ...fileIds.map((fileId): ClientEvent => ({ type: 'FileDeleted', data: { clientId, fileId } })),
     { type: 'FolderDeleted', data: { clientId, folderIds } },
@@ -182,13 +194,17 @@ function cascadePermissions(command: CascadePermissions, state: ClientState): Cl
   const { clientId, folderId } = command;
   existingFolder(client, folderId);
   assertMayManageFolder(client, folderId, command.actor);
+  // By default every principal with access to the client: pinning `none` for a collaborator
+  // shut out for now would hide these folders from them once they are assigned again.
   const principals = command.principalIds
     ? [...new Set(command.principalIds)].map((id) => principalNamed(client, id))
-    : principalsOf(client);
+    : principalsOf(client).filter((p) => p.kind === 'contact' || p.clientAccess !== 'none');
   const rights = Object.fromEntries(
     principals.map((p) => [p.id, effectiveRight(client.folders, folderId, p)]),
   );
+  // Only the folders the actor may manage: a subfolder closed to them is not theirs to reopen.
   const changed = descendantsOf(client.folders, folderId, childrenByParent(client.folders))
+    .filter((folder) => folderRightOf(client, folder.folderId, command.actor) === 'full')
     .filter((folder) => principals.some((p) => folder.rights[p.id] !== rights[p.id]))
     .map((folder) => folder.folderId);
   if (changed.length === 0) return [];

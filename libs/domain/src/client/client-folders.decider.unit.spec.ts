@@ -160,6 +160,22 @@ describe('Client decider: folders and rights', () => {
         .thenThrows(RuleViolationError, 'FOLDER_TOO_DEEP');
     });
 
+    it('moves a 9-level subtree under a root folder, not one level deeper (10 levels at most)', () => {
+      const events = [...given, ...chain(9), folder('x', null), folder('y', 'x')];
+      const move = (parentId: string): ClientCommand => ({
+        type: 'UpdateFolder',
+        clientId,
+        folderId: 'l0',
+        parentId,
+        actor: admin,
+      });
+      spec
+        .given(events)
+        .when(move('x'))
+        .then([{ type: 'FolderMoved', data: { clientId, folderId: 'l0', parentId: 'x' } }]);
+      spec.given(events).when(move('y')).thenThrows(RuleViolationError, 'FOLDER_TOO_DEEP');
+    });
+
     it('refuses a move into itself or below it', () => {
       spec
         .given([...given, ...chain(3)])
@@ -270,6 +286,109 @@ describe('Client decider: folders and rights', () => {
     it('a contact who leaves leaves no right behind', () => {
       const state = stateOf([...events, { type: 'ContactDetached', data: { clientId, contactId: 'p1' } }]);
       expect(state.folders.a.rights).toEqual({});
+    });
+  });
+
+  describe('a collaborator restricted inside the client (review of issue 4)', () => {
+    // k-full has full client access, but the folder 'secret' below 'open' is closed to them.
+    const events = [
+      ...given,
+      folder('open', null),
+      folder('secret', 'open'),
+      folder('deep', 'secret'),
+      set('secret', 'k-full', 'none'),
+    ];
+    const kFull = { id: 'k-full', kind: 'collaborator' as const, clientAccess: 'full' as const };
+
+    it('cascading cannot reopen a folder closed to them, for them or anyone', () => {
+      const cascaded = decide(events, {
+        type: 'CascadePermissions',
+        clientId,
+        folderId: 'open',
+        actor: owner,
+      });
+      const state = stateOf([...events, ...cascaded]);
+      expect(effectiveRight(state.folders, 'secret', kFull)).toBe('none');
+      expect(effectiveRight(state.folders, 'deep', kFull)).toBe('none');
+      expect(state.folders.secret.rights).toEqual({ 'k-full': 'none' });
+    });
+
+    it('an admin still cascades onto every folder below', () => {
+      const [cascaded] = decide(events, {
+        type: 'CascadePermissions',
+        clientId,
+        folderId: 'open',
+        principalIds: ['k-full'],
+        actor: admin,
+      });
+      expect(cascaded).toMatchObject({
+        data: { folderIds: ['secret', 'deep'], rights: { 'k-full': 'full' } },
+      });
+    });
+
+    it('deleting recursively cannot destroy a subfolder they cannot see (403), an admin can', () => {
+      const remove = (actor: Actor): ClientCommand => ({
+        type: 'DeleteFolder',
+        clientId,
+        folderId: 'open',
+        recursive: true,
+        actor,
+      });
+      spec.given(events).when(remove(owner)).thenThrows(ForbiddenError, 'FORBIDDEN');
+      expect(decide(events, remove(admin))).toEqual([
+        { type: 'FolderDeleted', data: { clientId, folderIds: ['open', 'secret', 'deep'] } },
+      ]);
+    });
+
+    it('moving a folder cannot carry a subfolder closed to them elsewhere (403), an admin can', () => {
+      const move = (actor: Actor): ClientCommand => ({
+        type: 'UpdateFolder',
+        clientId,
+        folderId: 'open',
+        parentId: 'shared',
+        actor,
+      });
+      const withShared = [...events, folder('shared', null), set('shared', 'p1', 'read')];
+      spec.given(withShared).when(move(owner)).thenThrows(ForbiddenError, 'FORBIDDEN');
+      expect(decide(withShared, move(admin))).toEqual([
+        { type: 'FolderMoved', data: { clientId, folderId: 'open', parentId: 'shared' } },
+      ]);
+    });
+
+    it('a move into a hidden folder answers 404 before any rule says more about it', () => {
+      // 'deep' is below 'open': a cycle for a folder they could see; for them it does not exist.
+      spec
+        .given(events)
+        .when({ type: 'UpdateFolder', clientId, folderId: 'open', parentId: 'deep', actor: owner })
+        .thenThrows(NotFoundError, 'FOLDER_NOT_FOUND');
+      spec
+        .given([...events, ...chain(9)])
+        .when({ type: 'UpdateFolder', clientId, folderId: 'l0', parentId: 'deep', actor: owner })
+        .thenThrows(NotFoundError, 'FOLDER_NOT_FOUND');
+    });
+  });
+
+  describe('cascading for every principal', () => {
+    it('pins nothing for a collaborator whose client access is none: reassigned, they inherit again', () => {
+      const events = [...given, folder('a', null), folder('b', 'a')];
+      const cascaded = decide([...events, set('a', 'p1', 'read')], {
+        type: 'CascadePermissions',
+        clientId,
+        folderId: 'a',
+        actor: admin,
+      });
+      expect(cascaded).toMatchObject([{ data: { folderIds: ['b'] } }]);
+      expect(Object.keys((cascaded[0].data as { rights: object }).rights)).not.toContain('k-none');
+      const state = stateOf([
+        ...events,
+        ...cascaded,
+        {
+          type: 'CollaboratorAccessSet',
+          data: { clientId, collaboratorId: 'k-none', access: 'read', previousAccess: 'none' },
+        },
+      ]);
+      const back = { id: 'k-none', kind: 'collaborator' as const, clientAccess: 'read' as const };
+      expect(effectiveRight(state.folders, 'b', back)).toBe('read');
     });
   });
 });

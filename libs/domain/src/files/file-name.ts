@@ -7,6 +7,11 @@ export const FILE_NAME_MAX_LENGTH = 200;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a name must not hold
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
+/** Whether a name holds control or text-direction characters (file and folder names refuse both). */
+export function hasForbiddenNameCharacters(name: string): boolean {
+  return FORBIDDEN.test(name);
+}
+
 /**
  * The name a file is stored and offered for download under, from the name a client sent (the
  * multipart filename, or a rename). NFC, trimmed, at most 200 characters, any letters in any
@@ -29,7 +34,7 @@ export function sanitizeFileName(raw: unknown, field = 'file.name'): string {
     throw refuse(`must be at most ${FILE_NAME_MAX_LENGTH} characters`);
   if (/[/\\]/.test(name)) throw refuse("must be a bare file name, without '/' or '\\'");
   if (name === '.' || name === '..') throw refuse("must not be '.' or '..'");
-  if (FORBIDDEN.test(name)) throw refuse('must not contain control or text-direction characters');
+  if (hasForbiddenNameCharacters(name)) throw refuse('must not contain control or text-direction characters');
   return name;
 }
 

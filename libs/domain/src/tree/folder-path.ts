@@ -1,6 +1,7 @@
 import { ACCESS_LEVELS, type Access, type TreeTemplateFolder } from '@dossiers/events';
 import type { FieldError } from '../shared/domain-errors';
-import { checkKnownProperties, hasControlCharacters, isPlainObject } from '../templates/field-values';
+import { hasForbiddenNameCharacters } from '../files/file-name';
+import { checkKnownProperties, isPlainObject } from '../templates/field-values';
 
 export const FOLDER_MAX_DEPTH = 10;
 export const FOLDER_NAME_MAX_LENGTH = 120;
@@ -13,7 +14,7 @@ export function checkFolderName(name: unknown): string | null {
   if (trimmed.length === 0 || trimmed.length > FOLDER_NAME_MAX_LENGTH)
     return `must be 1-${FOLDER_NAME_MAX_LENGTH} characters`;
   if (trimmed.includes('/')) return "must not contain '/'";
-  if (hasControlCharacters(trimmed)) return 'must not contain control characters';
+  if (hasForbiddenNameCharacters(trimmed)) return 'must not contain control or text-direction characters';
   if (trimmed === '.' || trimmed === '..') return "must not be '.' or '..'";
   return null;
 }

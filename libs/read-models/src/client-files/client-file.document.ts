@@ -12,10 +12,11 @@ export interface FileVersionEntry {
 
 /** A file of a client's folder: its current version and the ones before. */
 export interface ClientFileDoc extends Document {
-  /** the file id */
+  /** `${clientId}:${fileId}`: ids derived from an Idempotency-Key may meet again in another client */
   _id: string;
   tenant: string;
   clientId: string;
+  fileId: string;
   folderId: string;
   name: string;
   nameSort: string;
@@ -38,3 +39,5 @@ export interface ClientFileDoc extends Document {
 }
 
 export const CLIENT_FILES_COLLECTION = 'client_files';
+
+export const clientFileId = (clientId: string, fileId: string) => `${clientId}:${fileId}`;

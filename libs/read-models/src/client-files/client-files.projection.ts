@@ -1,7 +1,7 @@
 import { normalizeText } from '@dossiers/domain';
 import type { ClientEvent, RecordedEvent } from '@dossiers/events';
 import { defineProjection } from '../projection/projection';
-import { CLIENT_FILES_COLLECTION, type ClientFileDoc } from './client-file.document';
+import { CLIENT_FILES_COLLECTION, clientFileId, type ClientFileDoc } from './client-file.document';
 
 type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
 
@@ -17,9 +17,10 @@ export function evolveClientFile(doc: ClientFileDoc | null, recorded: RecordedEv
     const { clientId, fileId, folderId, name, format, version, size, sha256, contentType, blobId } =
       event.data;
     return {
-      _id: fileId,
+      _id: clientFileId(clientId, fileId),
       tenant: event.metadata.tenant,
       clientId,
+      fileId,
       folderId,
       name,
       nameSort: normalizeText(name),
@@ -81,7 +82,10 @@ export const clientFilesProjection = defineProjection<ClientFileDoc>({
     'FileMoved',
     'FileDeleted',
   ]),
-  documentId: (event) => (event.data as { fileId: string }).fileId,
+  documentId: (event) => {
+    const { clientId, fileId } = event.data as { clientId: string; fileId: string };
+    return clientFileId(clientId, fileId);
+  },
   evolve: evolveClientFile,
   indexes: [
     {
@@ -90,7 +94,7 @@ export const clientFilesProjection = defineProjection<ClientFileDoc>({
         ['clientId', 1],
         ['folderId', 1],
         ['nameSort', 1],
-        ['_id', 1],
+        ['fileId', 1],
       ],
     },
   ],

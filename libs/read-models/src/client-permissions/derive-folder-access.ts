@@ -70,7 +70,10 @@ export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collectio
       effective[slot] = shutOut[slot] ? 'n' : char !== UNSET ? char : inherited[slot];
     }
     const path = parent ? `${parent.path}/${folder.name}` : folder.name;
-    const sortKey = parent ? `${parent.sortKey}\u0001${sortName(folder.name)}` : sortName(folder.name);
+    // Siblings by name; two that sort alike ('Reçus', 'Recus') by their names as written, so that
+    // their subfolders never interleave. '\u0001' and '\u0002' sort before any character a name has.
+    const segment = `${sortName(folder.name)}\u0002${folder.name}`;
+    const sortKey = parent ? `${parent.sortKey}\u0001${segment}` : segment;
     const ancestorIds = parent?.ancestorIds ?? [];
     const doc: FolderAccessDoc = {
       _id: folderAccessId(model._id, folderId),

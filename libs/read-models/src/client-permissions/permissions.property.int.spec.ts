@@ -14,8 +14,10 @@ import {
   type ClientState,
 } from '@dossiers/domain';
 import type { Access, ClientEvent, FolderRight, RecordedEvent } from '@dossiers/events';
+import { SqliteEventStore } from '@dossiers/event-store';
 import { SqliteReadStore } from '@dossiers/read-store';
 import { ProjectionEngine } from '../projection/projection-engine';
+import { rebuildProjections } from '../projection/projector';
 import { clientPermissionsProjection } from './client-permissions.projection';
 import {
   CLIENT_MEMBERS_COLLECTION,
@@ -25,7 +27,7 @@ import {
   type ClientMemberDoc,
   type FolderAccessDoc,
 } from './folder-access.document';
-import { ACCESS_OF_CODE, NOT_SET } from './permission-model';
+import { ACCESS_OF_CODE, NOT_SET, PERMISSION_MODELS_COLLECTION } from './permission-model';
 
 /**
  * For random trees and random sequences of SetFolderPermission, CascadePermissions, folder moves
@@ -47,7 +49,8 @@ type Step =
   | { kind: 'cascade'; folder: number; some: number[] | null }
   | { kind: 'move'; folder: number; parent: number }
   | { kind: 'delete'; folder: number }
-  | { kind: 'member'; principal: number; access: number; leave: boolean };
+  | { kind: 'member'; principal: number; access: number; leave: boolean }
+  | { kind: 'template'; root: number; child: number; defaults: [number, number] };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -88,6 +91,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       principal: fc.nat(4),
       access: fc.nat(2),
       leave: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('template' as const),
+      root: fc.nat(2),
+      child: fc.nat(2),
+      defaults: fc.tuple(fc.nat(2), fc.nat(2)),
     }),
   },
 );
@@ -140,6 +152,24 @@ function commandFor(s: Step, client: ActiveClient, index: number): ClientCommand
           ? { type: 'DetachContact', clientId, contactId: id }
           : { type: 'AttachContact', clientId, contactId: id, language: 'fr', sendActivationEmail: false };
       return { type: 'AssignCollaborator', clientId, collaboratorId: id, access: accesses[s.access] };
+    }
+    case 'template': {
+      // Template folders give every contact a default right; merged into the folders already there.
+      const root = `t${s.root}`;
+      const child = `${root}/u${s.child}`;
+      return {
+        type: 'ApplyTreeTemplate',
+        clientId,
+        template: {
+          templateId: 'tt',
+          name: 'Modèle',
+          folders: [
+            { path: root, contactDefault: accesses[s.defaults[0]] },
+            { path: child, contactDefault: accesses[s.defaults[1]] },
+          ],
+        },
+        newFolderIds: { [root]: `f${index}r`, [child]: `f${index}c` },
+      };
     }
   }
 }
@@ -230,6 +260,51 @@ describe('effective rights: read model = domain, for random trees and commands',
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('a rebuild from the event store derives the same documents as the live projection', async () => {
+    const collections = [PERMISSION_MODELS_COLLECTION, FOLDER_ACCESS_COLLECTION, CLIENT_MEMBERS_COLLECTION];
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { minLength: 5, maxLength: 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        async (steps, batch) => {
+          const { events } = play(steps);
+          const eventStore = new SqliteEventStore({ filename: join(dir, `e${run}.db`) });
+          const live = new SqliteReadStore({ filename: join(dir, `live${run}.db`) });
+          const rebuilt = new SqliteReadStore({ filename: join(dir, `rebuilt${run++}.db`) });
+          try {
+            await eventStore.append(
+              `client-${clientId}`,
+              events.map(({ id, type, schemaVersion, data, metadata }) => ({
+                id,
+                type,
+                schemaVersion,
+                data,
+                metadata,
+              })),
+              'no_stream',
+            );
+            const stored = await eventStore.readAll();
+            const engine = new ProjectionEngine(live, [clientPermissionsProjection]);
+            for (let i = 0; i < stored.length; i += batch)
+              await engine.applyBatch(stored.slice(i, i + batch));
+            await rebuildProjections(eventStore, rebuilt, [clientPermissionsProjection]);
+
+            for (const name of collections) {
+              const [fromLive, fromRebuild] = await Promise.all(
+                [live, rebuilt].map((store) => store.collection(name).find({}, { sort: [['_id', 1]] })),
+              );
+              expect([name, fromRebuild]).toEqual([name, fromLive]);
+            }
+          } finally {
+            await Promise.all([eventStore.close(), live.close(), rebuilt.close()]);
+          }
+        },
+      ),
+      { numRuns: 15 },
     );
   });
 });

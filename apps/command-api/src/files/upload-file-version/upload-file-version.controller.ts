@@ -43,10 +43,9 @@ export class UploadFileVersionController {
       actor: actorOf(context),
     });
     await this.writer.precheck(id, context, command);
-    const result = await this.writer.store(request, context, async (content) => ({
-      result: await this.runner.runChecked(id, command(content), context),
-      blobKept: true,
-    }));
+    const result = await this.writer.store(id, request, context, (content) =>
+      this.runner.runChecked(id, command(content), context),
+    );
     return { ...commandResponse(fileId, result), clientId: id };
   }
 }

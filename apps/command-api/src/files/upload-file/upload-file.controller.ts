@@ -51,19 +51,9 @@ export class UploadFileController {
       actor: actorOf(context),
     });
     await this.writer.precheck(id, context, command);
-    const result = await this.writer.store(request, context, async (content, name) => {
-      let retry = false;
-      const result = await this.runner.runChecked(
-        id,
-        (state) => {
-          // The same file id again (an Idempotency-Key retry) keeps the content it already has.
-          retry = state.status === 'active' && Object.hasOwn(state.files, fileId);
-          return command(content, name);
-        },
-        context,
-      );
-      return { result, blobKept: !retry };
-    });
+    const result = await this.writer.store(id, request, context, (content, name) =>
+      this.runner.runChecked(id, command(content, name), context),
+    );
     return { ...commandResponse(fileId, result), clientId: id };
   }
 }
