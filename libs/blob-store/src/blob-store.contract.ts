@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { BlobNotFoundError, BlobTooLargeError, type BlobStore } from './blob-store.port';
+import { BlobNotFoundError, BlobTooLargeError, type BlobStore, type PendingBlob } from './blob-store.port';
 
 export interface BlobStoreFixture {
   store: BlobStore;
@@ -11,6 +11,8 @@ export interface BlobStoreFixture {
 
 const MB = 1024 * 1024;
 const TENANT = 'firm-contract';
+const CLIENT = '6f1c1d2e-0000-4000-8000-00000000c11e';
+const OWNED = { tenant: TENANT, owner: { clientId: CLIENT } };
 
 /** `total` bytes in `chunkSize` chunks, from `makeChunk(index, size)`. */
 async function* chunked(total: number, chunkSize: number, makeChunk: (size: number) => Buffer) {
@@ -32,11 +34,14 @@ function patterned(size: number): Buffer {
   return bytes;
 }
 
-async function collect(ids: AsyncIterable<string>): Promise<string[]> {
-  const all: string[] = [];
-  for await (const id of ids) all.push(id);
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
   return all;
 }
+
+const inAMinute = () => new Date(Date.now() + 60_000);
+const aMinuteAgo = () => new Date(Date.now() - 60_000);
 
 /** One suite for every adapter of the blob-store port; each test gets an empty store. */
 export function blobStoreContract(name: string, makeFixture: () => Promise<BlobStoreFixture>) {
@@ -51,8 +56,12 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
 
     const expectNothingLeft = async () => {
       expect(await fixture.leftovers()).toEqual([]);
-      expect(await collect(store.list(new Date(Date.now() + 60_000)))).toEqual([]);
+      expect(await collect(store.listPending(inAMinute()))).toEqual([]);
     };
+    const pendingIds = async () =>
+      (await collect(store.listPending(inAMinute()))).map((blob: PendingBlob) => blob.blobId);
+    const small = (text: string) =>
+      store.write(Readable.from([Buffer.from(text)]), { maxBytes: 100, ...OWNED });
 
     it('round-trips a multi-megabyte random payload, hashed while streaming', async () => {
       const expected = createHash('sha256');
@@ -61,7 +70,7 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
         expected.update(chunk);
         return chunk;
       });
-      const written = await store.write(source, { maxBytes: 10 * MB, tenant: TENANT });
+      const written = await store.write(source, { maxBytes: 10 * MB, ...OWNED });
       const sha = expected.digest('hex');
       expect(written).toEqual({ blobId: expect.any(String), size: 5 * MB + 123, sha256: sha });
       expect(await store.size(written.blobId)).toBe(5 * MB + 123);
@@ -79,7 +88,7 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
       // 300 kB crosses GridFS's 255 kB chunk boundary.
       const payload = patterned(300 * 1024);
       const last = payload.length - 1;
-      const { blobId } = await store.write(Readable.from([payload]), { maxBytes: MB, tenant: TENANT });
+      const { blobId } = await store.write(Readable.from([payload]), { maxBytes: MB, ...OWNED });
       const range = async (start: number, end: number) => readAll(await store.read(blobId, { start, end }));
 
       expect(await range(0, 0)).toEqual(payload.subarray(0, 1));
@@ -91,16 +100,16 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
     });
 
     it('accepts exactly maxBytes, and an empty blob', async () => {
-      const exact = await store.write(chunked(1000, 300, patterned), { maxBytes: 1000, tenant: TENANT });
+      const exact = await store.write(chunked(1000, 300, patterned), { maxBytes: 1000, ...OWNED });
       expect(exact.size).toBe(1000);
-      const empty = await store.write(Readable.from([]), { maxBytes: 1000, tenant: TENANT });
+      const empty = await store.write(Readable.from([]), { maxBytes: 1000, ...OWNED });
       expect(empty).toMatchObject({ size: 0, sha256: sha256(Buffer.alloc(0)) });
       expect(await readAll(await store.read(empty.blobId))).toEqual(Buffer.alloc(0));
     });
 
     it('refuses a blob past maxBytes and leaves nothing', async () => {
       const source = Readable.from(chunked(2 * MB, 64 * 1024, patterned));
-      const write = store.write(source, { maxBytes: MB, tenant: TENANT });
+      const write = store.write(source, { maxBytes: MB, ...OWNED });
       await expect(write).rejects.toBeInstanceOf(BlobTooLargeError);
       await expect(write).rejects.toMatchObject({ maxBytes: MB });
       // The source is stopped rather than read to its end.
@@ -113,7 +122,7 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
         yield* chunked(600 * 1024, 64 * 1024, patterned);
         throw new Error('connection reset');
       }
-      await expect(store.write(failing(), { maxBytes: 10 * MB, tenant: TENANT })).rejects.toThrow(
+      await expect(store.write(failing(), { maxBytes: 10 * MB, ...OWNED })).rejects.toThrow(
         'connection reset',
       );
       await expectNothingLeft();
@@ -123,14 +132,14 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
       const source = new Readable({ read() {} });
       source.push(patterned(400 * 1024));
       setTimeout(() => source.destroy(), 20);
-      await expect(store.write(source, { maxBytes: 10 * MB, tenant: TENANT })).rejects.toThrow();
+      await expect(store.write(source, { maxBytes: 10 * MB, ...OWNED })).rejects.toThrow();
       await expectNothingLeft();
     });
 
     it('deletes idempotently', async () => {
       const { blobId } = await store.write(Readable.from([Buffer.from('bye')]), {
         maxBytes: 10,
-        tenant: TENANT,
+        ...OWNED,
       });
       await store.delete(blobId);
       await store.delete(blobId);
@@ -164,7 +173,7 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
                 return (size: number) => payload.subarray(offset, (offset += size));
               })(),
             ),
-            { maxBytes: MB, tenant: TENANT },
+            { maxBytes: MB, ...OWNED },
           ),
         ),
       );
@@ -175,13 +184,80 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
       }
     });
 
-    it('lists the blobs written before a date', async () => {
-      const { blobId } = await store.write(Readable.from([Buffer.from('old')]), {
-        maxBytes: 10,
-        tenant: TENANT,
-      });
-      expect(await collect(store.list(new Date(Date.now() + 60_000)))).toEqual([blobId]);
-      expect(await collect(store.list(new Date(Date.now() - 60_000)))).toEqual([]);
+    it('writes a blob pending: readable at once, listed with its owner until promoted', async () => {
+      const before = Date.now();
+      const { blobId } = await small('pending bytes');
+      const after = Date.now();
+      expect(await store.size(blobId)).toBe(13);
+      expect((await readAll(await store.read(blobId, { start: 8, end: 12 }))).toString()).toBe('bytes');
+
+      const listed = await collect(store.listPending(inAMinute()));
+      expect(listed).toEqual([{ blobId, tenant: TENANT, clientId: CLIENT, createdAt: expect.any(Date) }]);
+      // GridFS keeps milliseconds, a file system may round: a second either side.
+      expect(listed[0].createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(listed[0].createdAt.getTime()).toBeLessThanOrEqual(after + 1000);
+      expect(await collect(store.listPending(aMinuteAgo()))).toEqual([]);
+
+      await store.promote(blobId);
+      expect(await pendingIds()).toEqual([]);
+      expect((await readAll(await store.read(blobId))).toString()).toBe('pending bytes');
+      expect(await store.size(blobId)).toBe(13);
+    });
+
+    it('promotes idempotently, also twice at once, and refuses a blob that does not exist', async () => {
+      const once = await small('once');
+      await store.promote(once.blobId);
+      await store.promote(once.blobId);
+      const twice = await small('twice');
+      await Promise.all([store.promote(twice.blobId), store.promote(twice.blobId)]);
+      expect(await pendingIds()).toEqual([]);
+      expect((await readAll(await store.read(twice.blobId))).toString()).toBe('twice');
+      for (const id of ['00000000-0000-4000-8000-000000000000', '../../etc/passwd', 'tmp'])
+        await expect(store.promote(id)).rejects.toBeInstanceOf(BlobNotFoundError);
+    });
+
+    it('deletes a pending blob and a promoted one, leaving nothing', async () => {
+      const pending = await small('pending');
+      await store.delete(pending.blobId);
+      expect(await store.size(pending.blobId)).toBeNull();
+      await expect(store.promote(pending.blobId)).rejects.toBeInstanceOf(BlobNotFoundError);
+      const promoted = await small('promoted');
+      await store.promote(promoted.blobId);
+      await store.delete(promoted.blobId);
+      await store.delete(promoted.blobId);
+      await expect(store.read(promoted.blobId)).rejects.toBeInstanceOf(BlobNotFoundError);
+      await expectNothingLeft();
+    });
+
+    it('discards a blob only while it is pending: a promoted one is kept', async () => {
+      const pending = await small('orphan');
+      expect(await store.discardPending(pending.blobId)).toBe(true);
+      expect(await store.discardPending(pending.blobId)).toBe(false);
+      expect(await store.size(pending.blobId)).toBeNull();
+      await expect(store.promote(pending.blobId)).rejects.toBeInstanceOf(BlobNotFoundError);
+      await expectNothingLeft();
+
+      const promoted = await small('named by an event');
+      await store.promote(promoted.blobId);
+      expect(await store.discardPending(promoted.blobId)).toBe(false);
+      expect((await readAll(await store.read(promoted.blobId))).toString()).toBe('named by an event');
+      expect(await store.discardPending('../not-a-blob')).toBe(false);
+    });
+
+    it('lets exactly one of a racing promote and discard win', async () => {
+      for (let round = 0; round < 5; round++) {
+        const { blobId } = await small(`race ${round}`);
+        const [promoted, discarded] = await Promise.all([
+          store.promote(blobId).then(
+            () => true,
+            (error: unknown) => (error instanceof BlobNotFoundError ? false : Promise.reject(error)),
+          ),
+          store.discardPending(blobId),
+        ]);
+        expect(promoted).toBe(!discarded);
+        expect(await store.size(blobId)).toBe(promoted ? `race ${round}`.length : null);
+        expect(await pendingIds()).toEqual([]);
+      }
     });
   });
 }

@@ -16,27 +16,62 @@ export interface ByteRange {
   end: number;
 }
 
+/** Whose upload wrote a blob: the client whose stream the upload appends its event to. */
+export interface BlobOwner {
+  clientId: string;
+}
+
+export interface BlobWriteOptions {
+  maxBytes: number;
+  tenant: string;
+  owner: BlobOwner;
+}
+
+/** A blob written but not yet promoted: the sweeper decides its fate from the owner's stream. */
+export interface PendingBlob {
+  blobId: string;
+  tenant: string;
+  clientId: string;
+  /** when the blob was complete (its bytes all written) */
+  createdAt: Date;
+}
+
+/**
+ * A blob is written **pending** and made permanent by `promote` once an event names it. A process
+ * that dies between the two leaves a pending blob, never a permanent orphan: the orphan sweeper
+ * (`listPending`) promotes it when the owner's stream names it and deletes it otherwise.
+ */
 export interface BlobStore {
   /**
-   * Streams `source` into a new blob. Rejects with BlobTooLargeError past `maxBytes` (a blob of
-   * exactly maxBytes is accepted), and with the source's own error if it fails or is aborted; in
-   * every failure nothing is left behind.
+   * Streams `source` into a new pending blob, owned by `owner`. Rejects with BlobTooLargeError
+   * past `maxBytes` (a blob of exactly maxBytes is accepted), and with the source's own error if it
+   * fails or is aborted; in every failure nothing is left behind.
    */
   write(
     source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream,
-    options: { maxBytes: number; tenant: string },
+    options: BlobWriteOptions,
   ): Promise<BlobWriteResult>;
   /**
+   * Makes a pending blob permanent. Idempotent: promoting a permanent blob does nothing. Rejects
+   * with BlobNotFoundError when there is no such blob, pending or permanent.
+   */
+  promote(blobId: string): Promise<void>;
+  /**
    * The bytes [start, end] (inclusive; an end past the blob stops at its last byte), or the whole
-   * blob without a range. An unknown id rejects with BlobNotFoundError.
+   * blob without a range, pending or permanent. An unknown id rejects with BlobNotFoundError.
    */
   read(blobId: string, range?: ByteRange): Promise<NodeJS.ReadableStream>;
-  /** The blob's size in bytes, or null when there is no such blob. */
+  /** The blob's size in bytes, pending or permanent, or null when there is no such blob. */
   size(blobId: string): Promise<number | null>;
-  /** Idempotent: deleting a missing blob does nothing. */
+  /** Deletes the blob, pending or permanent. Idempotent: deleting a missing blob does nothing. */
   delete(blobId: string): Promise<void>;
-  /** Ids of the blobs written before `olderThan`, for the orphan sweeper. */
-  list(olderThan: Date): AsyncIterable<string>;
+  /**
+   * Deletes the blob only while it is still pending, atomically against `promote`: a blob promoted
+   * meanwhile is kept. Answers whether a pending blob was deleted. The sweeper's delete.
+   */
+  discardPending(blobId: string): Promise<boolean>;
+  /** The pending blobs complete before `olderThan`, with their owners, for the orphan sweeper. */
+  listPending(olderThan: Date): AsyncIterable<PendingBlob>;
   close(): Promise<void>;
 }
 

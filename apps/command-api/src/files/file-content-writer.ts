@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
   clientDecider,
@@ -13,18 +13,24 @@ import { loadStream, type CommandContext, type CommandResult } from '@dossiers/a
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@dossiers/event-store';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@dossiers/blob-store';
 import { APP_CONFIG, PayloadTooLargeError, receiveSingleFile, type AppConfig } from '@dossiers/platform';
+import { UploadsInFlight } from './uploads-in-flight';
 
 /**
  * Takes an uploaded file from the request into the blob store, then lets a command decide whether
  * it becomes part of the client. Whatever fails — a refused right, a bad name, a too large or
- * aborted upload, a command the decider refuses — leaves no event and no blob behind.
+ * aborted upload, a command the decider refuses — leaves no event and no blob behind. The blob is
+ * written pending, the event appended, then the blob promoted: a process that dies in between
+ * leaves a pending blob, which the orphan-blob sweeper settles from the event store.
  */
 @Injectable()
 export class FileContentWriter {
+  private readonly logger = new Logger('files');
+
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(BLOB_STORE) private readonly blobStore: BlobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inFlight: UploadsInFlight,
   ) {}
 
   /**
@@ -48,8 +54,9 @@ export class FileContentWriter {
   }
 
   /**
-   * Streams the request's file into a new blob and runs `decide` with it, a command that appends at
-   * most one event naming the blob. The blob is deleted when the command is refused, and when the
+   * Streams the request's file into a new pending blob owned by the client and runs `decide` with
+   * it, a command that appends at most one event naming the blob to the client's stream. The blob
+   * is promoted once that event is stored, and deleted when the command is refused or when the
    * event it answers with names another blob: nothing new to record, or a retry with the same
    * Idempotency-Key whose event the store already had (the first attempt's, with its own blob).
    */
@@ -68,7 +75,11 @@ export class FileContentWriter {
       throw error;
     }
     const written = await this.blobStore
-      .write(file.stream, { maxBytes: this.config.maxUploadBytes, tenant: context.tenant })
+      .write(file.stream, {
+        maxBytes: this.config.maxUploadBytes,
+        tenant: context.tenant,
+        owner: { clientId },
+      })
       .catch((error: unknown) => {
         throw error instanceof BlobTooLargeError
           ? new PayloadTooLargeError(this.config.maxUploadBytes)
@@ -80,30 +91,79 @@ export class FileContentWriter {
       sha256: written.sha256,
       contentType: contentTypeOf(file.mimetype),
     };
+    this.inFlight.add(content.blobId);
+    try {
+      return await this.decideAndSettle(clientId, content, name, decide);
+    } finally {
+      this.inFlight.delete(content.blobId);
+    }
+  }
+
+  private async decideAndSettle(
+    clientId: string,
+    content: FileContent,
+    name: string,
+    decide: (content: FileContent, name: string) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
     let result: CommandResult;
     try {
       result = await decide(content, name);
     } catch (error) {
       // Refused, so never appended. Any other failure may have come after the store wrote the
-      // event: the blob then stays, an orphan at worst rather than an event naming no content.
+      // event: the blob then stays pending, for the sweeper to settle from the event store.
       if (error instanceof DomainError || error instanceof WrongExpectedVersionError)
-        await this.blobStore.delete(content.blobId);
+        await this.deleteUnnamed(content.blobId);
       throw error;
     }
-    if (!(await this.recorded(clientId, result, content.blobId))) await this.blobStore.delete(content.blobId);
+    const recorded = await this.recorded(clientId, result, content.blobId);
+    if (recorded === 'no') await this.deleteUnnamed(content.blobId);
+    if (recorded === 'yes') await this.promote(content.blobId);
     return result;
   }
 
-  /** Whether the event at the answered revision names the blob; when unsure, yes. */
-  private async recorded(clientId: string, result: CommandResult, blobId: string): Promise<boolean> {
+  /** A blob no event names; one the store fails to delete stays pending, and the sweeper deletes it. */
+  private async deleteUnnamed(blobId: string): Promise<void> {
+    try {
+      await this.blobStore.delete(blobId);
+    } catch (error) {
+      this.logger.warn({
+        message: 'unnamed blob left pending; the sweeper will delete it',
+        blobId,
+        err: String(error),
+      });
+    }
+  }
+
+  /**
+   * The event is stored, so the upload succeeded whatever happens here: a blob left pending is
+   * still served, and the sweeper promotes it later.
+   */
+  private async promote(blobId: string): Promise<void> {
+    try {
+      await this.blobStore.promote(blobId);
+    } catch (error) {
+      this.logger.warn({
+        message: 'blob left pending after its event; the sweeper will promote it',
+        blobId,
+        err: String(error),
+      });
+    }
+  }
+
+  /** Whether the event at the answered revision names the blob; unknown when it cannot be read. */
+  private async recorded(
+    clientId: string,
+    result: CommandResult,
+    blobId: string,
+  ): Promise<'yes' | 'no' | 'unknown'> {
     try {
       const [event] = await this.eventStore.readStream(clientStreamId(clientId), {
         fromRevision: result.revision,
         maxCount: 1,
       });
-      return (event?.data as { blobId?: unknown } | undefined)?.blobId === blobId;
+      return (event?.data as { blobId?: unknown } | undefined)?.blobId === blobId ? 'yes' : 'no';
     } catch {
-      return true;
+      return 'unknown';
     }
   }
 }

@@ -12,6 +12,8 @@ import { UploadFileController } from '../files/upload-file/upload-file.controlle
 import { UploadFileVersionController } from '../files/upload-file-version/upload-file-version.controller';
 import { UpdateFileController } from '../files/update-file/update-file.controller';
 import { DeleteFileController } from '../files/delete-file/delete-file.controller';
+import { UploadsInFlight } from '../files/uploads-in-flight';
+import { OrphanBlobSweepScheduler } from '../files/orphan-blob-sweep.scheduler';
 
 /** A client's folder tree, its rights and its files, and the firm's settings that shape new folders. */
 @Module({
@@ -27,7 +29,13 @@ import { DeleteFileController } from '../files/delete-file/delete-file.controlle
     UpdateFileController,
     DeleteFileController,
   ],
-  providers: [ClientCommandRunner, TenantSettingsLookup, FileContentWriter],
+  providers: [
+    ClientCommandRunner,
+    TenantSettingsLookup,
+    FileContentWriter,
+    UploadsInFlight,
+    OrphanBlobSweepScheduler,
+  ],
   exports: [ClientCommandRunner],
 })
 export class FolderCommandsModule {}

@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { GridFSBucket, MongoClient, type GridFSBucketWriteStream, type MongoClientOptions } from 'mongodb';
+import {
+  GridFSBucket,
+  MongoClient,
+  type Collection,
+  type GridFSBucketWriteStream,
+  type MongoClientOptions,
+} from 'mongodb';
 import {
   BlobNotFoundError,
   checkByteRange,
   isBlobId,
   type BlobStore,
+  type BlobWriteOptions,
   type BlobWriteResult,
   type ByteRange,
+  type PendingBlob,
 } from '../blob-store.port';
 import { abandon, meterSource } from '../metered-source';
 
@@ -21,33 +29,44 @@ export interface GridFsBlobStoreOptions {
 interface BlobFile {
   _id: string;
   length: number;
+  chunkSize: number;
   uploadDate: Date;
+  filename: string;
+  /** `pending` is set until the blob is promoted; blobs written before pending ones existed have none */
+  metadata?: { tenant?: string; clientId?: string; pending?: boolean };
 }
 
 /**
- * Blobs in MongoDB GridFS, the blob id as the file's `_id` and the tenant in its metadata. GridFS
- * writes the files document only after the last chunk, so an unfinished upload is invisible to
- * readers; on failure the upload is aborted, which deletes the chunks already written.
+ * Blobs in MongoDB GridFS, the blob id as the file's `_id`, the tenant and owning client in its
+ * metadata, and `metadata.pending: true` until promoted (then unset: one document update, atomic
+ * against a discard's conditional delete). GridFS writes the files document only after the last
+ * chunk, so an unfinished upload is invisible to readers; on failure the upload is aborted, which
+ * deletes the chunks already written. A pending blob's `createdAt` is its `uploadDate`.
  */
 export class GridFsBlobStore implements BlobStore {
   private readonly client: MongoClient;
   private readonly bucket: GridFSBucket;
+  private readonly files: Collection<BlobFile>;
+  private readonly chunks: Collection<{ files_id: string }>;
+  private pendingIndex?: Promise<unknown>;
 
   /** The driver connects on the first operation. */
   constructor(options: GridFsBlobStoreOptions) {
     this.client = new MongoClient(options.url, options.clientOptions);
-    this.bucket = new GridFSBucket(this.client.db(options.databaseName), {
-      bucketName: options.bucketName ?? 'blobs',
-    });
+    const db = this.client.db(options.databaseName);
+    const bucketName = options.bucketName ?? 'blobs';
+    this.bucket = new GridFSBucket(db, { bucketName });
+    this.files = db.collection<BlobFile>(`${bucketName}.files`);
+    this.chunks = db.collection(`${bucketName}.chunks`);
   }
 
   async write(
     source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream,
-    options: { maxBytes: number; tenant: string },
+    options: BlobWriteOptions,
   ): Promise<BlobWriteResult> {
     const blobId = randomUUID();
     const upload = this.bucket.openUploadStreamWithId(blobId as never, blobId, {
-      metadata: { tenant: options.tenant },
+      metadata: { pending: true, tenant: options.tenant, clientId: options.owner.clientId },
     });
     // Failures are taken from the write callbacks below; without a listener an 'error' event would crash.
     upload.on('error', () => undefined);
@@ -65,6 +84,16 @@ export class GridFsBlobStore implements BlobStore {
       throw error;
     }
     return { blobId, size: meter.size, sha256: meter.sha256() };
+  }
+
+  async promote(blobId: string): Promise<void> {
+    if (!isBlobId(blobId)) throw new BlobNotFoundError(blobId);
+    const { matchedCount } = await this.files.updateOne(
+      { _id: blobId, 'metadata.pending': true },
+      { $unset: { 'metadata.pending': '' } },
+    );
+    // Promoted already (by the upload or the sweeper), or never written, or discarded.
+    if (matchedCount === 0 && !(await this.find(blobId))) throw new BlobNotFoundError(blobId);
   }
 
   async read(blobId: string, range?: ByteRange): Promise<NodeJS.ReadableStream> {
@@ -91,9 +120,37 @@ export class GridFsBlobStore implements BlobStore {
     }
   }
 
-  async *list(olderThan: Date): AsyncIterable<string> {
-    const files = this.bucket.find({ uploadDate: { $lt: olderThan } }, { projection: { _id: 1 } });
-    for await (const file of files) yield String(file._id);
+  async discardPending(blobId: string): Promise<boolean> {
+    if (!isBlobId(blobId)) return false;
+    // The condition makes this atomic against promote's update: a promoted blob is not matched.
+    const { deletedCount } = await this.files.deleteOne({ _id: blobId, 'metadata.pending': true });
+    if (deletedCount === 0) return false;
+    await this.chunks.deleteMany({ files_id: blobId });
+    return true;
+  }
+
+  async *listPending(olderThan: Date): AsyncIterable<PendingBlob> {
+    // Only pending blobs are indexed: the sweep never scans the permanent ones.
+    this.pendingIndex ??= this.files
+      .createIndex(
+        { 'metadata.pending': 1, uploadDate: 1 },
+        { name: 'pending_by_upload_date', partialFilterExpression: { 'metadata.pending': true } },
+      )
+      .catch((error: unknown) => {
+        this.pendingIndex = undefined;
+        throw error;
+      });
+    await this.pendingIndex;
+    const files = this.files.find(
+      { 'metadata.pending': true, uploadDate: { $lt: olderThan } },
+      { projection: { _id: 1, uploadDate: 1, metadata: 1 } },
+    );
+    for await (const file of files) {
+      const { tenant, clientId } = file.metadata ?? {};
+      // Written by this store, so always set; anything else is not ours to judge, and stays.
+      if (typeof tenant !== 'string' || typeof clientId !== 'string') continue;
+      yield { blobId: String(file._id), tenant, clientId, createdAt: file.uploadDate };
+    }
   }
 
   close(): Promise<void> {
@@ -102,8 +159,7 @@ export class GridFsBlobStore implements BlobStore {
 
   private async find(blobId: string): Promise<BlobFile | null> {
     if (!isBlobId(blobId)) return null;
-    const [file] = await this.bucket.find({ _id: blobId as never }, { limit: 1 }).toArray();
-    return (file as unknown as BlobFile | undefined) ?? null;
+    return this.files.findOne({ _id: blobId });
   }
 }
 

@@ -23,6 +23,11 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** MAX_UPLOAD_MB in bytes: a larger uploaded file gets 413 (uploads stream, outside maxBodyBytes) */
   maxUploadBytes: number;
+  /**
+   * The orphan-blob sweep (command API): every `intervalMinutes`, pending blobs older than
+   * `graceMinutes` are promoted when their client's stream names them and deleted otherwise.
+   */
+  blobSweep: { intervalMinutes: number; graceMinutes: number };
   /** events per projector transaction: larger batches rebuild faster, smaller ones show up sooner */
   projectorBatchSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -138,6 +143,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     maxBodyBytes: int('MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxUploadBytes: int('MAX_UPLOAD_MB', 100, 1, 10240) * 1024 * 1024,
+    blobSweep: {
+      intervalMinutes: int('BLOB_SWEEP_MINUTES', 60, 1, 7 * 24 * 60),
+      // Far beyond any request: an upload appends its event seconds after its blob is complete.
+      graceMinutes: int('BLOB_SWEEP_GRACE_MINUTES', 15, 5, 7 * 24 * 60),
+    },
     projectorBatchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     connectorCatalog: catalog('CONNECTOR_CATALOG_FILE'),

@@ -34,7 +34,10 @@ class FilesTestController {
     const blob = await this.blobs.write(file.stream, {
       maxBytes: this.config.maxUploadBytes,
       tenant: 'firm',
+      owner: { clientId: 'client' },
     });
+    // Where a file route appends the event naming the blob, then promotes it.
+    await this.blobs.promote(blob.blobId);
     return { name, ...blob };
   }
 

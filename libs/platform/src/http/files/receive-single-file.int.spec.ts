@@ -55,7 +55,13 @@ describe('receiveSingleFile', () => {
           file.stream.destroy();
           throw error;
         }
-        const blob = await store.write(file.stream, { maxBytes: LIMIT, tenant: 'firm' });
+        const blob = await store.write(file.stream, {
+          maxBytes: LIMIT,
+          tenant: 'firm',
+          owner: { clientId: 'client' },
+        });
+        // Where a file route appends the event naming the blob, then promotes it.
+        await store.promote(blob.blobId);
         return { name, mimetype: file.mimetype, fields: file.fields, blob };
       })();
       handled.push(outcome.catch(() => undefined));
