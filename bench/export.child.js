@@ -1,8 +1,9 @@
 /**
  * Forked by bench/export.ts: runs the real export (ClientExport.prepare + write) of one tenant into
  * a file, alone in this process, and reports its time and the process's peak RSS. Plain JavaScript
- * over the compiled code in dist/ (`npm run bench` builds first), as the query API runs in
- * production: no TypeScript compiler in the process to inflate its memory.
+ * over the compiled code in dist/ (`npm run bench` builds first), started with the query API's node
+ * flags (bench/export.ts reads them from package.json), as the query API runs in production: no
+ * TypeScript compiler in the process to inflate its memory.
  * Usage: node bench/export.child.js <read store file> <output .xlsx> <tenant>
  */
 require('reflect-metadata');
@@ -12,13 +13,14 @@ const { SqliteReadStore } = require('../dist/libs/read-store/src');
 const { ClientAccess } = require('../dist/apps/query-api/src/access/client-access');
 const { ClientQueries } = require('../dist/apps/query-api/src/clients/client-queries');
 const { ClientExport } = require('../dist/apps/query-api/src/clients/export-clients/client-export');
+const { peakRssKb } = require('./peak-rss');
 
 async function main() {
   const [readStoreFile, outputFile, tenant] = process.argv.slice(2);
   const readStore = new SqliteReadStore({ filename: readStoreFile });
   const access = new ClientAccess(readStore);
   const clientExport = new ClientExport(readStore, new ClientQueries(readStore, access), access);
-  const baselineMaxRssKb = process.resourceUsage().maxRSS;
+  const baselineMaxRssKb = peakRssKb();
 
   const start = performance.now();
   const input = await clientExport.prepare({ tenant, sub: 'bench', role: 'admin' }, { sort: 'name' });
@@ -32,7 +34,7 @@ async function main() {
   const report = {
     seconds: (end - start) / 1000,
     prepareSeconds: (prepared - start) / 1000,
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: peakRssKb(),
     baselineMaxRssKb,
     bytes: statSync(outputFile).size,
   };

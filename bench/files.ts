@@ -1,13 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { signToken } from '@dossiers/platform';
 import { multipartBody } from '../libs/platform/src/http/files/testing/multipart-body';
-import { log, median, nowMs, TENANT } from './util';
+import { log, median, nowMs, npmScriptNodeFlags, TENANT } from './util';
 
 export const FILE_MB = 200;
 /** Each round uploads a new file and downloads it: three show whether anything accumulates. */
@@ -155,16 +155,7 @@ export async function benchFiles(dir: string): Promise<FilesFigures> {
 }
 
 /** The node flags `npm start` gives the standalone app, so that it runs here as it does there. */
-function startFlags(): string[] {
-  const packageJson = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const start = packageJson.scripts.start;
-  const flags = /^node((?:\s+--\S+)*)\s+dist\/apps\/standalone\/src\/main\.js$/.exec(start);
-  if (!flags)
-    throw new Error(`npm start runs "${start}": expected node [--flags] dist/apps/standalone/src/main.js`);
-  return flags[1].split(/\s+/).filter(Boolean);
-}
+const startFlags = (): string[] => npmScriptNodeFlags('start', 'dist/apps/standalone/src/main.js');
 
 const describe = (m: ServerMemory): string =>
   `server RSS ${m.beforeMb.toFixed(0)} MB before, peak ${peakMb(m).toFixed(0)} MB ` +

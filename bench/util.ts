@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import type { NewEvent } from '@dossiers/events';
 
 /** The one tenant every generated client belongs to. */
@@ -73,4 +74,19 @@ export const fmt = (n: number, digits = 1): string =>
 
 export function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/**
+ * The node flags an npm script gives the compiled app it starts (`node [--flags] <entry>`),
+ * read from package.json: a child measured with them runs as production does.
+ */
+export function npmScriptNodeFlags(script: string, entry: string): string[] {
+  const packageJson = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = packageJson.scripts[script] ?? '';
+  const escaped = entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const flags = new RegExp(`^node((?:\\s+--\\S+)*)\\s+${escaped}$`).exec(command);
+  if (!flags) throw new Error(`npm run ${script} runs "${command}": expected node [--flags] ${entry}`);
+  return flags[1].split(/\s+/).filter(Boolean);
 }

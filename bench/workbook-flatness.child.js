@@ -5,6 +5,7 @@
  */
 const { createWriteStream } = require('node:fs');
 const { writeClientWorkbook } = require('../dist/apps/query-api/src/clients/export-clients/client-workbook');
+const { peakRssKb } = require('./peak-rss');
 
 async function* clients(count) {
   for (let i = 0; i < count; i++) {
@@ -40,7 +41,7 @@ async function main() {
   process.send({
     rows: count,
     seconds: (performance.now() - start) / 1000,
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: peakRssKb(),
   });
 }
 

@@ -53,6 +53,26 @@ export function readStoreContract(
         expect(await collection.findById('missing')).toBeNull();
       });
 
+      it('upserts many at once, replacing whole documents; a later duplicate wins', async () => {
+        const collection = await seed([
+          { _id: 'kept', n: 0 },
+          { _id: 'replaced', n: 0, extra: true },
+        ]);
+        // More than one multi-row statement's worth, and a remainder, in a collection that exists.
+        const many = Array.from({ length: 150 }, (_, i) => ({ _id: `d${i}`, n: i }));
+        await collection.upsertMany([{ _id: 'replaced', n: 1 }, ...many, { _id: 'd7', n: -7 }]);
+        expect(await collection.count({})).toBe(152);
+        expect(await collection.findById('kept')).toEqual({ _id: 'kept', n: 0 });
+        expect(await collection.findById('replaced')).toEqual({ _id: 'replaced', n: 1 });
+        expect(await collection.findById('d149')).toEqual({ _id: 'd149', n: 149 });
+        expect(await collection.findById('d7')).toEqual({ _id: 'd7', n: -7 });
+
+        const fresh = newCollection(); // never written: the first write creates it
+        await fresh.upsertMany([]);
+        await fresh.upsertMany([{ _id: 'a', n: 1 }]);
+        expect(await fresh.find({})).toEqual([{ _id: 'a', n: 1 }]);
+      });
+
       it('finds by ids, leaving missing ones out', async () => {
         const collection = await seed([{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }]);
         const found = await collection.findByIds(['c', 'missing', 'a']);

@@ -58,6 +58,11 @@ export interface ReadCollection<T extends Document = Document> {
   stream(filter: Filter, options?: FindOptions): AsyncIterable<T>;
   /** Insert or replace the whole document. */
   upsert(doc: T): Promise<void>;
+  /**
+   * Insert or replace each document whole, as `upsert` one after the other would (a later
+   * document with the same `_id` wins), in a few round trips: what a projection's batch writes.
+   */
+  upsertMany(docs: T[]): Promise<void>;
   /** Set some top-level fields of an existing document; false when it does not exist. */
   update(id: string, fields: Partial<Omit<T, '_id'>>): Promise<boolean>;
   delete(id: string): Promise<boolean>;

@@ -49,16 +49,21 @@ export const SQLITE_EVENTS_SCHEMA = `
   );
 `;
 
-interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-}
+/**
+ * The columns an event is read back from, in this order. Rows come back as arrays (better-sqlite3's
+ * raw mode): a rebuild reads every event, and an object per row cost a quarter of the read.
+ */
+const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata';
+type EventRow = [
+  position: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+];
 
 /** Where an event sits, in its stream and in the store. */
 interface Placement {
@@ -124,15 +129,21 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      readForwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      readBackwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      readAll: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
-      ),
+      readForwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+        )
+        .raw(),
+      readBackwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(),
+      readAll: this.db
+        .prepare<[number, number], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+        )
+        .raw(),
       headPosition: this.db.prepare<[], { position: number }>(
         'SELECT COALESCE(MAX(position), 0) AS position FROM events',
       ),
@@ -300,16 +311,25 @@ function serialise(event: NewEvent): EventToWrite {
   };
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([
+  position,
+  streamId,
+  revision,
+  eventId,
+  type,
+  schemaVersion,
+  data,
+  metadata,
+]: EventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    prepare: row.position,
+    id: eventId,
+    type,
+    schemaVersion,
+    data: JSON.parse(data) as JsonObject,
+    metadata: JSON.parse(metadata) as EventMetadata,
+    streamId,
+    revision,
+    position,
+    prepare: position,
   };
 }

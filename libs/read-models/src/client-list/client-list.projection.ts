@@ -14,12 +14,13 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
   if (event.type === 'ClientCreated') {
     const { clientId, name, groupId, attributes } = event.data;
     const at = event.metadata.occurredAt;
+    const normalized = normalizeText(name);
     return {
       _id: clientId,
       tenant: event.metadata.tenant,
       name,
-      nameSort: normalizeText(name),
-      searchText: normalizeText(name),
+      nameSort: normalized,
+      searchText: normalized,
       groupId,
       attributes,
       membersCount: 0,
@@ -31,12 +32,10 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
   }
   if (!doc) return null;
   switch (event.type) {
-    case 'ClientRenamed':
-      return touched(doc, event, {
-        name: event.data.name,
-        nameSort: normalizeText(event.data.name),
-        searchText: normalizeText(event.data.name),
-      });
+    case 'ClientRenamed': {
+      const normalized = normalizeText(event.data.name);
+      return touched(doc, event, { name: event.data.name, nameSort: normalized, searchText: normalized });
+    }
     case 'ClientGroupChanged':
       return touched(doc, event, { groupId: event.data.groupId });
     case 'ClientAttributesChanged': {
@@ -101,6 +100,7 @@ export const clientListProjection = defineProjection<ClientListDoc>({
   name: 'client-list',
   collection: CLIENTS_COLLECTION,
   handles: new Set(Object.keys(EVERY_CLIENT_EVENT)),
+  creates: new Set<ClientEvent['type']>(['ClientCreated']),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientList,
   // Each index ends with _id (the tie-breaker) and searchText, so that a search, its sort and its

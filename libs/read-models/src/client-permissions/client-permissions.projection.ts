@@ -1,3 +1,4 @@
+import type { ClientEvent } from '@dossiers/events';
 import { defineProjection } from '../projection/projection';
 import { deriveFolderAccess } from './derive-folder-access';
 import { CLIENT_MEMBERS_COLLECTION, FOLDER_ACCESS_COLLECTION } from './folder-access.document';
@@ -18,6 +19,7 @@ export const clientPermissionsProjection = defineProjection<PermissionModelDoc>(
   collection: PERMISSION_MODELS_COLLECTION,
   indexes: [],
   handles: PERMISSION_MODEL_EVENTS,
+  creates: new Set<ClientEvent['type']>(['ClientCreated']),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolvePermissionModel,
   derived: {

@@ -88,6 +88,7 @@ export const clientSheetProjection = defineProjection<ClientSheetDoc>({
     'ConnectorRemoved',
     'FormSent',
   ]),
+  creates: new Set<ClientEvent['type']>(['ClientCreated']),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientSheet,
   indexes: [],

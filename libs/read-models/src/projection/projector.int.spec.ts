@@ -29,16 +29,26 @@ const envelope = (type: string, data: object, i: number): NewEvent => ({
   },
 });
 
-/** A read store that dies in the middle of its `crashAt`-th write, inside a transaction. */
+/**
+ * A read store that dies as it writes its `crashAt`-th document, inside a transaction: the
+ * documents before it in the same call (an `upsertMany`) are written, the rest are not.
+ */
 function crashingOnWrite(store: ReadStore, crashAt: number): ReadStore {
-  let writes = 0;
+  let written = 0;
   const wrapTx = (tx: ReadStoreTransaction): ReadStoreTransaction => ({
     collection: <T extends Document>(name: string) => {
       const collection = tx.collection<T>(name);
       return new Proxy(collection, {
         get(target, property) {
-          if (property === 'upsert' && ++writes >= crashAt)
-            return () => Promise.reject(new Error('simulated crash'));
+          if (property === 'upsert') return (doc: T) => target.upsertMany([doc]);
+          if (property === 'upsertMany')
+            return async (docs: T[]) => {
+              const before = crashAt - 1 - written;
+              written += docs.length;
+              if (written < crashAt) return target.upsertMany(docs);
+              await target.upsertMany(docs.slice(0, before));
+              throw new Error('simulated crash');
+            };
           return Reflect.get(target, property).bind(target);
         },
       });

@@ -139,6 +139,15 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
     await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true, session: this.session });
   }
 
+  async upsertMany(docs: T[]): Promise<void> {
+    if (docs.length === 0) return;
+    // Ordered: applied one after the other, so a later document with the same _id wins.
+    await this.collection.bulkWrite(
+      docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+      { ordered: true, session: this.session },
+    );
+  }
+
   async update(id: string, fields: Partial<Omit<T, '_id'>>): Promise<boolean> {
     const result = await this.collection.updateOne({ _id: id }, { $set: fields }, { session: this.session });
     return result.matchedCount > 0;

@@ -100,16 +100,29 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   }
 
   async upsert(doc: T): Promise<void> {
-    if (typeof doc._id !== 'string') throw new Error('A document needs a string _id');
+    await this.upsertMany([doc]);
+  }
+
+  /**
+   * One prepared statement run per document, all in one call: a projection's batch writes
+   * thousands, and an awaited call per document added half again to SQLite's own work. (Multi-row
+   * INSERT statements were measured too: no faster, SQLite's b-tree work is the same per row.)
+   */
+  async upsertMany(docs: T[]): Promise<void> {
+    if (docs.length === 0) return;
+    const rows = docs.map((doc): [string, string] => {
+      if (typeof doc._id !== 'string') throw new Error('A document needs a string _id');
+      return [doc._id, JSON.stringify(doc)];
+    });
     const sql = `INSERT INTO ${this.table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`;
-    const params = [doc._id, JSON.stringify(doc)];
     await this.access.write((writer) => {
       try {
-        writer.run(sql, params);
+        writer.runEach(sql, rows);
       } catch (error) {
+        // Raised as the statement is prepared, before any row is written.
         if (!isMissingTable(error)) throw error;
         writer.exec(createTableSql(this.name));
-        writer.run(sql, params);
+        writer.runEach(sql, rows);
       }
     });
   }

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readStoreContract } from '../read-store.contract';
+import { PAGE_SIZE } from './sqlite-connection';
 import { orderByClause, whereClause } from './sqlite-filter';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -45,6 +46,29 @@ describe('SQLite read store', () => {
     db.close();
     expect(plan).toContain('USING INDEX clients__tenant_name');
     expect(plan).not.toContain('TEMP B-TREE'); // no sort step: the index order is the page order
+  });
+
+  it('creates its file with 16 KB pages, and opens one made with another size as it is', async () => {
+    const { store, filename } = opened;
+    await store.collection('clients').upsert({ _id: 'a' });
+    const pageSize = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const size = db.pragma('page_size', { simple: true });
+      db.close();
+      return size;
+    };
+    expect(pageSize(filename)).toBe(PAGE_SIZE);
+
+    const older = join(dirname(filename), 'older.db');
+    const db = new Database(older);
+    db.pragma('journal_mode = WAL');
+    db.exec(`CREATE TABLE "clients" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    db.close();
+    const reopened = new SqliteReadStore({ filename: older });
+    await reopened.collection('clients').upsert({ _id: 'b', n: 1 });
+    expect(await reopened.collection('clients').findById('b')).toEqual({ _id: 'b', n: 1 });
+    await reopened.close();
+    expect(pageSize(older)).toBe(4096);
   });
 
   it('answers queries and takes writes while a stream is open, inside a transaction too', async () => {

@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { isDateAttribute } from '@dossiers/domain';
 import type { AttributeValue } from '@dossiers/events';
 import type { ClientListDoc } from '@dossiers/read-models';
+import { PacedWorkbookWriter } from './paced-workbook-writer';
 
 const FIXED_COLUMNS = [
   { header: 'Name', width: 40 },
@@ -20,12 +19,6 @@ const FIXED_COLUMNS = [
  * skip rendering it to XML again, which is most of the cost of a large export.
  */
 const PLAIN = {};
-/**
- * Rows are produced without ever waiting (the store's cursor is synchronous), and exceljs pushes
- * the sheet's XML to the zip without backpressure: the deflate callbacks only run when the loop
- * turns, so without a regular yield the whole uncompressed sheet piles up in memory.
- */
-const YIELD_EVERY_ROWS = 50;
 const DAY = { numFmt: 'yyyy-mm-dd' };
 const INSTANT = { numFmt: 'yyyy-mm-dd hh:mm' };
 
@@ -53,11 +46,11 @@ function attributeCell(value: AttributeValue): [unknown, object] {
 
 /**
  * Streams the client base as an .xlsx into `output`: rows are committed (and leave memory) as they
- * are written, shared strings are off, and writing pauses while `output` is full, so memory stays
- * flat however many clients there are.
+ * are written, shared strings are off, and writing pauses while the zip is behind (deflate runs on
+ * another thread) or `output` is full, so memory stays flat however many clients there are.
  */
 export async function writeClientWorkbook(output: Writable, input: ClientWorkbookInput): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new PacedWorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,
@@ -74,7 +67,6 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
   sheet.autoFilter = { from: 'A1', to: `${columnLetter(sheet.columns.length)}1` };
   const attributeColumn = new Map(input.attributeKeys.map((key, i) => [key, FIXED_COLUMNS.length + i]));
 
-  let written = 0;
   for await (const client of input.clients) {
     const values: unknown[] = [
       client.name,
@@ -94,7 +86,10 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
       cell.style = styles[columnNumber - 1] ?? PLAIN;
     });
     row.commit();
-    if (++written % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
+    // Rows come from a synchronous cursor: these waits are also where the event loop turns, so
+    // deflate's results come back and other requests are served during a long export.
+    const zipBehind = workbook.pace();
+    if (zipBehind) await zipBehind;
     if (output.writableNeedDrain) await once(output, 'drain');
   }
   sheet.commit();
