@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CreateSheetTemplateController } from './sheet-templates/create-sheet-template/create-sheet-template.controller';
-import { CreateSheetTemplateHandler } from './sheet-templates/create-sheet-template/create-sheet-template.handler';
 import { ReplaceSheetTemplateController } from './sheet-templates/replace-sheet-template/replace-sheet-template.controller';
-import { ReplaceSheetTemplateHandler } from './sheet-templates/replace-sheet-template/replace-sheet-template.handler';
 import { DeleteSheetTemplateController } from './sheet-templates/delete-sheet-template/delete-sheet-template.controller';
 import { DeleteSheetTemplateHandler } from './sheet-templates/delete-sheet-template/delete-sheet-template.handler';
 import { CreateTreeTemplateController } from './tree-templates/create-tree-template/create-tree-template.controller';
-import { CreateTreeTemplateHandler } from './tree-templates/create-tree-template/create-tree-template.handler';
 import { ReplaceTreeTemplateController } from './tree-templates/replace-tree-template/replace-tree-template.controller';
-import { ReplaceTreeTemplateHandler } from './tree-templates/replace-tree-template/replace-tree-template.handler';
 import { DeleteTreeTemplateController } from './tree-templates/delete-tree-template/delete-tree-template.controller';
 import { DeleteTreeTemplateHandler } from './tree-templates/delete-tree-template/delete-tree-template.handler';
 import { CreateFormTemplateController } from './form-templates/create-form-template/create-form-template.controller';
 import { CreateFormTemplateHandler } from './form-templates/create-form-template/create-form-template.handler';
+import { SheetTemplateWriter } from './sheet-templates/sheet-template-writer';
+import { TreeTemplateWriter } from './tree-templates/tree-template-writer';
 import { TemplateLookup } from './template-lookup';
 import { ConnectorCatalog } from './connector-catalog';
 
@@ -31,11 +29,9 @@ import { ConnectorCatalog } from './connector-catalog';
     CreateFormTemplateController,
   ],
   providers: [
-    CreateSheetTemplateHandler,
-    ReplaceSheetTemplateHandler,
+    SheetTemplateWriter,
+    TreeTemplateWriter,
     DeleteSheetTemplateHandler,
-    CreateTreeTemplateHandler,
-    ReplaceTreeTemplateHandler,
     DeleteTreeTemplateHandler,
     CreateFormTemplateHandler,
     TemplateLookup,

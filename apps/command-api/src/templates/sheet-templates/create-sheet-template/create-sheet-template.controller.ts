@@ -3,13 +3,13 @@ import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { SheetTemplateDto } from '../sheet-template.dto';
-import { CreateSheetTemplateHandler } from './create-sheet-template.handler';
+import { SheetTemplateWriter } from '../sheet-template-writer';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('sheet-templates')
 export class CreateSheetTemplateController {
-  constructor(private readonly handler: CreateSheetTemplateHandler) {}
+  constructor(private readonly writer: SheetTemplateWriter) {}
 
   @Post()
   @HttpCode(201)
@@ -19,6 +19,6 @@ export class CreateSheetTemplateController {
     @NewId('sheet-template') id: string,
     @Command() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(id, await this.writer.save('create', id, dto, context));
   }
 }

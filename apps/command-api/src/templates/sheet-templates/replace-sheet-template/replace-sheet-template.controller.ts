@@ -9,13 +9,13 @@ import {
   ResourceIdPipe,
 } from '@dossiers/platform';
 import { SheetTemplateDto } from '../sheet-template.dto';
-import { ReplaceSheetTemplateHandler } from './replace-sheet-template.handler';
+import { SheetTemplateWriter } from '../sheet-template-writer';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('sheet-templates')
 export class ReplaceSheetTemplateController {
-  constructor(private readonly handler: ReplaceSheetTemplateHandler) {}
+  constructor(private readonly writer: SheetTemplateWriter) {}
 
   @Put(':id')
   @ApiOkResponse({ type: CommandResponse })
@@ -24,6 +24,6 @@ export class ReplaceSheetTemplateController {
     @Body() dto: SheetTemplateDto,
     @Command() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(id, await this.writer.save('replace', id, dto, context));
   }
 }

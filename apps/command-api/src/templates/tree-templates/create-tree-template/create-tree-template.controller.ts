@@ -3,13 +3,13 @@ import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { TreeTemplateDto } from '../tree-template.dto';
-import { CreateTreeTemplateHandler } from './create-tree-template.handler';
+import { TreeTemplateWriter } from '../tree-template-writer';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('tree-templates')
 export class CreateTreeTemplateController {
-  constructor(private readonly handler: CreateTreeTemplateHandler) {}
+  constructor(private readonly writer: TreeTemplateWriter) {}
 
   @Post()
   @HttpCode(201)
@@ -19,6 +19,6 @@ export class CreateTreeTemplateController {
     @NewId('tree-template') id: string,
     @Command() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(id, await this.writer.save('create', id, dto, context));
   }
 }

@@ -9,13 +9,13 @@ import {
   ResourceIdPipe,
 } from '@dossiers/platform';
 import { TreeTemplateDto } from '../tree-template.dto';
-import { ReplaceTreeTemplateHandler } from './replace-tree-template.handler';
+import { TreeTemplateWriter } from '../tree-template-writer';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('tree-templates')
 export class ReplaceTreeTemplateController {
-  constructor(private readonly handler: ReplaceTreeTemplateHandler) {}
+  constructor(private readonly writer: TreeTemplateWriter) {}
 
   @Put(':id')
   @ApiOkResponse({ type: CommandResponse })
@@ -24,6 +24,6 @@ export class ReplaceTreeTemplateController {
     @Body() dto: TreeTemplateDto,
     @Command() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(id, await this.writer.save('replace', id, dto, context));
   }
 }

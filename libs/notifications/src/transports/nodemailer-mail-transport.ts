@@ -1,16 +1,22 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { MailTransport, OutgoingMail } from '../mail-transport.port';
 
-/** Sends through an SMTP relay (SMTP_URL, e.g. smtps://user:password@mail.example.com:465). */
-export class SmtpMailTransport implements MailTransport {
-  readonly kind = 'smtp';
+/**
+ * Mail through nodemailer, either kind:
+ * - `smtp`: through an SMTP relay (SMTP_URL, e.g. smtps://user:password@mail.example.com:465);
+ * - `outbox`, the embedded default: nodemailer renders the message (so an address it would refuse
+ *   fails here too) and nothing leaves the process; the delivery document keeps the whole mail,
+ *   which GET /outbox shows.
+ */
+export class NodemailerMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
   constructor(
-    smtpUrl: string,
+    readonly kind: 'smtp' | 'outbox',
     private readonly from: string,
+    smtpUrl?: string,
   ) {
-    this.transporter = createTransport(smtpUrl);
+    this.transporter = kind === 'smtp' ? createTransport(smtpUrl) : createTransport({ jsonTransport: true });
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
