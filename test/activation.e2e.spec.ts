@@ -159,6 +159,38 @@ describe('activation emails and contact activation (standalone, embedded outbox)
     expect((await activate(token)).status).toBe(200);
   });
 
+  it('sends no mail when a contact already activated is invited again, and lists the delivery as skipped', async () => {
+    const { invitationId, contactId, clientId } = await invite(h, tenant, 'fr');
+    const { token } = await sentMail(invitationId);
+    expect((await activate(token)).status).toBe(200);
+
+    const reinvited = await h
+      .http()
+      .post(`/clients/${clientId}/contacts`)
+      .set(admin)
+      .send({ contactId, language: 'fr', sendActivationEmail: true });
+    expect(reinvited.status).toBeLessThan(300);
+    const events = await h.app.get<EventStore>(EVENT_STORE).readStream(`client-${clientId}`);
+    const [, again] = events.filter((e) => e.type === 'ContactInvited');
+    expect(again).toBeDefined();
+
+    const deadline = Date.now() + 5000;
+    let skipped: { status: string } | undefined;
+    while (!skipped) {
+      const res = await h.http().get('/outbox?status=skipped').set(admin);
+      expect(res.status).toBe(200);
+      skipped = res.body.items.find((i: { id: string }) => i.id === again.id);
+      if (!skipped && Date.now() > deadline) throw new Error('the second invitation was not skipped');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(skipped).toMatchObject({
+      status: 'skipped',
+      lastError: 'contact already active',
+      sentAt: null,
+      message: null,
+    });
+  });
+
   it('activates the contact once through the link, keeping neither the password nor its hash in clear', async () => {
     const { invitationId, contactId } = await invite(h, tenant, 'en');
     const { token } = await sentMail(invitationId);

@@ -94,8 +94,9 @@ describe('orphan blobs: the crash windows of an upload', () => {
       promoted: [],
       deleted: [],
       kept: [],
+      partialWrites: 0,
     });
-    expect(await sweep()).toEqual({ promoted: [], deleted: [blobId], kept: [] });
+    expect(await sweep()).toEqual({ promoted: [], deleted: [blobId], kept: [], partialWrites: 0 });
     expect(blobFiles()).toEqual(before);
     expect(await blobs().size(blobId)).toBeNull();
   });
@@ -117,7 +118,7 @@ describe('orphan blobs: the crash windows of an upload', () => {
     expect(pendingDownload.status).toBe(200);
     expect(Buffer.compare(pendingDownload.body as Buffer, content)).toBe(0);
 
-    expect(await sweep()).toEqual({ promoted: [blobId], deleted: [], kept: [] });
+    expect(await sweep()).toEqual({ promoted: [blobId], deleted: [], kept: [], partialWrites: 0 });
     expect(pendingFiles()).toEqual([]);
     expect(blobFiles()).toContain(join(blobId.slice(0, 2), blobId));
     const promotedDownload = await download(fileId);
@@ -148,7 +149,7 @@ describe('orphan blobs: the crash windows of an upload', () => {
     stalled();
     const res = await uploading;
 
-    expect(outcome).toEqual({ promoted: [], deleted: [], kept: [expect.any(String)] });
+    expect(outcome).toEqual({ promoted: [], deleted: [], kept: [expect.any(String)], partialWrites: 0 });
     expect(res.status).toBe(201);
     expect(pendingFiles()).toEqual([]);
     const downloaded = await download(res.body.id);
@@ -160,7 +161,7 @@ describe('orphan blobs: the crash windows of an upload', () => {
     expect(res.status).toBe(201);
     expect(pendingFiles()).toEqual([]);
     const before = blobFiles();
-    expect(await sweep()).toEqual({ promoted: [], deleted: [], kept: [] });
+    expect(await sweep()).toEqual({ promoted: [], deleted: [], kept: [], partialWrites: 0 });
     expect(blobFiles()).toEqual(before);
     expect((await download(res.body.id)).status).toBe(200);
   });

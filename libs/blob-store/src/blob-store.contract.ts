@@ -6,6 +6,8 @@ export interface BlobStoreFixture {
   store: BlobStore;
   /** everything the store holds, finished or not (files on disk, GridFS documents) */
   leftovers: () => Promise<string[]>;
+  /** leaves, written now, what a process killed while receiving an upload leaves in this store */
+  leaveKilledWrite: () => Promise<void>;
   cleanup: () => Promise<void>;
 }
 
@@ -242,6 +244,43 @@ export function blobStoreContract(name: string, makeFixture: () => Promise<BlobS
       expect(await store.discardPending(promoted.blobId)).toBe(false);
       expect((await readAll(await store.read(promoted.blobId))).toString()).toBe('named by an event');
       expect(await store.discardPending('../not-a-blob')).toBe(false);
+    });
+
+    it('discards the partial bytes of a killed write once stale, never a complete blob', async () => {
+      const pending = await small('pending');
+      const promoted = await small('promoted');
+      await store.promote(promoted.blobId);
+      const complete = (await fixture.leftovers()).sort();
+      await fixture.leaveKilledWrite();
+      const withKilledWrite = (await fixture.leftovers()).sort();
+      expect(withKilledWrite.length).toBeGreaterThan(complete.length);
+
+      expect(await store.discardStaleWrites(aMinuteAgo())).toBe(0);
+      expect((await fixture.leftovers()).sort()).toEqual(withKilledWrite);
+      expect(await store.discardStaleWrites(inAMinute())).toBe(1);
+      expect((await fixture.leftovers()).sort()).toEqual(complete);
+      expect(await store.discardStaleWrites(inAMinute())).toBe(0);
+      expect(await pendingIds()).toEqual([pending.blobId]);
+      expect((await readAll(await store.read(promoted.blobId))).toString()).toBe('promoted');
+    });
+
+    it('never discards a write still receiving bytes within the period', async () => {
+      const source = new Readable({ read() {} });
+      // Past GridFS's 255 kB chunk, so some bytes are stored before the write completes.
+      source.push(patterned(300 * 1024));
+      const write = store.write(source, { maxBytes: MB, ...OWNED });
+      for (let tries = 0; (await fixture.leftovers()).length === 0; tries++) {
+        if (tries > 100) throw new Error('the write stored nothing');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(await store.discardStaleWrites(aMinuteAgo())).toBe(0);
+      source.push(patterned(10));
+      source.push(null);
+      const { blobId, size } = await write;
+      expect(size).toBe(300 * 1024 + 10);
+      expect(await readAll(await store.read(blobId))).toEqual(
+        Buffer.concat([patterned(300 * 1024), patterned(10)]),
+      );
     });
 
     it('lets exactly one of a racing promote and discard win', async () => {

@@ -72,6 +72,13 @@ export interface BlobStore {
   discardPending(blobId: string): Promise<boolean>;
   /** The pending blobs complete before `olderThan`, with their owners, for the orphan sweeper. */
   listPending(olderThan: Date): AsyncIterable<PendingBlob>;
+  /**
+   * Deletes the partial bytes of writes that never completed (their process was killed while
+   * receiving them) and that received nothing since before `olderThan`; answers how many writes
+   * were discarded. Never touches a complete blob, pending or permanent, nor a write that wrote a
+   * byte since `olderThan`. The orphan sweeper's other half: nothing else names those bytes.
+   */
+  discardStaleWrites(olderThan: Date): Promise<number>;
   close(): Promise<void>;
 }
 

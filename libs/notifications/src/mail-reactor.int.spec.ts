@@ -230,6 +230,39 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
     );
   });
 
+  it('skips, without a mail, an invitation of a contact already activated when it falls due', async () => {
+    const clientId = await createClient('Boulangerie Dupont');
+    const activeId = await createContact('Amélie', 'amelie@example.com', 'fr');
+    const first = await invite(clientId, activeId, 'fr');
+    const credential = { keyId: 'k1', iv: 'iv', tag: 'tag', data: 'data' };
+    await eventStore.append(
+      `contact-${activeId}`,
+      [event('ContactActivated', { contactId: activeId, invitationId: first.id, credential })],
+      'any',
+    );
+    const again = await invite(clientId, activeId, 'fr');
+    const other = await invite(clientId, await createContact('John', 'john@example.com', 'en'), 'en');
+    await startReactor();
+
+    const handled = async () => {
+      const docs = await deliveries();
+      return docs.length === 3 && docs.every((d) => d.status !== 'pending');
+    };
+    await waitFor(handled, 'all three handled');
+    const docs = Object.fromEntries((await deliveries()).map((d) => [d._id, d]));
+    for (const skipped of [first, again])
+      expect(docs[skipped.id]).toMatchObject({
+        status: 'skipped',
+        lastError: 'contact already active',
+        nextAttemptAt: null,
+        sentAt: null,
+        messageId: null,
+        message: null,
+      });
+    expect(docs[other.id].status).toBe('sent');
+    expect(smtp.received.map((m) => m.to[0])).toEqual(['john@example.com']);
+  });
+
   it('gives up on an invitation whose contact does not exist, without blocking the others', async () => {
     const clientId = await createClient('Boulangerie Dupont');
     const ghost = await invite(clientId, randomUUID(), 'fr');

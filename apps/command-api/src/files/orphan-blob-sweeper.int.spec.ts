@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -94,10 +94,15 @@ describe('OrphanBlobSweeper (SQLite event store, local-disk blob store)', () => 
     );
 
     const outcome = await sweeper.sweep(later());
-    expect(outcome).toEqual({ promoted: expect.arrayContaining([first, second]), deleted: [], kept: [] });
+    expect(outcome).toEqual({
+      promoted: expect.arrayContaining([first, second]),
+      deleted: [],
+      kept: [],
+      partialWrites: 0,
+    });
     expect(permanent(first) && permanent(second)).toBe(true);
     expect(files()).toEqual([join(first.slice(0, 2), first), join(second.slice(0, 2), second)].sort());
-    expect(await sweeper.sweep(later())).toEqual({ promoted: [], deleted: [], kept: [] });
+    expect(await sweeper.sweep(later())).toEqual({ promoted: [], deleted: [], kept: [], partialWrites: 0 });
   });
 
   it('deletes a pending blob no event names, and never a permanent one', async () => {
@@ -106,7 +111,12 @@ describe('OrphanBlobSweeper (SQLite event store, local-disk blob store)', () => 
     await blobs.promote(kept);
     await append(clientId, event('ClientCreated', { clientId, name: 'ACME' }));
 
-    expect(await sweeper.sweep(later())).toEqual({ promoted: [], deleted: [orphan], kept: [] });
+    expect(await sweeper.sweep(later())).toEqual({
+      promoted: [],
+      deleted: [orphan],
+      kept: [],
+      partialWrites: 0,
+    });
     expect(await blobs.size(orphan)).toBeNull();
     expect(files()).toEqual([join(kept.slice(0, 2), kept)]);
   });
@@ -117,8 +127,13 @@ describe('OrphanBlobSweeper (SQLite event store, local-disk blob store)', () => 
     await append(clientId, uploaded(named));
     const justBefore = new Date(Date.now() + GRACE_MS - 60_000);
 
-    expect(await sweeper.sweep(justBefore)).toEqual({ promoted: [], deleted: [], kept: [] });
-    expect(await sweeper.sweep()).toEqual({ promoted: [], deleted: [], kept: [] });
+    expect(await sweeper.sweep(justBefore)).toEqual({
+      promoted: [],
+      deleted: [],
+      kept: [],
+      partialWrites: 0,
+    });
+    expect(await sweeper.sweep()).toEqual({ promoted: [], deleted: [], kept: [], partialWrites: 0 });
     expect(files()).toHaveLength(4);
     expect(await blobs.size(unnamed)).not.toBeNull();
   });
@@ -152,6 +167,27 @@ describe('OrphanBlobSweeper (SQLite event store, local-disk blob store)', () => 
     expect((await sweeper.sweep(later())).promoted.sort()).toEqual([late, nested].sort());
   });
 
+  it('discards the bytes of a write killed while receiving them once past the grace period, and nothing else', async () => {
+    const pending = await write();
+    const promoted = await write();
+    await blobs.promote(promoted);
+    await append(clientId, uploaded(pending));
+    const killed = join('tmp', `${randomUUID()}.part`);
+    writeFileSync(join(dir, 'blobs', killed), 'the first bytes of an upload');
+
+    expect(await sweeper.sweep()).toEqual({ promoted: [], deleted: [], kept: [], partialWrites: 0 });
+    expect(files()).toContain(killed);
+    expect(await sweeper.sweep(later())).toEqual({
+      promoted: [pending],
+      deleted: [],
+      kept: [],
+      partialWrites: 1,
+    });
+    expect(files()).toEqual(
+      [join(pending.slice(0, 2), pending), join(promoted.slice(0, 2), promoted)].sort(),
+    );
+  });
+
   it('keeps, whatever their age, the blobs of uploads still running here and those whose stream cannot be read', async () => {
     const uploading = await write();
     const unreadable = await write(randomUUID());
@@ -169,6 +205,7 @@ describe('OrphanBlobSweeper (SQLite event store, local-disk blob store)', () => 
       promoted: [],
       deleted: [],
       kept: expect.arrayContaining([uploading, unreadable]),
+      partialWrites: 0,
     });
     expect(files()).toHaveLength(4);
 

@@ -19,6 +19,8 @@ export interface SweepOutcome {
   deleted: string[];
   /** left pending: still uploading here, or their client's stream could not be read */
   kept: string[];
+  /** writes that never completed (their process killed while receiving the bytes): discarded */
+  partialWrites: number;
 }
 
 /** Events read at once from a client's stream. */
@@ -41,10 +43,11 @@ export class OrphanBlobSweeper {
   ) {}
 
   async sweep(now = new Date()): Promise<SweepOutcome> {
-    const outcome: SweepOutcome = { promoted: [], deleted: [], kept: [] };
+    const outcome: SweepOutcome = { promoted: [], deleted: [], kept: [], partialWrites: 0 };
+    const olderThan = new Date(now.getTime() - this.options.graceMs);
     const byOwner = new Map<string, PendingBlob[]>();
     // Listed whole before anything changes, so the listing never runs over its own deletions.
-    for await (const blob of this.blobStore.listPending(new Date(now.getTime() - this.options.graceMs))) {
+    for await (const blob of this.blobStore.listPending(olderThan)) {
       if (this.options.inFlight?.has(blob.blobId)) {
         outcome.kept.push(blob.blobId);
         continue;
@@ -53,14 +56,30 @@ export class OrphanBlobSweeper {
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), blob]);
     }
     for (const blobs of byOwner.values()) await this.settle(blobs, outcome);
-    if (outcome.promoted.length + outcome.deleted.length + outcome.kept.length > 0)
+    outcome.partialWrites = await this.discardStaleWrites(olderThan);
+    const { promoted, deleted, kept, partialWrites } = outcome;
+    if (promoted.length + deleted.length + kept.length + partialWrites > 0)
       this.logger.log({
         message: 'orphan blob sweep done',
-        promoted: outcome.promoted.length,
-        deleted: outcome.deleted.length,
-        kept: outcome.kept.length,
+        promoted: promoted.length,
+        deleted: deleted.length,
+        kept: kept.length,
+        partialWrites,
       });
     return outcome;
+  }
+
+  /**
+   * The bytes of writes a killed process never completed: no blob, so no owner to ask; silent for
+   * the whole grace period, they are taken for dead. A failure is logged: the next sweep tries again.
+   */
+  private async discardStaleWrites(olderThan: Date): Promise<number> {
+    try {
+      return await this.blobStore.discardStaleWrites(olderThan);
+    } catch (error) {
+      this.logger.warn({ message: 'partial writes kept: the blob store failed', err: String(error) });
+      return 0;
+    }
   }
 
   /** The pending blobs of one tenant's client, against one read of its stream. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -27,6 +28,13 @@ blobStoreContract('Local disk', async () => {
   return {
     store,
     leftovers: async () => filesUnder(root),
+    // The bytes, and the owner record a killed write may have begun too: one write.
+    leaveKilledWrite: async () => {
+      const blobId = randomUUID();
+      mkdirSync(join(root, 'tmp'), { recursive: true });
+      writeFileSync(join(root, 'tmp', `${blobId}.part`), 'partial bytes');
+      writeFileSync(join(root, 'tmp', `${blobId}.json.part`), '{"blobId":');
+    },
     cleanup: async () => (await store.close(), rmSync(root, { recursive: true, force: true })),
   };
 });

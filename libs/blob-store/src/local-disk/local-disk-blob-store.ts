@@ -16,7 +16,8 @@ import { abandon, meterSource } from '../metered-source';
 /**
  * The embedded default: one file per blob under `root` (DATA_DIR/blobs). A blob is written to
  * `root/tmp` and renamed once complete and fsynced, so a reader never sees a partial blob and a
- * failed write leaves at most a temporary file, removed at once. It lands in `root/pending/<id>`,
+ * failed write leaves at most a temporary file, removed at once (a killed process leaves it for
+ * `discardStaleWrites`). It lands in `root/pending/<id>`,
  * its owner (tenant, client, createdAt) beside it in `<id>.json`, and `promote` renames it to
  * `root/<first two characters>/<id>` (sharded so no directory grows too large), where blobs
  * written before pending ones existed also live. Paths are only built from validated uuids. The
@@ -137,6 +138,32 @@ export class LocalDiskBlobStore implements BlobStore {
       const record = await this.readOwner(blobId);
       if (record && record.createdAt < olderThan) yield record;
     }
+  }
+
+  async discardStaleWrites(olderThan: Date): Promise<number> {
+    let directory;
+    try {
+      directory = await opendir(this.tmpDir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    const discarded = new Set<string>();
+    for await (const entry of directory) {
+      const blobId = entry.name.replace(/(\.json)?\.part$/, '');
+      if (!entry.isFile() || !entry.name.endsWith('.part') || !isBlobId(blobId)) continue;
+      const path = join(this.tmpDir, entry.name);
+      try {
+        // The last write, not the first: an upload still receiving bytes, however long, is kept.
+        if ((await stat(path)).mtime >= olderThan) continue;
+        await unlink(path);
+        discarded.add(blobId);
+      } catch (error) {
+        // Completed (renamed away) or discarded by another sweep since the directory was read.
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return discarded.size;
   }
 
   async close(): Promise<void> {}

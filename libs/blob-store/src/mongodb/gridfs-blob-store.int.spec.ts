@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient, ObjectId } from 'mongodb';
 import { blobStoreContract } from '../blob-store.contract';
 import { GridFsBlobStore } from './gridfs-blob-store';
 
@@ -28,6 +28,14 @@ const databaseName = 'blob_store_contract';
     return {
       store,
       leftovers: async () => [...(await documents('files')), ...(await documents('chunks'))],
+      // Chunks as the driver writes them, and no files document: GridFS writes it after the last chunk.
+      leaveKilledWrite: async () => {
+        const filesId = randomUUID();
+        await db.collection(`${bucketName}.chunks`).insertMany([
+          { _id: new ObjectId(), files_id: filesId, n: 0, data: new Binary(Buffer.alloc(16, 1)) },
+          { _id: new ObjectId(), files_id: filesId, n: 1, data: new Binary(Buffer.alloc(16, 2)) },
+        ]);
+      },
       cleanup: async () => {
         await store.close();
         await db.dropCollection(`${bucketName}.files`).catch(() => undefined);

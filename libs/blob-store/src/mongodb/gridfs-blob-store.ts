@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   GridFSBucket,
   MongoClient,
+  ObjectId,
   type Collection,
   type GridFSBucketWriteStream,
   type MongoClientOptions,
@@ -41,13 +42,14 @@ interface BlobFile {
  * metadata, and `metadata.pending: true` until promoted (then unset: one document update, atomic
  * against a discard's conditional delete). GridFS writes the files document only after the last
  * chunk, so an unfinished upload is invisible to readers; on failure the upload is aborted, which
- * deletes the chunks already written. A pending blob's `createdAt` is its `uploadDate`.
+ * deletes the chunks already written (a killed process leaves them for `discardStaleWrites`). A
+ * pending blob's `createdAt` is its `uploadDate`.
  */
 export class GridFsBlobStore implements BlobStore {
   private readonly client: MongoClient;
   private readonly bucket: GridFSBucket;
   private readonly files: Collection<BlobFile>;
-  private readonly chunks: Collection<{ files_id: string }>;
+  private readonly chunks: Collection<{ _id: ObjectId; files_id: string; n: number }>;
   private pendingIndex?: Promise<unknown>;
 
   /** The driver connects on the first operation. */
@@ -151,6 +153,35 @@ export class GridFsBlobStore implements BlobStore {
       if (typeof tenant !== 'string' || typeof clientId !== 'string') continue;
       yield { blobId: String(file._id), tenant, clientId, createdAt: file.uploadDate };
     }
+  }
+
+  async discardStaleWrites(olderThan: Date): Promise<number> {
+    // Chunk ids are ObjectIds made by the driver as it writes each chunk: their time is when it was
+    // written. Once per blob id (the bucket's files_id index), only those without a files document,
+    // which GridFS writes after the last chunk: a write never completed, or a delete cut short.
+    const unfinished = this.chunks.aggregate<{ _id: string }>(
+      [
+        { $sort: { files_id: 1 } },
+        { $group: { _id: '$files_id' } },
+        { $lookup: { from: this.files.collectionName, localField: '_id', foreignField: '_id', as: 'file' } },
+        { $match: { file: { $size: 0 } } },
+        { $project: { _id: 1 } },
+      ],
+      { allowDiskUse: true },
+    );
+    let discarded = 0;
+    for await (const { _id: filesId } of unfinished) {
+      // The last chunk written, not the first: an upload still receiving bytes, however long, is kept.
+      const newest = await this.chunks.findOne(
+        { files_id: filesId },
+        { sort: { n: -1 }, projection: { _id: 1 } },
+      );
+      // An ObjectId's time is in whole seconds: a chunk may be up to a second younger than it says.
+      if (!newest || newest._id.getTimestamp().getTime() + 1000 > olderThan.getTime()) continue;
+      const { deletedCount } = await this.chunks.deleteMany({ files_id: filesId });
+      if (deletedCount > 0) discarded++;
+    }
+    return discarded;
   }
 
   close(): Promise<void> {

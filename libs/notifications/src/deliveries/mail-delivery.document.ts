@@ -8,8 +8,11 @@ import type { Document, IndexSpec } from '@dossiers/read-store';
  */
 export const MAIL_DELIVERIES_COLLECTION = 'mail_deliveries';
 
-/** pending: to send (again) at `nextAttemptAt`; sent: accepted by the transport; failed: can never be sent. */
-export const MAIL_DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * pending: to send (again) at `nextAttemptAt`; sent: accepted by the transport; failed: can never
+ * be sent; skipped: not sent, needless (the contact was already activated when it fell due).
+ */
+export const MAIL_DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type MailDeliveryStatus = (typeof MAIL_DELIVERY_STATUSES)[number];
 
 /**
@@ -42,8 +45,9 @@ export interface MailDeliveryDoc extends Document {
   expiresAt: string;
   status: MailDeliveryStatus;
   attempts: number;
-  /** ISO instant; null once sent or failed */
+  /** ISO instant; null once sent, failed or skipped */
   nextAttemptAt: string | null;
+  /** the last attempt's error; for a failed or skipped delivery, why it is not sent */
   lastError: string | null;
   sentAt: string | null;
   messageId: string | null;

@@ -22,8 +22,9 @@ export interface MailSenderOptions {
 
 /**
  * Sends the due pending deliveries, one at a time, and records each outcome on its delivery:
- * `sent` with the time, the Message-ID and the attempts; or, after a failure, the error and the
- * next attempt, further off each time. A failing delivery only delays itself.
+ * `sent` with the time, the Message-ID and the attempts; `skipped`, unsent, when the contact is
+ * already activated at send time; or, after a failure, the error and the next attempt, further
+ * off each time. A failing delivery only delays itself.
  *
  * Effectively once: a delivery is marked sent only after the transport accepted it, so a crash
  * in between sends it again on restart. That window cannot be closed (the relay and the store
@@ -75,6 +76,15 @@ export class MailSender {
           attempts,
           nextAttemptAt: null,
           lastError: 'The contact or the client does not exist',
+        });
+        return;
+      }
+      if (recipient.activated) {
+        // Invited again after activating: the link would only answer 410, so no mail at all.
+        await this.deliveries.update(delivery._id, {
+          status: 'skipped',
+          nextAttemptAt: null,
+          lastError: 'contact already active',
         });
         return;
       }

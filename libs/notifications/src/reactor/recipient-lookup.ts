@@ -13,6 +13,8 @@ export interface ActivationRecipient {
   firstName: string;
   lastName: string;
   clientName: string;
+  /** the contact activated its account already (by another invitation): a link could only answer 410 */
+  activated: boolean;
 }
 
 /**
@@ -34,7 +36,13 @@ export class RecipientLookup {
       if (contact.state.status !== 'active' || client.state.status === 'absent') return null;
       const { email, firstName, lastName } = contact.state.details;
       // A client deleted since the invitation keeps its last name: the link still works.
-      return { email, firstName, lastName, clientName: client.state.name };
+      return {
+        email,
+        firstName,
+        lastName,
+        clientName: client.state.name,
+        activated: contact.state.activated,
+      };
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
