@@ -19,6 +19,7 @@ const EXPLICIT_RIGHTS = 500;
 const OTHER_CLIENTS = 200;
 const OTHER_TREE_FOLDERS = 40;
 const CASCADE_RUNS = 10;
+const SET_ONE_RUNS = 20;
 const LOOKUPS = 10_000;
 const LOOKUP_WARM_UP = 1_000;
 /** Events per applyBatch while seeding (the projector's batches are of this order). */
@@ -46,6 +47,8 @@ export interface PermissionsFigures {
     /** the decider's CascadePermissions alone (command side), median, for reference */
     decideP50: number;
   };
+  /** one SetFolderPermission on a deepest folder, projected: a small change on a big client */
+  setOne: { depth: number; runs: number; p50: number; max: number };
   lookup: {
     runs: number;
     warmUp: number;
@@ -117,6 +120,10 @@ export async function measurePermissions(dir: string): Promise<PermissionsFigure
           .join(', ')})`,
     );
 
+    log(`(e3) SetFolderPermission on one deep folder, ${SET_ONE_RUNS} runs`);
+    const setOne = await timeSetOne(engine, big);
+    log(`set one projected: p50 ${setOne.p50.toFixed(2)} ms, max ${setOne.max.toFixed(2)} ms`);
+
     log(`(e1) CascadePermissions at the root over ${TREE_FOLDERS - 1} folders, ${CASCADE_RUNS} runs`);
     const cascade = await timeCascades(engine, big);
     log(`cascade projected: p50 ${cascade.p50.toFixed(1)} ms, max ${cascade.max.toFixed(1)} ms`);
@@ -133,6 +140,7 @@ export async function measurePermissions(dir: string): Promise<PermissionsFigure
       otherFolders: OTHER_CLIENTS * OTHER_TREE_FOLDERS,
       seedSeconds,
       cascade,
+      setOne,
       lookup,
     };
   } finally {
@@ -204,6 +212,42 @@ async function timeCascades(
     max: Math.max(...times),
     decideP50: median(decideTimes),
   };
+}
+
+/**
+ * A right set on one folder at the bottom of the tree, alternating read and full for one
+ * principal so that each run changes it. Timed: `applyBatch` of that one event, committed.
+ */
+async function timeSetOne(
+  engine: ProjectionEngine,
+  big: SeededClient,
+): Promise<PermissionsFigures['setOne']> {
+  const { clientId, client } = big.stream;
+  const depthOf = (folderId: string): number => {
+    const parentId = client.folders[folderId].parentId;
+    return parentId === null ? 0 : 1 + depthOf(parentId);
+  };
+  const [deepest, depth] = Object.keys(client.folders)
+    .map((id) => [id, depthOf(id)] as const)
+    .reduce((a, b) => (b[1] > a[1] ? b : a));
+  const principalId = big.stream.principals[0].id;
+  const warmUp = 2;
+  const times: number[] = [];
+  for (let run = 0; run < warmUp + SET_ONE_RUNS; run++) {
+    const set = big.stream.decide({
+      type: 'SetFolderPermission',
+      clientId,
+      folderId: deepest,
+      principalId,
+      right: run % 2 === 0 ? 'read' : 'full',
+      actor: ADMIN,
+    });
+    const start = nowMs();
+    await engine.applyBatch(set);
+    const took = nowMs() - start;
+    if (run >= warmUp) times.push(took);
+  }
+  return { depth, runs: times.length, p50: median(times), max: Math.max(...times) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ClientEvent } from '@dossiers/events';
 import { defineProjection } from '../projection/projection';
+import { deriveChangedFolderAccess } from './derive-changed-folder-access';
 import { deriveFolderAccess } from './derive-folder-access';
 import { CLIENT_MEMBERS_COLLECTION, FOLDER_ACCESS_COLLECTION } from './folder-access.document';
 import {
@@ -53,5 +54,6 @@ export const clientPermissionsProjection = defineProjection<PermissionModelDoc>(
       },
     ],
     derive: deriveFolderAccess,
+    deriveChanged: deriveChangedFolderAccess,
   },
 });

@@ -1,5 +1,5 @@
 import { normalizeText } from '@dossiers/domain';
-import type { Document } from '@dossiers/read-store';
+import type { DerivedDocument } from '../projection/projection';
 import {
   CLIENT_MEMBERS_COLLECTION,
   clientMemberId,
@@ -15,12 +15,132 @@ const ACCESS_CODE = { none: 'n', read: 'r', full: 'f' } as const;
 const UNSET = NOT_SET;
 const INHERIT = RIGHT_CODE.inherit;
 
+/** What a folder's children inherit from it: its path, sort key, ancestors and effective rights. */
+interface Above {
+  path: string;
+  sortKey: string;
+  ancestorIds: string[];
+  effective: string[];
+}
+
+/** the folder's document, and its effective rights one per slot as its children inherit them */
+type Describe = (
+  folderId: string,
+  folder: ModelFolder,
+  parent: Above | null,
+) => { doc: FolderAccessDoc; effective: string[] };
+type Children = Map<string | null, Array<[string, ModelFolder]>>;
+
 /**
  * Every folder's own and effective rights, top-down in one pass over the tree: a folder's
  * effective right is its own, or else its parent's; at the root a collaborator has their client
  * access and a contact none; a collaborator whose client access is none has none everywhere.
  */
-export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collection: string; doc: Document }> {
+export function deriveFolderAccess(model: PermissionModelDoc): DerivedDocument[] {
+  const describe = folderDescriber(model);
+  const children = childrenOf(model.folders);
+  const derived: DerivedDocument[] = [];
+  for (const [folderId, folder] of children.get(null) ?? [])
+    deriveSubtree(describe, children, folderId, folder, null, derived);
+  for (const [principalId, principal] of Object.entries(model.principals)) {
+    const member: ClientMemberDoc = {
+      _id: clientMemberId(model._id, principalId),
+      tenant: model.tenant,
+      clientId: model._id,
+      principalId,
+      kind: principal.kind,
+      access: principal.access,
+      visible: principal.kind === 'contact' || principal.access !== 'none',
+      slot: principal.slot,
+    };
+    derived.push({ collection: CLIENT_MEMBERS_COLLECTION, doc: member });
+  }
+  return derived;
+}
+
+/**
+ * The folder documents of `folderIds` alone, exactly as deriveFolderAccess derives them (none for
+ * a folder the root does not reach). `folderIds` must hold every subfolder of each folder it holds:
+ * each of its topmost folders is derived with all that is below it, its ancestors walked for
+ * what it inherits and not derived.
+ */
+export function deriveFolderAccessOf(
+  model: PermissionModelDoc,
+  folderIds: ReadonlySet<string>,
+): DerivedDocument[] {
+  const describe = folderDescriber(model);
+  // Closed under subfolders: the set's own tree holds every child of each of its folders.
+  const children = childrenOf(model.folders, folderIds);
+  const derived: DerivedDocument[] = [];
+  for (const folderId of folderIds) {
+    const folder = model.folders[folderId];
+    // Below another of the set: derived with it.
+    if (!folder || (folder.parentId !== null && folderIds.has(folder.parentId))) continue;
+    const parent = inheritedBy(model, describe, folder.parentId);
+    if (parent !== undefined) deriveSubtree(describe, children, folderId, folder, parent, derived);
+  }
+  return derived;
+}
+
+/** What the folder `parentId` hands down (null: the root), or undefined when the root does not reach it. */
+function inheritedBy(
+  model: PermissionModelDoc,
+  describe: Describe,
+  parentId: string | null,
+): Above | null | undefined {
+  const chain: Array<[string, ModelFolder]> = [];
+  const seen = new Set<string>();
+  for (let id = parentId; id !== null;) {
+    const folder = model.folders[id];
+    if (!folder || seen.has(id)) return undefined;
+    seen.add(id);
+    chain.push([id, folder]);
+    id = folder.parentId;
+  }
+  let above: Above | null = null;
+  for (let i = chain.length - 1; i >= 0; i--) above = handedDown(describe(chain[i][0], chain[i][1], above));
+  return above;
+}
+
+/** The folders under each folder (under null: the topmost), of all of them or of those in `only`. */
+export function childrenOf(folders: Record<string, ModelFolder>, only?: Iterable<string>): Children {
+  const children: Children = new Map();
+  for (const folderId of only ?? Object.keys(folders)) {
+    const folder = folders[folderId];
+    if (!folder) continue;
+    const siblings = children.get(folder.parentId);
+    if (siblings) siblings.push([folderId, folder]);
+    else children.set(folder.parentId, [[folderId, folder]]);
+  }
+  return children;
+}
+
+function deriveSubtree(
+  describe: Describe,
+  children: Children,
+  folderId: string,
+  folder: ModelFolder,
+  parent: Above | null,
+  derived: DerivedDocument[],
+): void {
+  const described = describe(folderId, folder, parent);
+  derived.push({ collection: FOLDER_ACCESS_COLLECTION, doc: described.doc });
+  const below = children.get(folderId);
+  if (!below) return;
+  // Siblings share their ancestors: one array for all of them (documents are only ever serialised).
+  const next = handedDown(described);
+  for (const [childId, child] of below) deriveSubtree(describe, children, childId, child, next, derived);
+}
+
+const handedDown = ({ doc, effective }: ReturnType<Describe>): Above => ({
+  path: doc.path,
+  sortKey: doc.sortKey,
+  ancestorIds: [doc.folderId, ...doc.ancestorIds],
+  effective,
+});
+
+/** A folder's document from its parent's, with what every folder of the client needs computed once. */
+function folderDescriber(model: PermissionModelDoc): Describe {
   // Filled, not sparse: map() skips holes, and the slot of a principal who left is one.
   const slots = Array.from(
     { length: model.nextSlot },
@@ -32,12 +152,6 @@ export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collectio
   const shutOut = slots.map((p) => p?.kind === 'collaborator' && p.access === 'none');
   const atRoot = slots.map((p) => (!p ? GONE : p.kind === 'contact' ? 'n' : ACCESS_CODE[p.access as 'none']));
 
-  const children = new Map<string | null, Array<[string, ModelFolder]>>();
-  for (const entry of Object.entries(model.folders)) {
-    const siblings = children.get(entry[1].parentId);
-    if (siblings) siblings.push(entry);
-    else children.set(entry[1].parentId, [entry]);
-  }
   // Trees repeat their names ('2024', 'Factures'): each is normalised once.
   const sortNames = new Map<string, string>();
   const sortName = (name: string) => {
@@ -46,13 +160,8 @@ export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collectio
     return normalized;
   };
 
-  // Runs for every folder on every change, twice (before and after): kept lean.
-  const derived: Array<{ collection: string; doc: Document }> = [];
-  const visit = (
-    folderId: string,
-    folder: ModelFolder,
-    parent: { path: string; sortKey: string; ancestorIds: string[]; effective: string[] } | null,
-  ) => {
+  // Runs for every folder on every change that reshapes the tree, twice (before and after): kept lean.
+  return (folderId, folder, parent) => {
     const contactDefault = folder.contactDefault ? RIGHT_CODE[folder.contactDefault] : UNSET;
     const inherited = parent?.effective ?? atRoot;
     const rights = folder.rights;
@@ -89,27 +198,6 @@ export function deriveFolderAccess(model: PermissionModelDoc): Array<{ collectio
       own: own.join(''),
       effective: effective.join(''),
     };
-    derived.push({ collection: FOLDER_ACCESS_COLLECTION, doc });
-    const below = children.get(folderId);
-    if (!below) return;
-    // Siblings share their ancestors: one array for all of them (documents are only ever serialised).
-    const next = { path, sortKey, ancestorIds: [folderId, ...ancestorIds], effective };
-    for (const [childId, child] of below) visit(childId, child, next);
+    return { doc, effective };
   };
-  for (const [folderId, folder] of children.get(null) ?? []) visit(folderId, folder, null);
-
-  for (const [principalId, principal] of Object.entries(model.principals)) {
-    const member: ClientMemberDoc = {
-      _id: clientMemberId(model._id, principalId),
-      tenant: model.tenant,
-      clientId: model._id,
-      principalId,
-      kind: principal.kind,
-      access: principal.access,
-      visible: principal.kind === 'contact' || principal.access !== 'none',
-      slot: principal.slot,
-    };
-    derived.push({ collection: CLIENT_MEMBERS_COLLECTION, doc: member });
-  }
-  return derived;
 }

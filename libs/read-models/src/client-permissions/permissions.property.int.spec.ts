@@ -15,10 +15,11 @@ import {
 } from '@dossiers/domain';
 import type { Access, ClientEvent, FolderRight, RecordedEvent } from '@dossiers/events';
 import { SqliteEventStore } from '@dossiers/event-store';
-import { SqliteReadStore } from '@dossiers/read-store';
+import { SqliteReadStore, type Document } from '@dossiers/read-store';
 import { ProjectionEngine } from '../projection/projection-engine';
 import { rebuildProjections } from '../projection/projector';
 import { clientPermissionsProjection } from './client-permissions.projection';
+import { deriveFolderAccess } from './derive-folder-access';
 import {
   CLIENT_MEMBERS_COLLECTION,
   FOLDER_ACCESS_COLLECTION,
@@ -27,7 +28,12 @@ import {
   type ClientMemberDoc,
   type FolderAccessDoc,
 } from './folder-access.document';
-import { ACCESS_OF_CODE, NOT_SET, PERMISSION_MODELS_COLLECTION } from './permission-model';
+import {
+  ACCESS_OF_CODE,
+  NOT_SET,
+  PERMISSION_MODELS_COLLECTION,
+  type PermissionModelDoc,
+} from './permission-model';
 
 /**
  * For random trees and random sequences of SetFolderPermission, CascadePermissions, folder moves
@@ -214,6 +220,18 @@ function play(steps: Step[]): { state: ActiveClient; events: RecordedEvent[] } {
   return { state: state as ActiveClient, events: record(decided, 0) };
 }
 
+/** The stored folder and member documents of the client equal a full derivation of its stored model. */
+async function expectFullyDerived(store: SqliteReadStore): Promise<void> {
+  const model = await store.collection<PermissionModelDoc>(PERMISSION_MODELS_COLLECTION).findById(clientId);
+  const byId = (a: Document, b: Document) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+  const derived = model ? deriveFolderAccess(model) : [];
+  for (const name of [FOLDER_ACCESS_COLLECTION, CLIENT_MEMBERS_COLLECTION]) {
+    const stored = await store.collection(name).find({ clientId }, { sort: [['_id', 1]] });
+    const expected = derived.filter((d) => d.collection === name).map((d) => d.doc);
+    expect([name, stored]).toEqual([name, expected.sort(byId)]);
+  }
+}
+
 describe('effective rights: read model = domain, for random trees and commands', () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'rights-'))));
@@ -230,8 +248,12 @@ describe('effective rights: read model = domain, for random trees and commands',
           const store = new SqliteReadStore({ filename: join(dir, `r${run++}.db`) });
           try {
             const engine = new ProjectionEngine(store, [clientPermissionsProjection]);
-            for (let i = 0; i < events.length; i += batch)
+            for (let i = 0; i < events.length; i += batch) {
               await engine.applyBatch(events.slice(i, i + batch));
+              // The engine derives only what a batch can change when it can tell: after every
+              // batch, what is stored must be exactly what deriving everything gives.
+              await expectFullyDerived(store);
+            }
 
             const folders = await store
               .collection<FolderAccessDoc>(FOLDER_ACCESS_COLLECTION)

@@ -116,10 +116,13 @@ class DerivedWrites {
   constructor(private readonly derived: DerivedDocuments) {}
 
   change(before: Document | null, after: Document | null): void {
+    // Only what can differ when the definition can tell; everything it leaves out derives alike.
+    const scoped = before && after ? (this.derived.deriveChanged?.(before, after) ?? null) : null;
+    const derivedBefore = scoped ? scoped.before : before ? this.derived.derive(before) : [];
+    const derivedAfter = scoped ? scoped.after : after ? this.derived.derive(after) : [];
     const old = new Map<string, Document>();
-    for (const { collection, doc } of before ? this.derived.derive(before) : [])
-      old.set(key(collection, doc._id), doc);
-    for (const { collection, doc } of after ? this.derived.derive(after) : []) {
+    for (const { collection, doc } of derivedBefore) old.set(key(collection, doc._id), doc);
+    for (const { collection, doc } of derivedAfter) {
       const k = key(collection, doc._id);
       const previous = old.get(k);
       if (previous === undefined || !sameJson(previous, doc)) this.set(collection, doc._id, doc);
