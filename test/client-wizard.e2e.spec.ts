@@ -264,6 +264,28 @@ describe('client wizard and client sheet over HTTP', () => {
     expect(again.body.revision).toBe(res.body.revision);
   });
 
+  it('attaching a contact again in another language changes only that language', async () => {
+    const before = (await get(`/clients/${clientId}`)).body.membersCount;
+    const res = await post(`/clients/${clientId}/contacts`, {
+      contactId: ids.existingContact,
+      language: 'de',
+      sendActivationEmail: false,
+    });
+    expect(res.status).toBe(201);
+    const contacts = await get(`/clients/${clientId}/contacts`, res.body.position);
+    expect(contacts.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ contactId: ids.existingContact, language: 'de' })]),
+    );
+    expect((await get(`/clients/${clientId}`)).body.membersCount).toBe(before);
+    const contact = await get(`/contacts/${ids.existingContact}`);
+    expect(contact.body.clients).toEqual([expect.objectContaining({ id: clientId, language: 'de' })]);
+    await post(`/clients/${clientId}/contacts`, {
+      contactId: ids.existingContact,
+      language: 'en',
+      sendActivationEmail: false,
+    });
+  });
+
   it('counts members and directories in the list and the export', async () => {
     const list = await get('/clients?search=dupont');
     expect(list.body.items).toEqual([

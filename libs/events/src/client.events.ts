@@ -45,6 +45,11 @@ export type ContactAttached = {
   type: 'ContactAttached';
   data: { clientId: string; contactId: string; language: Language };
 };
+/** The language of this client's emails to a contact already attached changed. */
+export type ContactLanguageChanged = {
+  type: 'ContactLanguageChanged';
+  data: { clientId: string; contactId: string; language: Language };
+};
 /** Asks for an activation email; the mail reactor sends one per such event, and its id is the invitation id. */
 export type ContactInvited = {
   type: 'ContactInvited';
@@ -146,6 +151,7 @@ export type ClientEvent =
   | ClientDeleted
   | SheetTemplateLoaded
   | ContactAttached
+  | ContactLanguageChanged
   | ContactInvited
   | ContactDetached
   | CollaboratorAccessSet

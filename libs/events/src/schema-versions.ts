@@ -27,6 +27,7 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   ClientDeleted: 1,
   SheetTemplateLoaded: 1,
   ContactAttached: 1,
+  ContactLanguageChanged: 1,
   ContactInvited: 1,
   ContactDetached: 1,
   CollaboratorAccessSet: 1,

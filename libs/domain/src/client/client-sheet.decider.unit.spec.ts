@@ -112,6 +112,15 @@ describe('Client decider: the sheet tabs', () => {
         .then([{ type: 'ContactInvited', data: { clientId, contactId: 'p1', language: 'fr' } }]);
     });
 
+    it('attaching again in another language changes the language of this client emails', () =>
+      spec
+        .given([created, attached('p1')])
+        .when({ type: 'AttachContact', clientId, contactId: 'p1', language: 'de', sendActivationEmail: true })
+        .then([
+          { type: 'ContactLanguageChanged', data: { clientId, contactId: 'p1', language: 'de' } },
+          { type: 'ContactInvited', data: { clientId, contactId: 'p1', language: 'de' } },
+        ]));
+
     it('detaches an attached contact, and 404s for one that is not', () => {
       spec
         .given([created, attached('p1')])

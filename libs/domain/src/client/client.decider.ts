@@ -173,8 +173,9 @@ function loadSheetTemplate(command: LoadSheetTemplate, state: ClientState): Clie
 }
 
 /**
- * Attaching a contact already attached changes nothing, except that asking for an activation email
- * sends a new one (a lost or expired invitation is re-sent this way).
+ * Attaching a contact already attached changes nothing but the language of this client's emails
+ * to them, if another is given; asking for an activation email sends a new one (a lost or expired
+ * invitation is re-sent this way).
  */
 function attachContact(command: AttachContact, state: ClientState): ClientEvent[] {
   const client = activeOrNotFound(state, command.clientId);
@@ -182,6 +183,8 @@ function attachContact(command: AttachContact, state: ClientState): ClientEvent[
   const events: ClientEvent[] = [];
   if (!Object.hasOwn(client.contacts, contactId))
     events.push({ type: 'ContactAttached', data: { clientId, contactId, language } });
+  else if (client.contacts[contactId] !== language)
+    events.push({ type: 'ContactLanguageChanged', data: { clientId, contactId, language } });
   if (command.sendActivationEmail)
     events.push({ type: 'ContactInvited', data: { clientId, contactId, language } });
   return events;

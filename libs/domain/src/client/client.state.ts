@@ -78,6 +78,8 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
       return { ...state, fields: [...state.fields, ...event.data.fields] };
     case 'ContactAttached':
       return { ...state, contacts: { ...state.contacts, [event.data.contactId]: event.data.language } };
+    case 'ContactLanguageChanged':
+      return { ...state, contacts: { ...state.contacts, [event.data.contactId]: event.data.language } };
     case 'ContactInvited':
       return state;
     case 'ContactDetached':

@@ -76,6 +76,7 @@ const EVERY_CLIENT_EVENT: Record<ClientEvent['type'], true> = {
   ClientDeleted: true,
   SheetTemplateLoaded: true,
   ContactAttached: true,
+  ContactLanguageChanged: true,
   ContactInvited: true,
   ContactDetached: true,
   CollaboratorAccessSet: true,

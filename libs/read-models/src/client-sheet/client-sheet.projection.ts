@@ -20,6 +20,13 @@ function evolveSheet(doc: ClientSheetDoc, event: ClientRecorded): ClientSheetDoc
       const others = doc.contacts.filter((c) => c.contactId !== contactId);
       return { ...doc, contacts: [...others, { contactId, language, attachedAt: at, lastInvitedAt: null }] };
     }
+    case 'ContactLanguageChanged':
+      return {
+        ...doc,
+        contacts: doc.contacts.map((c) =>
+          c.contactId === event.data.contactId ? { ...c, language: event.data.language } : c,
+        ),
+      };
     case 'ContactInvited':
       return {
         ...doc,
@@ -81,6 +88,7 @@ export const clientSheetProjection = defineProjection<ClientSheetDoc>({
     'ClientDeleted',
     'SheetTemplateLoaded',
     'ContactAttached',
+    'ContactLanguageChanged',
     'ContactInvited',
     'ContactDetached',
     'CollaboratorAccessSet',

@@ -36,7 +36,8 @@ export interface ContactDoc extends Document {
 export const CONTACTS_COLLECTION = 'contacts';
 
 type ContactRecorded = RecordedEvent<ContactEvent['type']> & ContactEvent;
-type LinkRecorded = RecordedEvent & Extract<ClientEvent, { type: 'ContactAttached' | 'ContactDetached' }>;
+type LinkRecorded = RecordedEvent &
+  Extract<ClientEvent, { type: 'ContactAttached' | 'ContactLanguageChanged' | 'ContactDetached' }>;
 
 function withDetails(
   doc: ContactDoc,
@@ -57,7 +58,7 @@ function withDetails(
   };
 }
 
-/** ContactAttached and ContactDetached come from the client's stream: they change the links only. */
+/** ContactAttached, ContactLanguageChanged and ContactDetached come from the client's stream: they change the links only. */
 function withLinks(doc: ContactDoc, event: LinkRecorded): ContactDoc {
   // The same firm only: a contact id named in another firm's stream changes nothing here.
   if (event.metadata.tenant !== doc.tenant) return doc;
@@ -65,7 +66,7 @@ function withLinks(doc: ContactDoc, event: LinkRecorded): ContactDoc {
   if (event.type === 'ContactDetached')
     return { ...doc, clients: doc.clients.filter((link) => link.clientId !== clientId) };
   const { language } = event.data;
-  // Attached again while attached: the language may change, the link is as old as before.
+  // A new language for a link already there: the link is as old as before.
   if (doc.clients.some((link) => link.clientId === clientId))
     return {
       ...doc,
@@ -111,6 +112,7 @@ export function evolveContactDirectory(doc: ContactDoc | null, recorded: Recorde
         revision: event.revision,
       };
     case 'ContactAttached':
+    case 'ContactLanguageChanged':
     case 'ContactDetached':
       return withLinks(doc, event);
     default:
@@ -126,6 +128,7 @@ export const contactDirectoryProjection = defineProjection<ContactDoc>({
     'ContactDetailsChanged',
     'ContactActivated',
     'ContactAttached',
+    'ContactLanguageChanged',
     'ContactDetached',
   ] satisfies (ContactEvent['type'] | LinkRecorded['type'])[]),
   documentId: (event) => (event.data as { contactId: string }).contactId,

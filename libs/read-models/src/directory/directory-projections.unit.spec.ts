@@ -102,6 +102,7 @@ describe('contact-directory projection', () => {
       'ContactCreated',
       'ContactDetached',
       'ContactDetailsChanged',
+      'ContactLanguageChanged',
     ]);
   });
 
