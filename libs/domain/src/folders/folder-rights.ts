@@ -1,5 +1,5 @@
 import type { Access, FolderRight } from '@dossiers/events';
-import { childrenByParent, type FolderNode, type FolderTree } from './folder-tree';
+import type { FolderNode, FolderTree } from './folder-tree';
 
 /**
  * Who may do what in a client's folders. A principal is a contact of the client or a collaborator
@@ -11,7 +11,7 @@ import { childrenByParent, type FolderNode, type FolderTree } from './folder-tre
 export type Principal =
   { id: string; kind: 'contact' } | { id: string; kind: 'collaborator'; clientAccess: Access };
 
-export const ACCESS_ORDER: Record<Access, number> = { none: 0, read: 1, full: 2 };
+const ACCESS_ORDER: Record<Access, number> = { none: 0, read: 1, full: 2 };
 
 export function atLeast(access: Access, needed: Access): boolean {
   return ACCESS_ORDER[access] >= ACCESS_ORDER[needed];
@@ -49,45 +49,4 @@ export function effectiveRight(tree: FolderTree, folderId: string, principal: Pr
     node = parentOf(tree, node);
   }
   return rootAccess(principal);
-}
-
-/** Where an effective right comes from: set on the folder, inherited from an ancestor, or the client-level access. */
-export type RightSource =
-  | { kind: 'explicit' }
-  | { kind: 'inherited'; fromFolderId: string }
-  | { kind: 'client' }
-  | { kind: 'default' };
-
-export function rightSource(tree: FolderTree, folderId: string, principal: Principal): RightSource {
-  if (shutOut(principal)) return { kind: 'client' };
-  let node: FolderNode | undefined = tree[folderId];
-  while (node) {
-    if (ownRight(node, principal) !== 'inherit')
-      return node.folderId === folderId
-        ? { kind: 'explicit' }
-        : { kind: 'inherited', fromFolderId: node.folderId };
-    node = parentOf(tree, node);
-  }
-  return principal.kind === 'collaborator' ? { kind: 'client' } : { kind: 'default' };
-}
-
-/** Every folder's effective right for each principal, computed top-down in one pass. */
-export function effectiveRights(
-  tree: FolderTree,
-  principals: readonly Principal[],
-): Map<string, Map<string, Access>> {
-  const result = new Map<string, Map<string, Access>>();
-  const children = childrenByParent(tree);
-  const visit = (node: FolderNode, inherited: ReadonlyMap<string, Access>) => {
-    const own = new Map<string, Access>();
-    for (const principal of principals) {
-      const right = shutOut(principal) ? 'none' : ownRight(node, principal);
-      own.set(principal.id, right === 'inherit' ? inherited.get(principal.id)! : right);
-    }
-    result.set(node.folderId, own);
-    for (const child of children.get(node.folderId) ?? []) visit(child, own);
-  };
-  const atRoot = new Map(principals.map((p) => [p.id, shutOut(p) ? 'none' : rootAccess(p)] as const));
-  for (const root of children.get(null) ?? []) visit(root, atRoot);
-  return result;
 }
