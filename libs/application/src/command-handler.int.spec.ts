@@ -5,19 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { clientDecider, clientStreamId, NotFoundError, type ClientCommand } from '@dossiers/domain';
 import { SqliteEventStore, WrongExpectedVersionError, type EventStore } from '@dossiers/event-store';
 import { handleCommand } from './command-handler';
-import type { CommandContext } from './command-context';
+import { testCommandContext } from './testing/test-command-context';
 
-const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
-  tenant: 'firm-a',
-  actor: 'user-1',
-  role: 'admin',
-  correlationId: randomUUID(),
-  causationId: null,
-  now: '2026-11-28T10:00:00.000Z',
-  eventId: () => randomUUID(),
-  newId: () => randomUUID(),
-  ...overrides,
-});
+const context = testCommandContext;
 
 describe('handleCommand', () => {
   let dir: string;

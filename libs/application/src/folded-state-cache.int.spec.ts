@@ -18,20 +18,10 @@ import {
 } from '@dossiers/event-store';
 import type { ClientEvent, DomainEvent, NewEvent, RecordedEvent } from '@dossiers/events';
 import { handleCommand, loadStream, toNewEvents } from './command-handler';
-import type { CommandContext } from './command-context';
+import { testCommandContext } from './testing/test-command-context';
 import { FoldedStateCache, registerFoldedStateCache } from './folded-state-cache';
 
-const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
-  tenant: 'firm-a',
-  actor: 'user-1',
-  role: 'admin',
-  correlationId: randomUUID(),
-  causationId: null,
-  now: '2026-11-28T10:00:00.000Z',
-  eventId: () => randomUUID(),
-  newId: () => randomUUID(),
-  ...overrides,
-});
+const context = testCommandContext;
 
 /** Counts the events of a stream: folding one twice, or skipping one, shows in the count. */
 const eventCounter = { initialState: () => 0, evolve: (count: number, _event: DomainEvent) => count + 1 };
