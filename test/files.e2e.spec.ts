@@ -118,6 +118,25 @@ describe('files over HTTP', () => {
     ).toBe(416);
   });
 
+  it('records no download for a HEAD or a 416, which send no content', async () => {
+    const downloads = async () => (await events()).filter((e) => e.type === 'FileDownloaded').length;
+    const before = await downloads();
+    const head = await h
+      .http()
+      .head(`/clients/${clientId}/files/${fileId}/content`)
+      .set(admin)
+      .set('X-Min-Position', String(last));
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(content.length));
+    const unsatisfiable = await get(`/clients/${clientId}/files/${fileId}/content`, {
+      Range: 'bytes=9999999-',
+    });
+    expect(unsatisfiable.status).toBe(416);
+    expect(await downloads()).toBe(before);
+    await get(`/clients/${clientId}/files/${fileId}/content`).buffer(true).parse(asBinary);
+    expect(await downloads()).toBe(before + 1);
+  });
+
   it('keeps every version: a new content is version 2, and version 1 can still be downloaded', async () => {
     const second = Buffer.from('second version');
     const res = await upload(

@@ -10,9 +10,10 @@ export interface CommandContext {
   now: string;
   /**
    * From If-Match: the stream revision the caller last saw. A mismatch is reported to the caller
-   * (412), never retried, since the caller decided on a state that is gone.
+   * (412), never retried, since the caller decided on a state that is gone. `exists` (If-Match: *)
+   * only asks that the stream exist: 412 where it does not (a creation), otherwise like no If-Match.
    */
-  expectedRevision?: number;
+  expectedRevision?: number | 'exists';
   /**
    * Event ids for the stream's new events. Derived from the Idempotency-Key when there is one, so
    * that a retried command produces the same ids and the store drops the duplicates.

@@ -109,8 +109,8 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
     const current = await loadStream(store, decider, streamId, context.tenant, notFound, { cache });
-    if (context.expectedRevision !== undefined && context.expectedRevision !== current.revision) {
-      throw new WrongExpectedVersionError(streamId, context.expectedRevision, current.revision);
+    if (!meetsPrecondition(context.expectedRevision, current.revision)) {
+      throw new WrongExpectedVersionError(streamId, expectedOf(context.expectedRevision!), current.revision);
     }
     const resolved =
       typeof command === 'function'
@@ -128,11 +128,31 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
       if (error instanceof WrongExpectedVersionError && error.actual < current.revision) {
         cache?.forget(decider, streamId);
       }
-      const retry = error instanceof WrongExpectedVersionError && context.expectedRevision === undefined;
+      // A stated revision is the caller's conflict; `exists` (If-Match: *) still holds on a retry.
+      const retry =
+        error instanceof WrongExpectedVersionError && typeof context.expectedRevision !== 'number';
       if (!retry || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 }
+
+/** Whether a stream at `revision` (-1: absent) meets the caller's If-Match. */
+export function meetsPrecondition(expected: CommandContext['expectedRevision'], revision: number): boolean {
+  if (expected === undefined) return true;
+  return expected === 'exists' ? revision >= 0 : expected === revision;
+}
+
+/**
+ * Before a creation's first step (a reservation): any If-Match names a resource that does not
+ * exist yet, so it cannot hold (412), and nothing may be reserved for it.
+ */
+export function refuseIfMatchOnCreation(streamId: string, context: CommandContext): void {
+  if (!meetsPrecondition(context.expectedRevision, -1))
+    throw new WrongExpectedVersionError(streamId, expectedOf(context.expectedRevision!), -1);
+}
+
+const expectedOf = (expected: number | 'exists'): ExpectedRevision =>
+  expected === 'exists' ? 'stream_exists' : expected;
 
 export function toNewEvents(streamId: string, events: DomainEvent[], context: CommandContext): NewEvent[] {
   return events.map((event, index) => ({

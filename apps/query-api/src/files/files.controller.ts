@@ -95,7 +95,8 @@ export class FilesController {
 
   /**
    * The content, streamed (Range requests answer 206): the current version, or `?version=`.
-   * Each download is recorded as a FileDownloaded event before the bytes go out.
+   * Each download is recorded as a FileDownloaded event before the bytes go out; HEAD and an
+   * unsatisfiable range (416) send none, and record nothing.
    */
   @Get(':id/files/:fileId/content')
   @ApiProduces('application/octet-stream')
@@ -111,12 +112,15 @@ export class FilesController {
     const version = file.versions.find((v) => v.version === (query.version ?? file.version));
     if (!version) throw new NotFoundError('file version', `${fileId}@${query.version}`);
     const range = decideRange(request.headers.range, version.size);
-    await this.recordDownload(principal, request, {
-      clientId: id,
-      fileId,
-      version: version.version,
-      range: range.kind === 'partial' ? { start: range.start, end: range.end } : null,
-    });
+    // Only a response that sends content is a download: not HEAD (headers only), nor a 416.
+    if (request.method === 'GET' && range.kind !== 'unsatisfiable') {
+      await this.recordDownload(principal, request, {
+        clientId: id,
+        fileId,
+        version: version.version,
+        range: range.kind === 'partial' ? { start: range.start, end: range.end } : null,
+      });
+    }
     await sendBlob(
       reply,
       request,

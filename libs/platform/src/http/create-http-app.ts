@@ -13,8 +13,10 @@ import { createValidationPipe } from './validation.pipe';
 import { requestLoggerOptions } from './request-log';
 import { acceptsFileUpload } from './files/file-upload.decorator';
 import { registerFileUploads } from './files/register-file-uploads';
+import { registerJsonBodyParser } from './json-body';
+import { clientErrorHandler } from './client-error';
+import { CORRELATION_HEADER, metadataHeaderErrors } from './metadata-headers';
 
-const CORRELATION_HEADER = 'x-correlation-id';
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
   info: ['log', 'warn', 'error', 'fatal'],
@@ -46,19 +48,26 @@ export async function createHttpApp(
     bodyLimit: config.maxBodyBytes,
     // Fastify answers 414 past 100 characters by default; an activation token in the path is ~250.
     routerOptions: { maxParamLength: 1000 },
-    // The caller's correlation id, or a new one: it names the request in logs and in every event it causes.
+    // The caller's correlation id, or a new one: it names the request in logs and in every event it
+    // causes. A malformed one is refused (400) by the onRequest hook below.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers[CORRELATION_HEADER];
-      return typeof given === 'string' && /^[\w\-:.]{1,100}$/.test(given) ? given : randomUUID();
+      return typeof given === 'string' && metadataHeaderErrors(request.headers).length === 0
+        ? given
+        : randomUUID();
     },
+    clientErrorHandler,
     logger: options.requestLogs === false ? false : requestLoggerOptions(config.logLevel),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: jsonLogger(config),
     bufferLogs: false,
+    // The JSON parser is ours (registerJsonBodyParser: depth-limited); Nest would add its own.
+    bodyParser: false,
   });
   // Streamed file uploads (receiveSingleFile); outside bodyLimit, bounded by MAX_UPLOAD_MB instead.
   await registerFileUploads(app.getHttpAdapter().getInstance() as never, config.maxUploadBytes);
+  registerJsonBodyParser(app.getHttpAdapter().getInstance() as never);
   app
     .getHttpAdapter()
     .getInstance()
@@ -68,6 +77,10 @@ export async function createHttpApp(
     // Commands take JSON only: a form or text body would otherwise reach the DTOs as strings.
     // A @FileUpload() route takes multipart/form-data only.
     .addHook('onRequest', async (request, reply) => {
+      const errors = metadataHeaderErrors(request.headers);
+      if (errors.length > 0) {
+        return reply.status(400).send({ code: 'VALIDATION', message: 'The request is invalid', errors });
+      }
       const hasBody =
         Number(request.headers['content-length'] ?? 0) > 0 ||
         request.headers['transfer-encoding'] !== undefined;

@@ -3,6 +3,7 @@ import { ConflictError, DomainError, ValidationError, type DomainErrorKind } fro
 import { WrongExpectedVersionError } from '@dossiers/event-store';
 import { BlobTooLargeError } from '@dossiers/blob-store';
 import { PayloadTooLargeError } from './files/payload-too-large.error';
+import { JsonTooDeepError } from './json-body';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -44,7 +45,10 @@ export function toErrorResponse(
           status: 412,
           body: {
             code: 'PRECONDITION_FAILED',
-            message: `The resource has changed: its revision is ${error.actual}`,
+            message:
+              error.actual < 0
+                ? 'If-Match cannot hold: the resource does not exist (a creation takes no If-Match)'
+                : `The resource has changed: its revision is ${error.actual}`,
           },
         }
       : {
@@ -55,6 +59,9 @@ export function toErrorResponse(
   if (error instanceof PayloadTooLargeError || error instanceof BlobTooLargeError) {
     // An upload past MAX_UPLOAD_MB, caught by the multipart parser or by the blob store.
     return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: error.message } };
+  }
+  if (error instanceof JsonTooDeepError) {
+    return { status: 400, body: { code: error.code, message: error.message } };
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();

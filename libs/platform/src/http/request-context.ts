@@ -4,15 +4,19 @@ import { ValidationError } from '@dossiers/domain';
 import type { CommandContext } from '@dossiers/application';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
+import { CAUSATION_HEADER } from './metadata-headers';
 
 export type HttpRequest = FastifyRequest & { principal?: Principal; idempotencyKey?: string };
 
 /**
  * `If-Match: "3"` -> 3. The ETag of every resource is its stream revision, a strong validator:
  * a weak one (W/"3") cannot be used with If-Match (RFC 9110), nor can anything unquoted.
+ * `If-Match: *` means "the resource exists" (RFC 9110 §13.1.1): 412 where it does not, so always
+ * on a creation.
  */
-export function parseIfMatch(header: string | string[] | undefined): number | undefined {
-  if (header === undefined || header === '*') return undefined;
+export function parseIfMatch(header: string | string[] | undefined): CommandContext['expectedRevision'] {
+  if (header === undefined) return undefined;
+  if (String(header).trim() === '*') return 'exists';
   const match = /^"(\d{1,15})"$/.exec(String(header).trim());
   if (!match)
     throw new ValidationError([
@@ -32,7 +36,8 @@ export function deterministicUuid(name: string): string {
 export function commandContextOf(request: HttpRequest): CommandContext {
   const principal = request.principal!;
   const key = request.idempotencyKey;
-  const causation = request.headers['x-causation-id'];
+  // Checked by the HTTP app's onRequest hook (metadata-headers.ts): a string here is well-formed.
+  const causation = request.headers[CAUSATION_HEADER];
   return {
     tenant: principal.tenant,
     actor: principal.sub,

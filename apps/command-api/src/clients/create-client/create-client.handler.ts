@@ -11,8 +11,13 @@ import {
   type FieldError,
   type SetUpClient,
 } from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@dossiers/event-store';
+import {
+  handleCommand,
+  refuseIfMatchOnCreation,
+  type CommandContext,
+  type CommandResult,
+} from '@dossiers/application';
+import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { GroupLookup } from '../../groups/group-lookup';
 import { ContactCreation } from '../../directory/contact-creation';
 import { ContactEmailRegistry } from '../../directory/contact-email-registry';
@@ -125,10 +130,7 @@ export class CreateClientHandler {
         withStep(taken),
       );
 
-    // If-Match on a creation names a revision of a client that cannot exist yet: refused before any reservation.
-    if (context.expectedRevision !== undefined) {
-      throw new WrongExpectedVersionError(clientStreamId(clientId), context.expectedRevision, -1);
-    }
+    refuseIfMatchOnCreation(clientStreamId(clientId), context);
     // Reservations left by a crash free themselves (see shared/reservation.ts): no release needed.
     await this.names.reserve(clientId, name, -1, context);
     for (const contact of contacts.value.create)

@@ -34,6 +34,8 @@ export async function receiveSingleFile(
   options: { maxBytes: number },
 ): Promise<ReceivedFile> {
   if (!request.isMultipart()) throw fileError('is required, as multipart/form-data');
+  if (!hasValidBoundary(request.headers['content-type'] ?? ''))
+    throw fileError('must be sent as multipart/form-data with a boundary of 1-70 characters (RFC 2046)');
   const parts = request.parts({ limits: { fileSize: options.maxBytes, files: 1 } });
   const fields: Record<string, string> = {};
   for (;;) {
@@ -107,8 +109,22 @@ function fileError(message: string): ValidationError {
   return new ValidationError([{ field: 'file', message }]);
 }
 
-/** @fastify/multipart says "reach files limit" (413) for a second file: that is a bad request. */
+/**
+ * @fastify/multipart says "reach files limit" (413) for a second file: that is a bad request, and
+ * so is anything busboy cannot parse (it throws plain errors, which would answer 500).
+ */
 function translateLimitError(error: unknown): never {
   if ((error as { code?: string })?.code === 'FST_FILES_LIMIT') throw fileError('must be a single file');
-  throw error;
+  if (typeof (error as { statusCode?: unknown })?.statusCode === 'number') throw error;
+  throw fileError(`is not well-formed multipart: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/** RFC 2046's boundary: 1-70 characters of a small set, not ending in a space, quoted or not. */
+const BOUNDARY_CHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+function hasValidBoundary(contentType: string): boolean {
+  const match = /;\s*boundary=("([^"]*)"|[^;\s]*)/i.exec(contentType);
+  if (!match) return false;
+  const boundary = match[2] ?? match[1];
+  return BOUNDARY_CHARS.test(boundary);
 }
