@@ -8,7 +8,7 @@ import { join } from 'node:path';
  */
 export function resolveAuthSecret(configured: string | undefined, dataDir: string): string {
   if (configured) return configured;
-  const file = join(dataDir, 'auth-secret');
+  const file = authSecretFile(dataDir);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
@@ -21,5 +21,25 @@ export function resolveAuthSecret(configured: string | undefined, dataDir: strin
       /* written meanwhile by another process */
     }
     return readFileSync(file, 'utf8').trim();
+  }
+}
+
+export const authSecretFile = (dataDir: string) => join(dataDir, 'auth-secret');
+
+/**
+ * The secret servers use, without creating one (the token CLI): AUTH_SECRET, or the file a server
+ * generated in DATA_DIR; null when neither exists, since a new secret would sign tokens no server
+ * accepts.
+ */
+export function existingAuthSecret(
+  configured: string | undefined,
+  dataDir: string,
+): { secret: string; source: string } | null {
+  if (configured) return { secret: configured, source: 'AUTH_SECRET' };
+  const file = authSecretFile(dataDir);
+  try {
+    return { secret: readFileSync(file, 'utf8').trim(), source: file };
+  } catch {
+    return null;
   }
 }

@@ -3,9 +3,23 @@ import { ROLES, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 
-export type VerifierOptions =
-  | { secret: string; issuer?: string; audience?: string }
-  | { jwksUrl: string; issuer?: string; audience?: string };
+/**
+ * How long a token may live (`exp - iat`), by kind of principal, and how far the issuer's clock may
+ * run ahead of ours. A stolen token is only worth its lifetime: users get a working day, services
+ * (machine credentials, rotated by their platform) longer.
+ */
+export interface TokenLimits {
+  maxLifetimeSeconds: { user: number; service: number };
+  clockSkewSeconds: number;
+}
+
+export const DEFAULT_TOKEN_LIMITS: TokenLimits = {
+  maxLifetimeSeconds: { user: 24 * 3600, service: 30 * 24 * 3600 },
+  clockSkewSeconds: 60,
+};
+
+type Trust = { issuer?: string; audience?: string; limits?: TokenLimits };
+export type VerifierOptions = ({ secret: string } | { jwksUrl: string }) & Trust;
 
 /** Verifies bearer tokens: HS256 with a shared secret (embedded), or a JWKS URL (identity provider). */
 export class TokenVerifier {
@@ -22,24 +36,34 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string, now = Date.now()): Promise<Principal> {
+    const limits = this.options.limits ?? DEFAULT_TOKEN_LIMITS;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
         algorithms: this.algorithms,
-        // A token without an expiry would be valid forever.
-        requiredClaims: ['exp'],
+        // Without an expiry a token would be valid forever; without iat its lifetime is unknown.
+        requiredClaims: ['exp', 'iat'],
         issuer: this.options.issuer,
         audience: this.options.audience,
+        clockTolerance: limits.clockSkewSeconds,
+        currentDate: new Date(now),
       }));
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
-    const { sub, tenant, role } = payload;
+    const { sub, tenant, role, iat, exp } = payload as Record<string, unknown> & { iat: number; exp: number };
     if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('claim "sub" is missing');
     if (typeof tenant !== 'string' || !tenant) throw new InvalidTokenError('claim "tenant" is missing');
     if (!ROLES.includes(role as Role))
       throw new InvalidTokenError(`claim "role" must be one of ${ROLES.join(', ')}`);
+    if (iat > now / 1000 + limits.clockSkewSeconds)
+      throw new InvalidTokenError('claim "iat" is in the future');
+    const maxLifetime = limits.maxLifetimeSeconds[role === 'service' ? 'service' : 'user'];
+    if (exp - iat > maxLifetime)
+      throw new InvalidTokenError(
+        `the token lives longer than ${maxLifetime} s (exp - iat), the most a ${role} token may`,
+      );
     return { sub, tenant, role: role as Role };
   }
 }

@@ -16,7 +16,7 @@ describe('TokenVerifier', () => {
 
     it.each([
       ['another secret', () => signToken(`${SECRET}-other`, { tenant: 'firm', role: 'admin', sub: 'u1' })],
-      ['an expired token', () => signToken(SECRET, { tenant: 'firm', role: 'admin', sub: 'u1' }, '-1s')],
+      ['an expired token', () => signToken(SECRET, { tenant: 'firm', role: 'admin', sub: 'u1' }, '-2m')],
       [
         'a token that never expires (no exp)',
         () =>
@@ -44,6 +44,53 @@ describe('TokenVerifier', () => {
     });
   });
 
+  describe('lifetime and issue time', () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    const now = Math.floor(Date.now() / 1000);
+    const token = (role: string, iat: number | undefined, exp: number) => {
+      const jwt = new SignJWT({ tenant: 'firm', role }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1');
+      if (iat !== undefined) jwt.setIssuedAt(iat);
+      return jwt.setExpirationTime(exp).sign(new TextEncoder().encode(SECRET));
+    };
+    const reason = async (promise: Promise<unknown>) =>
+      ((await promise.catch((e: Error) => e)) as Error).message;
+
+    it('accepts a user token of 24 h and a service token of 30 days', async () => {
+      await expect(verifier.verify(await token('admin', now, now + 24 * 3600))).resolves.toMatchObject({
+        role: 'admin',
+      });
+      await expect(verifier.verify(await token('service', now, now + 30 * 86400))).resolves.toMatchObject({
+        role: 'service',
+      });
+    });
+
+    it.each([
+      ['a user token living longer than 24 h', 'collaborator', now, now + 24 * 3600 + 1, /lives longer/],
+      ['a service token living longer than 30 days', 'service', now, now + 30 * 86400 + 1, /lives longer/],
+      ['a token issued in the future beyond the clock skew', 'admin', now + 120, now + 3600, /iat/],
+      ['a token without iat', 'admin', undefined, now + 3600, /iat/],
+    ])('rejects %s', async (_, role, iat, exp, message) => {
+      const promise = verifier.verify(await token(role, iat, exp));
+      await expect(promise).rejects.toBeInstanceOf(InvalidTokenError);
+      expect(await reason(verifier.verify(await token(role, iat, exp)))).toMatch(message);
+    });
+
+    it('tolerates an issuer clock up to the skew ahead, and honours configured limits', async () => {
+      await expect(verifier.verify(await token('admin', now + 30, now + 3600))).resolves.toBeDefined();
+      const strict = new TokenVerifier({
+        secret: SECRET,
+        limits: { maxLifetimeSeconds: { user: 3600, service: 7200 }, clockSkewSeconds: 0 },
+      });
+      await expect(strict.verify(await token('admin', now, now + 3601))).rejects.toBeInstanceOf(
+        InvalidTokenError,
+      );
+      await expect(strict.verify(await token('admin', now + 30, now + 3600))).rejects.toBeInstanceOf(
+        InvalidTokenError,
+      );
+      await expect(strict.verify(await token('service', now, now + 7200))).resolves.toBeDefined();
+    });
+  });
+
   describe('JWKS (identity provider)', () => {
     let server: Server;
     let url: string;
@@ -66,6 +113,7 @@ describe('TokenVerifier', () => {
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setSubject('u2')
         .setIssuer(issuer)
+        .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey);
 

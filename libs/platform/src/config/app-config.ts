@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ConnectorDefinition } from '@dossiers/domain';
 import { loadConnectorCatalog } from './connector-catalog-file';
+import type { TokenLimits } from '../auth/token-verifier';
 
 /**
  * The whole configuration, read once from the environment and validated at start: a missing or
@@ -17,7 +18,7 @@ export interface AppConfig {
   mongoUrl?: string;
   mongoDb: string;
   redisUrl?: string;
-  auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; limits: TokenLimits };
   /** FULL: the event store is the source of truth, so an fsync per commit is the default */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   maxBodyBytes: number;
@@ -139,6 +140,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       jwksUrl: url('AUTH_JWKS_URL', ['https', 'http']),
       issuer: text('AUTH_ISSUER'),
       audience: text('AUTH_AUDIENCE'),
+      limits: {
+        maxLifetimeSeconds: {
+          user: int('AUTH_MAX_TOKEN_HOURS', 24, 1, 24 * 30) * 3600,
+          service: int('AUTH_MAX_SERVICE_TOKEN_HOURS', 24 * 30, 1, 24 * 365) * 3600,
+        },
+        clockSkewSeconds: int('AUTH_CLOCK_SKEW_SECONDS', 60, 0, 600),
+      },
     },
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     maxBodyBytes: int('MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),

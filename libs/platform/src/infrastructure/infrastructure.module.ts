@@ -57,12 +57,8 @@ export class InfrastructureModule {
           useFactory: () =>
             new TokenVerifier(
               config.auth.jwksUrl
-                ? { jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer, audience: config.auth.audience }
-                : {
-                    secret: resolveAuthSecret(config.auth.secret, config.dataDir),
-                    issuer: config.auth.issuer,
-                    audience: config.auth.audience,
-                  },
+                ? { jwksUrl: config.auth.jwksUrl, ...trustOf(config) }
+                : { secret: resolveAuthSecret(config.auth.secret, config.dataDir), ...trustOf(config) },
             ),
         },
         {
@@ -91,3 +87,6 @@ export class InfrastructureModule {
     };
   }
 }
+
+/** What every token is checked against, whoever signs it. */
+const trustOf = ({ auth: { issuer, audience, limits } }: AppConfig) => ({ issuer, audience, limits });
