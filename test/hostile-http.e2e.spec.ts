@@ -158,4 +158,57 @@ describe('hostile HTTP input', () => {
     const history = await http().get(`/clients/${res.body.id}/history`).set(suite.auth);
     expect(history.body.events[0].metadata.causationId).toBe('job-42:step.1');
   });
+
+  describe('one text policy for every typed name', () => {
+    const json = (path: string, body: string, method: 'post' | 'put' = 'post') =>
+      http()[method](path).set(suite.auth).set('content-type', 'application/json').send(body);
+
+    it.each([
+      ['a zero-width space', 'So\u200bciété Générale'],
+      ['a word joiner', 'Société\u2060 Générale'],
+      ['a byte-order mark', '\ufeffSociété Générale'],
+      ['full-width letters', 'Ｓｏｃｉéｔé Générale'],
+    ])('treats a client name with %s as the name it looks like (409)', async (_, variant) => {
+      await http().post('/clients').set(suite.auth).send({ name: 'Société Générale' });
+      const res = await http().post('/clients').set(suite.auth).send({ name: variant });
+      expect([res.status, res.body.code]).toEqual([409, 'CLIENT_NAME_TAKEN']);
+    });
+
+    // Raw JSON, so that the escapes reach the server as they are (a lone surrogate included).
+    const hostile = ['"A\\u202eB"', '"A\\u2066B"', '"A\\u0007B"', '"A\\ud800B"', '"A\\udc00B"'];
+    const routes: [string, string, (name: string) => string][] = [
+      ['a client', '/clients', (n) => `{"name":${n}}`],
+      ['a group', '/groups', (n) => `{"name":${n}}`],
+      ['a sheet template', '/sheet-templates', (n) => `{"name":${n},"fields":[]}`],
+      ['a tree template folder', '/tree-templates', (n) => `{"name":"T","folders":[{"path":${n}}]}`],
+      [
+        'a contact',
+        '/contacts',
+        (n) => `{"firstName":${n},"lastName":"B","email":"x@example.com","language":"fr"}`,
+      ],
+      [
+        'a collaborator',
+        '/collaborators',
+        (n) => `{"firstName":"A","lastName":${n},"email":"y@example.com"}`,
+      ],
+    ];
+    it.each(routes.flatMap(([what, path, body]) => hostile.map((name) => [what, name, path, body] as const)))(
+      'refuses %s named %s with 400 naming the field',
+      async (_, name, path, body) => {
+        const res = await json(path, body(name));
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('VALIDATION');
+        expect(res.body.errors[0].message).toMatch(/control|unicode/);
+      },
+    );
+
+    it('refuses a folder name with a bidi control, and treats invisible variants as the same folder', async () => {
+      const client = await http().post('/clients').set(suite.auth).send({ name: 'Policy Co' });
+      const folders = `/clients/${client.body.id}/folders`;
+      expect((await json(folders, '{"name":"A\\u202eB"}')).status).toBe(400);
+      expect((await http().post(folders).set(suite.auth).send({ name: 'Factures' })).status).toBe(201);
+      const twin = await http().post(folders).set(suite.auth).send({ name: 'Fac\u200btures' });
+      expect([twin.status, twin.body.code]).toEqual([422, 'FOLDER_NAME_TAKEN']);
+    });
+  });
 });

@@ -1,24 +1,23 @@
 import { ValidationError } from '../shared/domain-errors';
-import { normalizeText } from '../shared/normalize-text';
+import { humanTextProblem, normalizeText } from '../shared/normalize-text';
 
 export const CLIENT_NAME_MAX_LENGTH = 200;
 
 /**
  * A client's display name: in composed form (NFC, so "é" counts once however it was typed),
- * trimmed, 1 to 200 characters, with at least one letter or digit (a name of accents or invisible
- * characters alone would have an empty key), and no control characters.
+ * trimmed, 1 to 200 characters, with at least one letter or digit in its key (a name of accents
+ * or invisible characters alone would have an empty key), within the text policy (humanTextProblem).
  */
 export function parseClientName(raw: unknown, field = 'name'): string {
   if (typeof raw !== 'string') throw new ValidationError([{ field, message: 'must be a string' }]);
   const name = raw.normalize('NFC').trim();
   if (name.length === 0) throw new ValidationError([{ field, message: 'must not be empty' }]);
-  if (!/[\p{L}\p{N}]/u.test(name))
+  const problem = humanTextProblem(name);
+  if (problem) throw new ValidationError([{ field, message: problem }]);
+  if (!/[\p{L}\p{N}]/u.test(clientNameKey(name)))
     throw new ValidationError([{ field, message: 'must contain at least one letter or digit' }]);
   if (name.length > CLIENT_NAME_MAX_LENGTH)
     throw new ValidationError([{ field, message: `must be at most ${CLIENT_NAME_MAX_LENGTH} characters` }]);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name))
-    throw new ValidationError([{ field, message: 'must not contain control characters' }]);
   return name;
 }
 

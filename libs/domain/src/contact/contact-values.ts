@@ -1,4 +1,5 @@
 import { LANGUAGES, type ContactDetails, type Language } from '@dossiers/events';
+import { humanTextProblem } from '../shared/normalize-text';
 import {
   EMAIL_MAX_LENGTH,
   isEmailAddress,
@@ -19,8 +20,6 @@ export interface Checked<T> {
 }
 
 export const PERSON_NAME_MAX_LENGTH = 100;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what a name must not hold
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** `${prefix}.${name}`, or just `name` without a prefix. */
 export function fieldOf(prefix: string, name: string): string {
@@ -36,7 +35,8 @@ export function checkPersonName(raw: unknown, field: string): Checked<string> {
   if (name.length === 0) return failed(field, 'must not be empty');
   if (name.length > PERSON_NAME_MAX_LENGTH)
     return failed(field, `must be at most ${PERSON_NAME_MAX_LENGTH} characters`);
-  if (CONTROL_CHARACTERS.test(name)) return failed(field, 'must not contain control characters');
+  const problem = humanTextProblem(name);
+  if (problem) return failed(field, problem);
   return { value: name, errors: [] };
 }
 
@@ -46,6 +46,8 @@ export function checkPersonName(raw: unknown, field: string): Checked<string> {
  */
 export function checkEmail(raw: unknown, field: string): Checked<string> {
   if (typeof raw !== 'string') return failed(field, 'must be a string');
+  const problem = humanTextProblem(raw);
+  if (problem) return failed(field, problem);
   const email = raw.normalize('NFC').trim().toLowerCase();
   if (email.length > EMAIL_MAX_LENGTH) return failed(field, `must be at most ${EMAIL_MAX_LENGTH} characters`);
   if (!isEmailAddress(email)) return failed(field, 'must be an email address such as name@example.com');

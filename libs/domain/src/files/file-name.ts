@@ -1,16 +1,7 @@
 import { ValidationError } from '../shared/domain-errors';
+import { humanTextProblem } from '../shared/normalize-text';
 
 export const FILE_NAME_MAX_LENGTH = 200;
-
-// C0 and C1 controls, and the bidirectional formatting characters: U+202E (right-to-left
-// override) makes "invoice‮fdp.exe" display as "invoiceexe.pdf", so a name must not hold them.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what a name must not hold
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-/** Whether a name holds control or text-direction characters (file and folder names refuse both). */
-export function hasForbiddenNameCharacters(name: string): boolean {
-  return FORBIDDEN.test(name);
-}
 
 /**
  * The name a file is stored and offered for download under, from the name a client sent (the
@@ -27,14 +18,14 @@ export function hasForbiddenNameCharacters(name: string): boolean {
 export function sanitizeFileName(raw: unknown, field = 'file.name'): string {
   const refuse = (message: string) => new ValidationError([{ field, message }]);
   if (typeof raw !== 'string') throw refuse('must be a string');
-  if (/\p{Cs}/u.test(raw)) throw refuse('must be valid unicode'); // a lone surrogate
+  const problem = humanTextProblem(raw);
+  if (problem) throw refuse(problem);
   const name = raw.normalize('NFC').trim();
   if (name.length === 0) throw refuse('must not be empty');
   if ([...name].length > FILE_NAME_MAX_LENGTH)
     throw refuse(`must be at most ${FILE_NAME_MAX_LENGTH} characters`);
   if (/[/\\]/.test(name)) throw refuse("must be a bare file name, without '/' or '\\'");
   if (name === '.' || name === '..') throw refuse("must not be '.' or '..'");
-  if (hasForbiddenNameCharacters(name)) throw refuse('must not contain control or text-direction characters');
   return name;
 }
 

@@ -1,6 +1,7 @@
 import type { GroupEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
-import { RuleViolationError, ValidationError } from '../shared/domain-errors';
+import { RuleViolationError, ValidationError, type FieldError } from '../shared/domain-errors';
+import { checkText } from '../templates/field-values';
 
 export const groupStreamId = (groupId: string) => `group-${groupId}`;
 
@@ -11,10 +12,11 @@ export type GroupCommand = CreateGroup;
 
 export const GROUP_NAME_MAX_LENGTH = 120;
 
+/** A group's name: NFC, trimmed, 1-120 characters, within the text policy (checkText). */
 export function parseGroupName(raw: unknown): string {
-  const name = typeof raw === 'string' ? raw.trim() : '';
-  if (name.length === 0 || name.length > GROUP_NAME_MAX_LENGTH)
-    throw new ValidationError([{ field: 'name', message: `must be 1-${GROUP_NAME_MAX_LENGTH} characters` }]);
+  const errors: FieldError[] = [];
+  const name = checkText(raw, 'name', GROUP_NAME_MAX_LENGTH, errors);
+  if (name === undefined) throw new ValidationError(errors);
   return name;
 }
 

@@ -1,11 +1,37 @@
 /**
- * The one normalisation behind search, sort and uniqueness keys: accents stripped (NFD, combining
- * marks removed), lower case, whitespace collapsed. "  Société  Générale" -> "societe generale".
+ * The one text policy for every name a person types (clients, groups, folders, files, templates,
+ * template labels, people): what is refused outright, and the key two names are compared on.
+ */
+
+// C0 and C1 controls, and the bidirectional formatting characters (ALM, LRM/RLM, the embeddings
+// and overrides U+202A-U+202E, the isolates U+2066-U+2069): U+202E makes "invoice\u202efdp.exe"
+// display as "invoiceexe.pdf", so no name may hold them.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a name must not hold
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** With the u flag a well-formed pair is one code point, so this matches only a lone surrogate. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Characters that render as nothing: zero-width space and joiners, word joiner, BOM, soft hyphen, … */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const ACCENTS = /[\u0300-\u036f]/g;
+
+/** Why a typed name is refused (a message naming no field), or null: lone surrogates, controls, bidi. */
+export function humanTextProblem(text: string): string | null {
+  if (LONE_SURROGATE.test(text)) return 'must be valid unicode (no unpaired surrogate)';
+  if (FORBIDDEN.test(text)) return 'must not contain control or text-direction characters';
+  return null;
+}
+
+/**
+ * The key behind search, sort and uniqueness: compatibility forms folded (NFKC: full-width
+ * "Ｓｏｃｉéｔé" and the ligature "ﬁ" read as "Société" and "fi"), invisible characters removed,
+ * accents stripped, lower case, whitespace collapsed. "  So\u200bciété  Générale" -> "societe generale".
  */
 export function normalizeText(value: string): string {
   return value
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(ACCENTS, '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

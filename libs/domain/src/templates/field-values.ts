@@ -1,4 +1,5 @@
 import type { FieldError } from '../shared/domain-errors';
+import { humanTextProblem } from '../shared/normalize-text';
 
 export { isEmailAddress, isPhoneNumber } from '../shared/contact-points';
 
@@ -7,20 +8,14 @@ export { isEmailAddress, isPhoneNumber } from '../shared/contact-points';
  * the caller's list under the caller's field name, so a wizard can report every step at once.
  */
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what these texts must not hold
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-export function hasControlCharacters(value: string): boolean {
-  return CONTROL.test(value);
-}
-
 /** A plain JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**
- * A label-like text: a string, NFC, trimmed, 1 to `max` characters, no control characters.
+ * A label-like text: a string, NFC, trimmed, 1 to `max` characters, within the text policy
+ * (humanTextProblem: no controls, bidi characters or lone surrogates).
  * Returns the clean text, or undefined after recording why not.
  */
 export function checkText(
@@ -38,8 +33,9 @@ export function checkText(
     errors.push({ field, message: `must be 1-${max} characters` });
     return undefined;
   }
-  if (hasControlCharacters(text)) {
-    errors.push({ field, message: 'must not contain control characters' });
+  const problem = humanTextProblem(text);
+  if (problem) {
+    errors.push({ field, message: problem });
     return undefined;
   }
   return text;

@@ -36,7 +36,7 @@ describe('checkSheetFields', () => {
       { field: 'sheet.fields.0.key', message: 'must be 1-100 characters' },
       { field: 'sheet.fields.0.label', message: 'must be 1-200 characters' },
       { field: 'sheet.fields.0.type', message: expect.stringContaining('must be one of text, number') },
-      { field: 'sheet.fields.1.key', message: 'must not contain control characters' },
+      { field: 'sheet.fields.1.key', message: 'must not contain control or text-direction characters' },
       { field: 'sheet.fields.1.required', message: 'must be a boolean' },
       { field: 'sheet.fields.2.options', message: expect.stringContaining('a select needs') },
       { field: 'sheet.fields.3.options', message: 'only a select has options' },

@@ -1,6 +1,6 @@
 import { ACCESS_LEVELS, type Access, type TreeTemplateFolder } from '@dossiers/events';
 import type { FieldError } from '../shared/domain-errors';
-import { hasForbiddenNameCharacters } from '../files/file-name';
+import { humanTextProblem, normalizeText } from '../shared/normalize-text';
 import { checkKnownProperties, isPlainObject } from '../templates/field-values';
 
 export const FOLDER_MAX_DEPTH = 10;
@@ -14,14 +14,15 @@ export function checkFolderName(name: unknown): string | null {
   if (trimmed.length === 0 || trimmed.length > FOLDER_NAME_MAX_LENGTH)
     return `must be 1-${FOLDER_NAME_MAX_LENGTH} characters`;
   if (trimmed.includes('/')) return "must not contain '/'";
-  if (hasForbiddenNameCharacters(trimmed)) return 'must not contain control or text-direction characters';
+  const problem = humanTextProblem(trimmed);
+  if (problem) return problem;
   if (trimmed === '.' || trimmed === '..') return "must not be '.' or '..'";
   return null;
 }
 
-/** Sibling folders are unique ignoring case, but "Reçus" and "Recus" are two folders. */
+/** Sibling folders are unique on the shared name key: "Reçus", "recus" and "Re\u200bçus" are one folder. */
 export function folderNameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return normalizeText(name);
 }
 
 /** 'Comptabilité / Factures' -> ['Comptabilité', 'Factures']; empty segments stay (and are refused by checks). */
