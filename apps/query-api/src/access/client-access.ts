@@ -51,6 +51,15 @@ export class ClientAccess {
     return { kind: 'member', clientId, member };
   }
 
+  /**
+   * The client's revision as the caller may see it: staff, the stream's (their ETag and If-Match);
+   * members, none, since it moves with work in folders hidden from them. They change a client
+   * without If-Match (decided again on the fresh state) or with `If-Match: *`.
+   */
+  revisionFor(principal: Principal, revision: number): number | null {
+    return this.isStaff(principal) ? revision : null;
+  }
+
   /** The clients a member may see; null for staff, who see the whole firm. */
   async visibleClientIds(principal: Principal): Promise<string[] | null> {
     if (this.isStaff(principal)) return null;
@@ -58,6 +67,18 @@ export class ClientAccess {
       .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
       .find({ tenant: principal.tenant, principalId: principal.sub, visible: true });
     return members.map((m) => m.clientId);
+  }
+
+  /**
+   * Whether the caller may see a client, as a test over ids: every client for staff, the ones
+   * visibleClientIds lists for anyone else. For per-client data shown outside a client (the
+   * directory's links, their counts): what fails the test is left out, never named nor counted.
+   */
+  async clientFilter(principal: Principal): Promise<(clientId: string) => boolean> {
+    const visible = await this.visibleClientIds(principal);
+    if (visible === null) return () => true;
+    const ids = new Set(visible);
+    return (clientId) => ids.has(clientId);
   }
 
   /** The folder as the caller sees it, with their effective right; 404 when it does not exist for them. */

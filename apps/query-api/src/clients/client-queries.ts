@@ -126,17 +126,18 @@ export class ClientQueries {
     if (!this.access.isStaff(principal)) await this.access.view(principal, clientId);
     const doc = await this.clients.findById(clientId);
     if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
+    const asStaff = this.access.isStaff(principal);
     const [groupNames, sheet] = await Promise.all([
       this.groupNames(tenant, [doc.groupId]),
       this.readStore.collection<ClientSheetDoc>(CLIENT_SHEETS_COLLECTION).findById(clientId),
     ]);
     return {
-      ...toListItem(doc, groupNames, this.access.isStaff(principal)),
+      ...toListItem(doc, groupNames, asStaff),
       attributes: doc.attributes,
       // the sheet's fields (from its templates) describe the attributes; extra attributes have none
       fields: sheet?.fields ?? [],
       sheetTemplates: sheet?.sheetTemplates ?? [],
-      revision: doc.revision,
+      revision: this.access.revisionFor(principal, doc.revision),
     };
   }
 
@@ -151,21 +152,22 @@ export class ClientQueries {
 
 /**
  * The counts cover the whole client: every member, every folder. Folder rights may hide some of
- * them from a collaborator or a contact, so for them the counts are null rather than a leak.
+ * them from a collaborator or a contact, so for them the counts are null rather than a leak, and
+ * their `updatedAt` is the sheet's (sheetUpdatedAt), which work in hidden folders never moves.
  */
 export function toListItem(
   doc: ClientListDoc,
   groupNames: Map<string, string>,
-  withCounts: boolean,
+  asStaff: boolean,
 ): ClientListItem {
   return {
     id: doc._id,
     name: doc.name,
     groupId: doc.groupId,
     groupName: doc.groupId ? (groupNames.get(doc.groupId) ?? null) : null,
-    membersCount: withCounts ? doc.membersCount : null,
-    directoriesCount: withCounts ? doc.directoriesCount : null,
+    membersCount: asStaff ? doc.membersCount : null,
+    directoriesCount: asStaff ? doc.directoriesCount : null,
     createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
+    updatedAt: asStaff ? doc.updatedAt : doc.sheetUpdatedAt,
   };
 }

@@ -16,8 +16,15 @@ export interface ClientListDoc extends Document {
   membersCount: number;
   directoriesCount: number;
   createdAt: string;
+  /** the last event of the client's stream: staff see it */
   updatedAt: string;
-  /** the client stream's revision this document reflects (the client's ETag) */
+  /**
+   * the last change of what every member sees of the client (name, group, attributes, sheet
+   * fields): collaborators and contacts see this one, which work in folders hidden from them
+   * never moves
+   */
+  sheetUpdatedAt: string;
+  /** the client stream's revision this document reflects (the client's ETag, for staff) */
   revision: number;
 }
 

@@ -5,8 +5,10 @@ import { CLIENTS_COLLECTION, type ClientListDoc } from './client-list.document';
 
 type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
 
-function touched(doc: ClientListDoc, event: RecordedEvent, changes: Partial<ClientListDoc>): ClientListDoc {
-  return { ...doc, ...changes, updatedAt: event.metadata.occurredAt, revision: event.revision };
+function touched(doc: ClientListDoc, event: ClientRecorded, changes: Partial<ClientListDoc>): ClientListDoc {
+  const at = event.metadata.occurredAt;
+  const sheetUpdatedAt = CHANGES_THE_SHEET[event.type] ? at : doc.sheetUpdatedAt;
+  return { ...doc, ...changes, updatedAt: at, sheetUpdatedAt, revision: event.revision };
 }
 
 export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEvent): ClientListDoc | null {
@@ -27,6 +29,7 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
       directoriesCount: 0,
       createdAt: at,
       updatedAt: at,
+      sheetUpdatedAt: at,
       revision: event.revision,
     };
   }
@@ -67,40 +70,44 @@ export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEv
   }
 }
 
-/** Every event of the client's stream moves the revision the ETag shows; the Record type makes the list complete. */
-const EVERY_CLIENT_EVENT: Record<ClientEvent['type'], true> = {
+/**
+ * Every event of the client's stream moves its revision and `updatedAt` (what staff see); those
+ * marked true also move `sheetUpdatedAt` (what members see: the sheet's info, never the folders,
+ * files, rights or people behind it). The Record type makes the list complete.
+ */
+const CHANGES_THE_SHEET: Record<ClientEvent['type'], boolean> = {
   ClientCreated: true,
   ClientRenamed: true,
   ClientGroupChanged: true,
   ClientAttributesChanged: true,
   ClientDeleted: true,
   SheetTemplateLoaded: true,
-  ContactAttached: true,
-  ContactLanguageChanged: true,
-  ContactInvited: true,
-  ContactDetached: true,
-  CollaboratorAccessSet: true,
-  TreeTemplateApplied: true,
-  ConnectorConfigured: true,
-  ConnectorRemoved: true,
-  FormSent: true,
-  FolderCreated: true,
-  FolderRenamed: true,
-  FolderMoved: true,
-  FolderDeleted: true,
-  FolderPermissionSet: true,
-  FolderPermissionsCascaded: true,
-  FileUploaded: true,
-  FileVersionUploaded: true,
-  FileRenamed: true,
-  FileMoved: true,
-  FileDeleted: true,
+  ContactAttached: false,
+  ContactLanguageChanged: false,
+  ContactInvited: false,
+  ContactDetached: false,
+  CollaboratorAccessSet: false,
+  TreeTemplateApplied: false,
+  ConnectorConfigured: false,
+  ConnectorRemoved: false,
+  FormSent: false,
+  FolderCreated: false,
+  FolderRenamed: false,
+  FolderMoved: false,
+  FolderDeleted: false,
+  FolderPermissionSet: false,
+  FolderPermissionsCascaded: false,
+  FileUploaded: false,
+  FileVersionUploaded: false,
+  FileRenamed: false,
+  FileMoved: false,
+  FileDeleted: false,
 };
 
 export const clientListProjection = defineProjection<ClientListDoc>({
   name: 'client-list',
   collection: CLIENTS_COLLECTION,
-  handles: new Set(Object.keys(EVERY_CLIENT_EVENT)),
+  handles: new Set(Object.keys(CHANGES_THE_SHEET)),
   creates: new Set<ClientEvent['type']>(['ClientCreated']),
   documentId: (event) => (event.data as { clientId: string }).clientId,
   evolve: evolveClientList,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { clientDownloadsStreamId, clientStreamId, NotFoundError } from '@dossiers/domain';
@@ -7,6 +7,7 @@ import { upcast } from '@dossiers/events';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { ClientAccess } from '../../access/client-access';
+import { ClientDownloadsPage, ClientHistoryPage } from '../../responses/client.responses';
 
 export class ClientHistoryQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
@@ -44,6 +45,7 @@ export class ClientHistoryController {
   ) {}
 
   @Get(':id/history')
+  @ApiOkResponse({ type: ClientHistoryPage })
   async history(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Query() query: ClientHistoryQuery,
@@ -57,6 +59,7 @@ export class ClientHistoryController {
 
   /** FileDownloaded events: who downloaded which file version, when, which range. */
   @Get(':id/downloads')
+  @ApiOkResponse({ type: ClientDownloadsPage })
   async downloads(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Query() query: ClientHistoryQuery,

@@ -52,7 +52,7 @@ export class ClientSheetQueries {
         lastInvitedAt: link.lastInvitedAt,
       };
     });
-    return { items, revision: sheet.revision };
+    return { items, revision: this.access.revisionFor(principal, sheet.revision) };
   }
 
   async collaborators(principal: Principal, clientId: string) {
@@ -71,7 +71,7 @@ export class ClientSheetQueries {
         assignedAt: link.assignedAt,
       };
     });
-    return { items, revision: sheet.revision };
+    return { items, revision: this.access.revisionFor(principal, sheet.revision) };
   }
 
   async connectors(principal: Principal, clientId: string) {
@@ -93,11 +93,11 @@ export class ClientSheetQueries {
         configuredAt: connector.configuredAt,
       };
     });
-    return { items, revision: sheet.revision };
+    return { items, revision: this.access.revisionFor(principal, sheet.revision) };
   }
 
   async forms(principal: Principal, clientId: string) {
     const sheet = await this.sheet(principal, clientId);
-    return { items: sheet.forms, revision: sheet.revision };
+    return { items: sheet.forms, revision: this.access.revisionFor(principal, sheet.revision) };
   }
 }

@@ -1,7 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { ClientSheetQueries } from './client-sheet-queries';
+import {
+  ClientCollaboratorsTab,
+  ClientConnectorsTab,
+  ClientContactsTab,
+  ClientFormsTab,
+} from '../../responses/client.responses';
 
 /** The client sheet's tabs: contacts, collaborators, connectors, forms sent. */
 @ApiTags('client sheet')
@@ -11,11 +17,13 @@ export class ClientSheetController {
   constructor(private readonly queries: ClientSheetQueries) {}
 
   @Get(':id/contacts')
+  @ApiOkResponse({ type: ClientContactsTab })
   contacts(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.contacts(principal, id);
   }
 
   @Get(':id/collaborators')
+  @ApiOkResponse({ type: ClientCollaboratorsTab })
   collaborators(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -24,6 +32,7 @@ export class ClientSheetController {
   }
 
   @Get(':id/connectors')
+  @ApiOkResponse({ type: ClientConnectorsTab })
   connectors(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -32,6 +41,7 @@ export class ClientSheetController {
   }
 
   @Get(':id/forms')
+  @ApiOkResponse({ type: ClientFormsTab })
   forms(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.forms(principal, id);
   }

@@ -34,7 +34,7 @@ export class ClientExport {
       attributeKeys,
       groupNames: new Map(groups.map((g) => [g._id, g.name])),
       clients: clients.stream(filter, { sort: CLIENT_SORTS[query.sort ?? 'name'] }),
-      withCounts: visibleIds === null,
+      asStaff: visibleIds === null,
     };
   }
 

@@ -21,6 +21,7 @@ async function* clients(pulled: { count: number }): AsyncIterable<ClientListDoc>
       directoriesCount: 0,
       createdAt: '2026-01-01T09:30:00.000Z',
       updatedAt: '2026-02-01T10:00:00.000Z',
+      sheetUpdatedAt: '2026-01-15T10:00:00.000Z',
       revision: 1,
     };
   }
@@ -49,7 +50,7 @@ describe('writeClientWorkbook', () => {
       attributeKeys: ['fiscalYearEnd', 'siren', 'staff'],
       groupNames: new Map(),
       clients: clients(pulled),
-      withCounts: true,
+      asStaff: true,
     });
     await sleep(200);
     // Held back by the zip's bounded buffers, not by the end of the rows.

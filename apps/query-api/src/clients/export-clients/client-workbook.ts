@@ -26,8 +26,8 @@ export interface ClientWorkbookInput {
   attributeKeys: string[];
   groupNames: Map<string, string>;
   clients: AsyncIterable<ClientListDoc>;
-  /** false for collaborators: the counts cover folders their rights may hide (left blank) */
-  withCounts: boolean;
+  /** false for collaborators: the counts (left blank) and the last change cover folders their rights may hide */
+  asStaff: boolean;
 }
 
 /** Excel column letters: 1 -> A, 27 -> AA. */
@@ -71,10 +71,10 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
     const values: unknown[] = [
       client.name,
       client.groupId ? (input.groupNames.get(client.groupId) ?? '') : '',
-      input.withCounts ? client.membersCount : null,
-      input.withCounts ? client.directoriesCount : null,
+      input.asStaff ? client.membersCount : null,
+      input.asStaff ? client.directoriesCount : null,
       new Date(client.createdAt),
-      new Date(client.updatedAt),
+      new Date(input.asStaff ? client.updatedAt : client.sheetUpdatedAt),
     ];
     const styles: object[] = [PLAIN, PLAIN, PLAIN, PLAIN, INSTANT, INSTANT];
     for (const [key, value] of Object.entries(client.attributes)) {

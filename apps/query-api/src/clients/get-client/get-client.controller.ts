@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CurrentPrincipal,
@@ -9,6 +9,7 @@ import {
   type Principal,
 } from '@dossiers/platform';
 import { ClientQueries } from '../client-queries';
+import { ClientDetails } from '../../responses/client.responses';
 
 @ApiTags('clients')
 @QueryController([...STAFF_READER_ROLES, 'contact'])
@@ -16,15 +17,20 @@ import { ClientQueries } from '../client-queries';
 export class GetClientController {
   constructor(private readonly queries: ClientQueries) {}
 
-  /** The client sheet: info, group and attributes; the ETag is the revision to send back in If-Match. */
+  /**
+   * The client sheet: info, group and attributes. For staff the ETag is the revision to send back
+   * in If-Match; collaborators and contacts get neither, and `updatedAt` moves only with the sheet.
+   */
   @Get(':id')
+  @ApiOkResponse({ type: ClientDetails, description: 'the ETag header is `revision`' })
   async get(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const sheet = await this.queries.get(principal, id);
-    void reply.header('etag', `"${sheet.revision}"`);
+    // Members get no version: see ClientAccess.revisionFor.
+    if (sheet.revision !== null) void reply.header('etag', `"${sheet.revision}"`);
     return sheet;
   }
 }

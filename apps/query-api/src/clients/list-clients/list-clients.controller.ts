@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, QueryController, STAFF_READER_ROLES, type Principal } from '@dossiers/platform';
 import { ClientQueries } from '../client-queries';
 import { ListClientsQuery } from './list-clients.dto';
+import { ClientPage } from '../../responses/client.responses';
 
 @ApiTags('clients')
 /** Staff see the firm's client base; a collaborator or a contact, the clients they may see. */
@@ -12,6 +13,7 @@ export class ListClientsController {
   constructor(private readonly queries: ClientQueries) {}
 
   @Get()
+  @ApiOkResponse({ type: ClientPage })
   list(@Query() query: ListClientsQuery, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(principal, query);
   }
