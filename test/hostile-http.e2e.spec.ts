@@ -129,6 +129,15 @@ describe('hostile HTTP input', () => {
   });
 
   it.each([
+    ['a path that is not valid UTF-8', '/clients/%ED%A0%80', 400, 'BAD_URL'],
+    ['a path parameter over the router limit', `/clients/${'a'.repeat(1200)}`, 414, 'URI_TOO_LONG'],
+  ])('answers %s in the API error shape', async (_, path, status, code) => {
+    const res = await http().get(path).set(suite.auth);
+    expect(res.status).toBe(status);
+    expect(res.body).toEqual({ code, message: expect.any(String) });
+  });
+
+  it.each([
     ['X-Causation-Id', 'c'.repeat(12_000)],
     ['X-Causation-Id', 'has spaces in it'],
     ['X-Correlation-Id', 'x'.repeat(101)],

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply } from 'fastify';
 
 /**
  * Requests Node's HTTP parser refuses before any route sees them (a header block or URL over
@@ -24,4 +25,20 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   } else {
     socket.destroy();
   }
+}
+
+/**
+ * Requests Fastify's router refuses before any route or filter sees them: a path that is not valid
+ * percent-encoded UTF-8 (400), a path parameter over the router's length limit (414). Answered in
+ * the API's error shape rather than Fastify's own.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply
+    .code(tooLong ? 414 : 400)
+    .send(
+      tooLong
+        ? { code: 'URI_TOO_LONG', message: 'A path parameter is longer than allowed' }
+        : { code: 'BAD_URL', message: 'The path is not valid percent-encoded UTF-8' },
+    );
 }
