@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
+import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import type { NewEvent } from '@dossiers/events';
+import { EmailVerificationTokens } from '@dossiers/notifications';
 import { multipartBody } from '../libs/platform/src/http/files/testing/multipart-body';
 import { asBinary } from './support/binary-body';
 import { useStandalone } from './support/standalone-app';
@@ -249,6 +253,47 @@ describe('authorization on every client route', () => {
       (await upload(suite.auth, 'post', `/clients/${ids.acme}/folders/${folderId}/files`)).body.id as string,
     client: async () =>
       (await admin('post', '/clients', { name: `Member ${++counter}`, ...members() })).id as string,
+    /**
+     * The token of the verification link an email change of an activated contact mails, signed
+     * the way the notifier signs it (the contact's activation is appended straight to its stream).
+     */
+    verificationToken: async () => {
+      const n = ++counter;
+      const contactId = (
+        await admin('post', '/contacts', {
+          firstName: 'Verify',
+          lastName: `N${n}`,
+          email: `verify-${n}@x.fr`,
+          language: 'fr',
+        })
+      ).id as string;
+      const store = suite.h.app.get<EventStore>(EVENT_STORE);
+      const [createdEvent] = await store.readStream(`contact-${contactId}`);
+      const { tenant } = createdEvent.metadata;
+      const activated: NewEvent = {
+        id: randomUUID(),
+        type: 'ContactActivated',
+        schemaVersion: 1,
+        data: {
+          contactId,
+          invitationId: randomUUID(),
+          credential: { keyId: 'k', iv: 'iv', tag: 'tag', data: 'd' },
+        },
+        metadata: {
+          ...createdEvent.metadata,
+          correlationId: randomUUID(),
+          occurredAt: new Date().toISOString(),
+        },
+      };
+      await store.append(`contact-${contactId}`, [activated], 0);
+      await admin('patch', `/contacts/${contactId}`, { email: `verified-${n}@x.fr` });
+      const requested = (await store.readStream(`contact-${contactId}`)).find(
+        (e) => e.type === 'ContactEmailChangeRequested',
+      )!;
+      const { requestId, expiresAt } = requested.data as { requestId: string; expiresAt: string };
+      const tokens = suite.h.app.get(EmailVerificationTokens, { strict: false });
+      return tokens.sign({ tenant, contactId, requestId, exp: Math.floor(Date.parse(expiresAt) / 1000) });
+    },
   };
   /** One client with Acme's members, for the client-level commands that reshape a client. */
   let scratchId: string | undefined;
@@ -392,6 +437,11 @@ describe('authorization on every client route', () => {
       route: 'GET /contacts/:id',
       expected: '200 200 200 200 200 200 200 403 403 403 403 404',
       send: get(() => `/contacts/${ids.contactFull}`),
+    },
+    {
+      route: 'GET /contacts/:id (a contact of Other Co only)',
+      expected: '200 200 200 200 200 200 200 403 403 403 403 404',
+      send: get(() => `/contacts/${ids.contactOther}`),
     },
     { route: 'GET /collaborators', expected: ROLE_READ, send: get(() => '/collaborators') },
     { route: 'GET /groups', expected: ROLE_READ, send: get(() => '/groups') },
@@ -664,6 +714,51 @@ describe('authorization on every client route', () => {
           parentId: ids.otherFolder,
         }),
     },
+    {
+      route: 'PATCH /contacts/:id (identity: email)',
+      expected: '200 200 403 403 403 403 403 403 403 403 403 404',
+      send: (c) =>
+        call(c.auth, 'patch', `/contacts/${refs.own.spareContact}`, { email: `${c.tag}@spare.fr` }),
+    },
+    {
+      route: 'PATCH /contacts/:id (identity: names, with the phone)',
+      expected: '200 200 403 403 403 403 403 403 403 403 403 404',
+      send: (c) =>
+        call(c.auth, 'patch', `/contacts/${refs.own.spareContact}`, { lastName: c.tag, phone: '0102030405' }),
+    },
+    {
+      route: 'PATCH /contacts/:id (phone only)',
+      expected: '200 200 403 200 200 200 200 403 403 403 403 404',
+      send: (c) =>
+        call(c.auth, 'patch', `/contacts/${refs.own.spareContact}`, {
+          phone: `01 02 03 ${String(++counter % 100).padStart(2, '0')}`,
+        }),
+    },
+    {
+      route: 'POST /collaborators',
+      expected: '201 201 403 403 403 403 403 403 403 403 403 201',
+      send: (c) =>
+        call(c.auth, 'post', '/collaborators', {
+          firstName: 'New',
+          lastName: c.tag,
+          email: `${c.tag}@firm.fr`,
+        }),
+    },
+    {
+      route: 'PATCH /collaborators/:id',
+      expected: '200 200 403 403 403 403 403 403 403 403 403 404',
+      send: (c) => call(c.auth, 'patch', `/collaborators/${refs.own.spareCollaborator}`, { lastName: c.tag }),
+    },
+    {
+      route: 'POST /email-verifications/:token (a valid link: public, whoever calls)',
+      expected: '200 200 200 200 200 200 200 200 200 200 200 200',
+      send: async (c) => call(c.auth, 'post', `/email-verifications/${await fresh.verificationToken()}`),
+    },
+    {
+      route: 'POST /email-verifications/:token (a forged link)',
+      expected: '404 404 404 404 404 404 404 404 404 404 404 404',
+      send: (c) => call(c.auth, 'post', '/email-verifications/not-a-token'),
+    },
   ];
 
   const expectedOf = (row: Row) => {
@@ -843,6 +938,25 @@ describe('authorization on every client route', () => {
         ].sort(),
       );
     });
+
+    it.each<[Persona, keyof Ids, string[]]>([
+      ['admin', 'contactOther', ['Other Co']],
+      ['auditor', 'contactOther', ['Other Co']],
+      ['collabNone', 'contactOther', []],
+      ['collabUnassigned', 'contactOther', []],
+      ['collabRead', 'contactOther', []],
+      ['collabFull', 'contactOther', []],
+      ['collabNone', 'contactFull', []],
+      ['collabRead', 'contactFull', ['Acme']],
+    ])(
+      'GET /contacts/:id as %s of %s lists the clients %j, and GET /contacts counts them',
+      async (persona, of, names) => {
+        const one = await call(as(persona), 'get', `/contacts/${ids[of]}`);
+        expect(one.body.clients.map((c: { name: string }) => c.name)).toEqual(names);
+        const list = await call(as(persona), 'get', '/contacts?pageSize=100');
+        expect(list.body.items.find((i: { id: string }) => i.id === ids[of]).clientsCount).toBe(names.length);
+      },
+    );
 
     it('a contact detached, or a collaborator lowered to none, loses the client at once', async () => {
       const id = await fresh.client();

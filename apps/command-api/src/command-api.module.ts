@@ -3,6 +3,7 @@ import { FolderCommandsModule } from './folders/folder-commands.module';
 import { DirectoryCommandsModule } from './directory/directory-commands.module';
 import { TemplateCommandsModule } from './templates/template-commands.module';
 import { ActivationsModule } from './activations/activations.module';
+import { EmailVerificationsModule } from './email-verifications/email-verifications.module';
 import { CreateClientController } from './clients/create-client/create-client.controller';
 import { CreateClientHandler } from './clients/create-client/create-client.handler';
 import { UpdateClientController } from './clients/update-client/update-client.controller';
@@ -26,7 +27,13 @@ import { GroupLookup } from './groups/group-lookup';
 
 /** The write side: commands -> events. Needs InfrastructureModule (the stores) from the process that hosts it. */
 @Module({
-  imports: [DirectoryCommandsModule, TemplateCommandsModule, FolderCommandsModule, ActivationsModule],
+  imports: [
+    DirectoryCommandsModule,
+    TemplateCommandsModule,
+    FolderCommandsModule,
+    ActivationsModule,
+    EmailVerificationsModule,
+  ],
   controllers: [
     CreateClientController,
     UpdateClientController,

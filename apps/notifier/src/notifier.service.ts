@@ -12,11 +12,13 @@ import {
   ACTIVATION_TOKEN_KEY_PURPOSE,
   ActivationTokens,
   createMailTransport,
+  EMAIL_VERIFICATION_TOKEN_KEY_PURPOSE,
+  EmailVerificationTokens,
   MailReactor,
   type MailTransport,
 } from '@dossiers/notifications';
 
-/** Runs the mail reactor for the life of the process: activation emails, from the stored events. */
+/** Runs the mail reactor for the life of the process: activation and email-change mails, from the stored events. */
 @Injectable()
 export class NotifierService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('notifier');
@@ -34,6 +36,9 @@ export class NotifierService implements OnApplicationBootstrap, OnApplicationShu
       mail: config.mail,
       transport: this.transport,
       tokens: new ActivationTokens(secretBox.deriveKey(ACTIVATION_TOKEN_KEY_PURPOSE)),
+      verificationTokens: new EmailVerificationTokens(
+        secretBox.deriveKey(EMAIL_VERIFICATION_TOKEN_KEY_PURPOSE),
+      ),
       logger: this.logger,
     });
   }

@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/domain-errors';
 export * from './shared/normalize-text';
 export * from './shared/reservation';
+export * from './shared/identity-rule';
 export * from './client/client-name';
 export * from './client/attributes';
 export * from './client/client.state';

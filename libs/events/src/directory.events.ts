@@ -39,7 +39,26 @@ export type ContactActivated = {
   type: 'ContactActivated';
   data: { contactId: string; invitationId: string; credential: EncryptedSecret };
 };
-export type ContactEvent = ContactCreated | ContactDetailsChanged | ContactActivated;
+/**
+ * The email of an ACTIVATED contact is to become `email` once its owner confirms it through the
+ * verification link of request `requestId` (valid until `expiresAt`). Until then the contact keeps
+ * `previousEmail`, which signs it in and gets a notice. A later request supersedes this one.
+ */
+export type ContactEmailChangeRequested = {
+  type: 'ContactEmailChangeRequested';
+  data: { contactId: string; requestId: string; email: string; previousEmail: string; expiresAt: string };
+};
+/** Request `requestId` was confirmed through its link: the contact's email is now `email`. */
+export type ContactEmailChanged = {
+  type: 'ContactEmailChanged';
+  data: { contactId: string; requestId: string; email: string; previousEmail: string };
+};
+export type ContactEvent =
+  | ContactCreated
+  | ContactDetailsChanged
+  | ContactActivated
+  | ContactEmailChangeRequested
+  | ContactEmailChanged;
 
 /** `holderRevision`: the contact's stream revision when it reserved (-1: a contact about to be created). */
 export type ContactEmailReserved = {

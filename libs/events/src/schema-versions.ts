@@ -55,6 +55,8 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   ContactCreated: 1,
   ContactDetailsChanged: 1,
   ContactActivated: 1,
+  ContactEmailChangeRequested: 1,
+  ContactEmailChanged: 1,
   ContactEmailReserved: 1,
   SheetTemplateCreated: 1,
   SheetTemplateReplaced: 1,

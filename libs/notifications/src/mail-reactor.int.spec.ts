@@ -6,6 +6,8 @@ import type { EventMetadata, Language, NewEvent } from '@dossiers/events';
 import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { ActivationTokens } from './activation-token/activation-token';
+import { EmailVerificationTokens } from './email-verification/email-verification-token';
+import { emailHashOf } from './signed-token/signed-tokens';
 import { MAIL_DELIVERIES_COLLECTION, type MailDeliveryDoc } from './deliveries/mail-delivery.document';
 import type { MailTransport } from './mail-transport.port';
 import { MailReactor } from './reactor/mail-reactor';
@@ -31,6 +33,7 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
   let transport: MailTransport;
   let reactor: MailReactor;
   const tokens = new ActivationTokens(randomBytes(32));
+  const verificationTokens = new EmailVerificationTokens(randomBytes(32));
 
   const openStores = () => {
     eventStore = new SqliteEventStore({
@@ -53,6 +56,7 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
       },
       transport,
       tokens,
+      verificationTokens,
       retry: { baseMs: 20, maxMs: 100 },
       idlePollMs: 200,
     });
@@ -139,6 +143,7 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
       tenant: TENANT,
       contactId: amelie,
       invitationId: invitations[0].id,
+      emailHash: emailHashOf('amelie@example.com'),
       exp: Math.floor(Date.parse(invitations[0].metadata.occurredAt) / 1000) + TTL_HOURS * 3600,
     });
 
@@ -165,6 +170,70 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
     // Through SMTP the body (and its link) is not kept.
     expect(sent.message).not.toHaveProperty('link');
     expect(sent.message).not.toHaveProperty('text');
+  });
+
+  it('mails an email change: the link to the new address, unless superseded, and a notice to the old one', async () => {
+    const contactId = await createContact('Amélie', 'amelie@example.com', 'fr');
+    const credential = { keyId: 'k', iv: 'iv', tag: 'tag', data: 'd' };
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const request = (requestId: string, email: string) =>
+      event('ContactEmailChangeRequested', {
+        contactId,
+        requestId,
+        email,
+        previousEmail: 'amelie@example.com',
+        expiresAt,
+      });
+    const [first, second] = [request('r1', 'typo@exemple.com'), request('r2', 'amelie@new.example.com')];
+    await eventStore.append(
+      `contact-${contactId}`,
+      [event('ContactActivated', { contactId, invitationId: randomUUID(), credential }), first, second],
+      0,
+    );
+    await startReactor();
+
+    await waitFor(
+      async () =>
+        (await deliveries()).length === 4 && (await deliveries()).every((d) => d.status !== 'pending'),
+      'four deliveries done',
+    );
+    expect(smtp.received).toHaveLength(3);
+    const docs = await deliveries();
+    // the superseded request's link is not sent (it could only answer 410)
+    expect(docs.find((d) => d._id === first.id)).toMatchObject({
+      kind: 'email-verification',
+      status: 'skipped',
+      lastError: 'superseded by a later email change',
+      message: null,
+    });
+    expect(docs.find((d) => d._id === second.id)).toMatchObject({
+      kind: 'email-verification',
+      status: 'sent',
+      clientId: null,
+      language: 'fr',
+      requestId: 'r2',
+      message: { to: 'amelie@new.example.com', language: 'fr' },
+    });
+    const verification = smtp.received.find((m) => m.to[0] === 'amelie@new.example.com')!;
+    expect(decodeHeader(verification.headers.subject)).toBe('Confirmez votre nouvelle adresse e-mail');
+    const link = /https:\/\/portal\.cabinet-martin\.test\/verify-email\?token=([A-Za-z0-9_.%-]+)/.exec(
+      verification.text,
+    )!;
+    expect(verificationTokens.verify(decodeURIComponent(link[1]))).toEqual({
+      tenant: TENANT,
+      contactId,
+      requestId: 'r2',
+      exp: Math.floor(Date.parse(expiresAt) / 1000),
+    });
+    // each request warns the address in use, without a link, the new address masked
+    const notices = smtp.received.filter((m) => m.to[0] === 'amelie@example.com');
+    expect(notices).toHaveLength(2);
+    expect(notices.map((m) => m.text).join('\n')).toContain('a***@new.example.com');
+    expect(notices.map((m) => m.text).join('\n')).not.toMatch(/token=/);
+    expect(docs.filter((d) => d.kind === 'email-change-notice').map((d) => d.status)).toEqual([
+      'sent',
+      'sent',
+    ]);
   });
 
   it('retries with backoff while the server answers 451, then delivers once', async () => {

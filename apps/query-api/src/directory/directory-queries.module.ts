@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClientAccess } from '../access/client-access';
 import { CollaboratorQueries } from './collaborators/collaborator-queries';
 import { GetCollaboratorController } from './collaborators/get-collaborator.controller';
 import { ListCollaboratorsController } from './collaborators/list-collaborators.controller';
@@ -14,6 +15,6 @@ import { ListContactsController } from './contacts/list-contacts.controller';
     ListContactsController,
     GetContactController,
   ],
-  providers: [CollaboratorQueries, ContactQueries],
+  providers: [ClientAccess, CollaboratorQueries, ContactQueries],
 })
 export class DirectoryQueriesModule {}

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Optional } from '@dossiers/platform';
+import { IsString, MaxLength } from 'class-validator';
 import type { Filter, ReadCollection, Sort } from '@dossiers/read-store';
 import { PageQuery, skipOf } from '../paging/page.query';
 
@@ -8,7 +9,7 @@ export class ListDirectoryQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'names or email, case- and accent-insensitive: "eloise" finds "Éloïse Martin"',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   search?: string;

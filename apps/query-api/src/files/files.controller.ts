@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { ApiOkResponse, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsInt, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientDownloadsStreamId, NotFoundError } from '@dossiers/domain';
 import { CURRENT_SCHEMA_VERSION, type FileDownloaded } from '@dossiers/events';
@@ -11,20 +10,24 @@ import { BLOB_STORE, type BlobStore } from '@dossiers/blob-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { CLIENT_FILES_COLLECTION, clientFileId, type ClientFileDoc } from '@dossiers/read-models';
 import {
+  ApiErrorResponses,
   CurrentPrincipal,
   decideRange,
   QueryController,
   ResourceIdPipe,
   sendBlob,
+  ToInteger,
   STAFF_READER_ROLES,
   type Principal,
+  Optional,
 } from '@dossiers/platform';
 import { ClientAccess, type ClientView } from '../access/client-access';
+import { FileItem, FileList } from '../responses/file.responses';
 
 export class DownloadFileQuery {
   @ApiPropertyOptional({ minimum: 1, description: 'an earlier version; default the current one' })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @ToInteger()
   @IsInt()
   @Min(1)
   version?: number;
@@ -64,6 +67,7 @@ export class FilesController {
 
   /** The files of one folder, by name (needs read access on it). */
   @Get(':id/folders/:folderId/files')
+  @ApiOkResponse({ type: FileList })
   async list(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
@@ -85,6 +89,7 @@ export class FilesController {
 
   /** One file's details and versions. */
   @Get(':id/files/:fileId')
+  @ApiOkResponse({ type: FileItem })
   async get(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,
@@ -99,7 +104,16 @@ export class FilesController {
    * unsatisfiable range (416) send none, and record nothing.
    */
   @Get(':id/files/:fileId/content')
-  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: "the content, with the file's own content type",
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({
+    status: 206,
+    description: 'the range asked for (Range: bytes=…), with Content-Range',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrorResponses(416)
   async download(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,

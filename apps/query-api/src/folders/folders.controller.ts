@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ForbiddenError } from '@dossiers/domain';
 import {
   CurrentPrincipal,
@@ -10,6 +10,7 @@ import {
 } from '@dossiers/platform';
 import { ClientAccess } from '../access/client-access';
 import { FolderQueries } from './folder-queries';
+import { FolderAccess, FolderTree, PermissionMatrix, VisibleFolders } from '../responses/folder.responses';
 
 /** A client's folders and rights. Contacts see their own tree and their own "eye" only. */
 @ApiTags('folders')
@@ -23,6 +24,7 @@ export class FoldersController {
 
   /** The tree (id, name, path, depth, parentId), in reading order: whole for staff, what the caller can see otherwise. */
   @Get(':id/folders')
+  @ApiOkResponse({ type: FolderTree })
   async tree(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -32,6 +34,7 @@ export class FoldersController {
 
   /** The permissions matrix: folders × principals -> {explicit, effective}. */
   @Get(':id/permissions')
+  @ApiOkResponse({ type: PermissionMatrix })
   async matrix(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -43,6 +46,7 @@ export class FoldersController {
 
   /** The "eye": what one principal can see, ancestors of deep folders listed path-only (traverseOnly). */
   @Get(':id/permissions/:principalId/visible-folders')
+  @ApiOkResponse({ type: VisibleFolders })
   async visibleFolders(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('principalId', new ResourceIdPipe('principal')) principalId: string,
@@ -55,6 +59,7 @@ export class FoldersController {
 
   /** Everyone who can see the folder, their effective right, and where it comes from. */
   @Get(':id/folders/:folderId/access')
+  @ApiOkResponse({ type: FolderAccess })
   async folderAccess(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,

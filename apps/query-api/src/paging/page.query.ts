@@ -1,20 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ToInteger, Optional } from '@dossiers/platform';
+import { IsInt, Max, Min } from 'class-validator';
 
 /** `?page=&pageSize=`: every paged list of the API pages the same way. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(100_000)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(200)

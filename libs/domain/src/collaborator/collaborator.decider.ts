@@ -1,6 +1,8 @@
 import type { CollaboratorEvent } from '@dossiers/events';
+import type { ActorRole } from '../client/client-access';
 import { assertNever, type Decider } from '../shared/decider';
 import { NotFoundError, RuleViolationError } from '../shared/domain-errors';
+import { assertMayChangeIdentity } from '../shared/identity-rule';
 import type { CollaboratorDetails } from './collaborator-values';
 
 export const collaboratorStreamId = (collaboratorId: string) => `collaborator-${collaboratorId}`;
@@ -26,16 +28,22 @@ export function evolveCollaborator(state: CollaboratorState, event: Collaborator
 }
 
 // ---- commands ----------------------------------------------------------------------------
-/** Details arrive checked (checkCollaboratorDetails). */
+/**
+ * Details arrive checked (checkCollaboratorDetails). A collaborator's record (names, email) is the
+ * firm's staff identity: registering and changing one is for admin and service actors only
+ * (`actorRole`; see identity-rule.ts).
+ */
 export type RegisterCollaborator = {
   type: 'RegisterCollaborator';
   collaboratorId: string;
   details: CollaboratorDetails;
+  actorRole: ActorRole;
 };
 export type ChangeCollaboratorDetails = {
   type: 'ChangeCollaboratorDetails';
   collaboratorId: string;
   changes: Partial<CollaboratorDetails>;
+  actorRole: ActorRole;
 };
 export type CollaboratorCommand = RegisterCollaborator | ChangeCollaboratorDetails;
 
@@ -43,8 +51,16 @@ export type CollaboratorCommand = RegisterCollaborator | ChangeCollaboratorDetai
 const sameDetails = (a: CollaboratorDetails, b: CollaboratorDetails) =>
   a.firstName === b.firstName && a.lastName === b.lastName && a.email === b.email;
 
+const COLLABORATOR_FIELDS: (keyof CollaboratorDetails)[] = ['firstName', 'lastName', 'email'];
+
+/** Every field of a collaborator is identity: even a change naming no field is refused to other roles. */
+function assertMayWriteCollaborator(role: ActorRole, fields: (keyof CollaboratorDetails)[]): void {
+  assertMayChangeIdentity(role, fields.length > 0 ? fields : COLLABORATOR_FIELDS, 'collaborator');
+}
+
 /** Registering again with the same details is a retry (same Idempotency-Key, same id): nothing new happens. */
 function registerCollaborator(command: RegisterCollaborator, state: CollaboratorState): CollaboratorEvent[] {
+  assertMayWriteCollaborator(command.actorRole, COLLABORATOR_FIELDS);
   if (state.status === 'active' && sameDetails(state, command.details)) return [];
   if (state.status !== 'absent')
     throw new RuleViolationError(
@@ -60,6 +76,10 @@ function changeCollaboratorDetails(
   command: ChangeCollaboratorDetails,
   state: CollaboratorState,
 ): CollaboratorEvent[] {
+  assertMayWriteCollaborator(
+    command.actorRole,
+    COLLABORATOR_FIELDS.filter((key) => command.changes[key] !== undefined),
+  );
   if (state.status !== 'active') throw new NotFoundError('collaborator', command.collaboratorId);
   const { firstName, lastName, email } = command.changes;
   const details: CollaboratorDetails = {

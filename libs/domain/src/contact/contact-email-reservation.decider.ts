@@ -40,6 +40,22 @@ export function evolveContactEmailReservation(
 const emailKey = (email: string) => email.trim().toLowerCase();
 
 /**
+ * A contact has an email while it is its email, and also while it waits for its owner to confirm
+ * it (a pending change, until its link expires): the new address stays reserved from the request
+ * to the confirmation, so no other contact can take it in between.
+ */
+function hasEmail(state: ContactState, email: string, now: string): boolean {
+  if (state.status !== 'active') return false;
+  if (emailKey(state.details.email) === emailKey(email)) return true;
+  const pending = state.pendingEmail;
+  return (
+    pending !== null &&
+    emailKey(pending.email) === emailKey(email) &&
+    Date.parse(now) < Date.parse(pending.expiresAt)
+  );
+}
+
+/**
  * Does a contact other than `requesterId` hold `email` at `now`? Without a requester (a pre-check
  * that reserves nothing), any holder counts. Contacts are never deleted, so a holder is never gone.
  */
@@ -51,7 +67,7 @@ export function isContactEmailHeld(
   requesterId: string | null,
 ): boolean {
   const holderNow = holder && {
-    hasValue: holder.state.status === 'active' && emailKey(holder.state.details.email) === emailKey(email),
+    hasValue: hasEmail(holder.state, email, now),
     gone: false,
     revision: holder.revision,
   };

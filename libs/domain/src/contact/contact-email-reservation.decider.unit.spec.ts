@@ -2,7 +2,7 @@ import type { ContactDetails, ContactEmailEvent } from '@dossiers/events';
 import { deciderSpecification } from '../testing/decider-specification';
 import { ConflictError } from '../shared/domain-errors';
 import { RESERVATION_GRACE_MS } from '../shared/reservation';
-import type { ContactState } from './contact.decider';
+import type { ContactState, PendingEmail } from './contact.decider';
 import {
   contactEmailReservationDecider,
   isContactEmailHeld,
@@ -20,10 +20,12 @@ const details = (email: string): ContactDetails => ({
   phone: null,
   language: 'fr',
 });
-const active = (email: string): ContactState => ({
+const active = (email: string, pendingEmail: PendingEmail | null = null): ContactState => ({
   status: 'active',
   details: details(email),
-  activated: false,
+  activated: pendingEmail !== null,
+  pendingEmail,
+  lastConfirmedRequestId: null,
 });
 
 const reservedBy = (contactId: string, reservedAt: string, holderRevision: number): ContactEmailEvent => ({
@@ -69,6 +71,47 @@ describe('Contact email reservation decider', () => {
         .given([reservedBy('A', t0, 3)])
         .when(reserve('B', later(1_000), { state: active('old@example.fr'), revision: 3 }))
         .thenThrows(ConflictError));
+  });
+
+  describe('held by a contact waiting to confirm it as its new email', () => {
+    const pending = (expiresAt: string): PendingEmail => ({
+      requestId: 'r1',
+      email: 'ann@example.fr',
+      expiresAt,
+    });
+
+    it('until its verification link expires, long after the grace period', () =>
+      spec
+        .given([reservedBy('A', t0, 3)])
+        .when(
+          reserve('B', later(3_600_000), {
+            state: active('old@example.fr', pending(later(7_200_000))),
+            revision: 4,
+          }),
+        )
+        .thenThrows(ConflictError, 'CONTACT_EMAIL_TAKEN'));
+
+    it('no longer once the link has expired', () =>
+      spec
+        .given([reservedBy('A', t0, 3)])
+        .when(
+          reserve('B', later(7_200_000), {
+            state: active('old@example.fr', pending(later(7_200_000))),
+            revision: 4,
+          }),
+        )
+        .then([reservedBy('B', later(7_200_000), -1)]));
+
+    it('no longer once a request for another address superseded it', () =>
+      spec
+        .given([reservedBy('A', t0, 3)])
+        .when(
+          reserve('B', later(3_600_000), {
+            state: active('old@example.fr', { ...pending(later(7_200_000)), email: 'other@example.fr' }),
+            revision: 5,
+          }),
+        )
+        .then([reservedBy('B', later(3_600_000), -1)]));
   });
 
   describe('free again', () => {

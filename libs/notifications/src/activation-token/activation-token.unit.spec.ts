@@ -5,6 +5,7 @@ import {
   ActivationTokens,
   type ActivationClaims,
 } from './activation-token';
+import { emailHashOf } from '../signed-token/signed-tokens';
 
 describe('activation tokens', () => {
   const tokens = new ActivationTokens(randomBytes(32));
@@ -12,6 +13,7 @@ describe('activation tokens', () => {
     tenant: 'firm-a',
     contactId: 'c0ffee00-0000-4000-8000-000000000001',
     invitationId: 'c0ffee00-0000-4000-8000-000000000002',
+    emailHash: emailHashOf('zoe@example.fr'),
     exp: 1_900_000_000,
   };
 
@@ -47,8 +49,18 @@ describe('activation tokens', () => {
     expect(ours.verify(signed(JSON.stringify({ ...claims, exp: 'never' })))).toBeNull();
     expect(ours.verify(signed(JSON.stringify({ ...claims, exp: 1.5 })))).toBeNull();
     expect(ours.verify(signed(JSON.stringify({ ...claims, tenant: '' })))).toBeNull();
+    // signed before links were bound to their address: not accepted
+    const { emailHash: _bound, ...unbound } = claims;
+    expect(ours.verify(signed(JSON.stringify(unbound)))).toBeNull();
     expect(ours.verify(signed('null'))).toBeNull();
     expect(ours.verify(signed('{not json'))).toBeNull();
+  });
+
+  it('binds a link to its address, in the form emails are compared in, without spelling it out', () => {
+    expect(emailHashOf(' Zoe@Example.FR ')).toBe(emailHashOf('zoe@example.fr'));
+    expect(emailHashOf('zoe@example.fr')).not.toBe(emailHashOf('zoe2@example.fr'));
+    expect(emailHashOf('zoe@example.fr')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(Buffer.from(tokens.sign(claims).split('.')[0], 'base64url').toString()).not.toContain('zoe');
   });
 
   it('expires a fixed time after the invitation, whatever the clock when the mail is sent', () => {

@@ -9,8 +9,17 @@ import type { Document, IndexSpec } from '@dossiers/read-store';
 export const MAIL_DELIVERIES_COLLECTION = 'mail_deliveries';
 
 /**
+ * activation: a contact's invitation (ContactInvited); email-verification: the link confirming an
+ * activated contact's new address, sent to it; email-change-notice: the notice of that request,
+ * sent to the address in use (both from ContactEmailChangeRequested).
+ */
+export const MAIL_KINDS = ['activation', 'email-verification', 'email-change-notice'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/**
  * pending: to send (again) at `nextAttemptAt`; sent: accepted by the transport; failed: can never
- * be sent; skipped: not sent, needless (the contact was already activated when it fell due).
+ * be sent; skipped: not sent, needless (the contact was already activated when its invitation fell
+ * due, or the email change was superseded or confirmed before its link went out).
  */
 export const MAIL_DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type MailDeliveryStatus = (typeof MAIL_DELIVERY_STATUSES)[number];
@@ -31,17 +40,33 @@ export interface SentMessage {
 }
 
 export interface MailDeliveryDoc extends Document {
-  /** the id of the event that asked for the mail (for an activation: the invitation id) */
+  /**
+   * the id of the event that asked for the mail (for an activation: the invitation id; for an
+   * email change: its verification mail's, and a UUID derived from it for the notice)
+   */
   _id: string;
   tenant: string;
-  kind: 'activation';
-  clientId: string;
+  kind: MailKind;
+  /** the client of an invitation; null for the mails of an email change */
+  clientId: string | null;
   contactId: string;
-  /** the language the client chose for this contact */
-  language: Language;
+  /**
+   * the language the client chose for this contact (activation); for an email change's mails the
+   * contact's own language, null until it is read when the mail is sent
+   */
+  language: Language | null;
+  /**
+   * the address the event fixed (an email change's new address, or the old one for the notice);
+   * absent or null for an activation, which goes to the contact's email when it is sent
+   */
+  to?: string | null;
+  /** the email change's request id (absent or null for an activation) */
+  requestId?: string | null;
+  /** for an email change's notice: the new address requested, which the notice shows masked */
+  newEmail?: string | null;
   /** when the event was recorded; the outbox lists newest first by it */
   createdAt: string;
-  /** the activation link's expiry, fixed once from the invitation, so every retry sends the same link */
+  /** the link's expiry, fixed once from the event, so every retry sends the same link */
   expiresAt: string;
   status: MailDeliveryStatus;
   attempts: number;

@@ -1,6 +1,7 @@
 import type { EventStore, Subscription } from '@dossiers/event-store';
 import type { ReadStore } from '@dossiers/read-store';
 import type { ActivationTokens } from '../activation-token/activation-token';
+import type { EmailVerificationTokens } from '../email-verification/email-verification-token';
 import { MAIL_DELIVERIES_COLLECTION, MAIL_DELIVERY_INDEXES } from '../deliveries/mail-delivery.document';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../deliveries/retry-schedule';
 import type { MailTransport } from '../mail-transport.port';
@@ -17,7 +18,10 @@ export interface ReactorLogger {
 export interface MailReactorOptions {
   mail: { from: string; publicUrl: string; activationTtlHours: number };
   transport: MailTransport;
+  /** signs the activation links */
   tokens: ActivationTokens;
+  /** signs the links that confirm a contact's new email */
+  verificationTokens: EmailVerificationTokens;
   retry?: RetrySchedule;
   /** the longest the sender sleeps when nothing wakes it (default 10 s) */
   idlePollMs?: number;
@@ -29,9 +33,10 @@ export interface MailReactorOptions {
 const MAX_RESTART_BACKOFF_MS = 30_000;
 
 /**
- * Sends the activation emails the stored events ask for, driven by the event stream, not by the
- * command handlers: a catch-up subscription from the reactor's own checkpoint records a delivery
- * per ContactInvited (InvitationRecorder), and a sender loop sends the due ones (MailSender).
+ * Sends the emails the stored events ask for (activations, email changes), driven by the event
+ * stream, not by the command handlers: a catch-up subscription from the reactor's own checkpoint
+ * records a delivery per ContactInvited and two per ContactEmailChangeRequested
+ * (InvitationRecorder), and a sender loop sends the due ones (MailSender).
  * Run one reactor per deployment: two would both send the same pending deliveries.
  */
 export class MailReactor {
@@ -56,7 +61,7 @@ export class MailReactor {
       readStore,
       new RecipientLookup(eventStore),
       options.transport,
-      options.tokens,
+      { activation: options.tokens, emailVerification: options.verificationTokens },
       {
         from: options.mail.from,
         publicUrl: options.mail.publicUrl,

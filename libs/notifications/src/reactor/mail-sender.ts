@@ -1,3 +1,4 @@
+import type { Language } from '@dossiers/events';
 import type { ReadCollection, ReadStore } from '@dossiers/read-store';
 import { renderActivationEmail } from '../activation-email/activation-email';
 import { activationLink, type ActivationTokens } from '../activation-token/activation-token';
@@ -7,8 +8,14 @@ import {
   type SentMessage,
 } from '../deliveries/mail-delivery.document';
 import { retryDelayMs, type RetrySchedule } from '../deliveries/retry-schedule';
+import { renderEmailChangeNotice, renderEmailVerification } from '../email-verification/email-change-email';
+import {
+  emailVerificationLink,
+  type EmailVerificationTokens,
+} from '../email-verification/email-verification-token';
 import type { MailTransport, OutgoingMail } from '../mail-transport.port';
-import type { ActivationRecipient, RecipientLookup } from './recipient-lookup';
+import { emailHashOf } from '../signed-token/signed-tokens';
+import type { RecipientLookup } from './recipient-lookup';
 
 export interface MailSenderOptions {
   /** MAIL_FROM; its domain also names the Message-IDs */
@@ -20,11 +27,22 @@ export interface MailSenderOptions {
   batchSize?: number;
 }
 
+/** What signs the links: one key per kind of link. */
+export interface MailTokens {
+  activation: ActivationTokens;
+  emailVerification: EmailVerificationTokens;
+}
+
+type Composed = OutgoingMail & { link?: string };
+/** A mail to send (with the language chosen for the contact), or why none will ever be. */
+type Prepared = { mail: Composed; language: Language } | { status: 'failed' | 'skipped'; reason: string };
+
 /**
  * Sends the due pending deliveries, one at a time, and records each outcome on its delivery:
- * `sent` with the time, the Message-ID and the attempts; `skipped`, unsent, when the contact is
- * already activated at send time; or, after a failure, the error and the next attempt, further
- * off each time. A failing delivery only delays itself.
+ * `sent` with the time, the Message-ID and the attempts; `skipped`, unsent, when the mail is
+ * needless at send time (the contact already activated, the email change superseded or
+ * confirmed); or, after a failure, the error and the next attempt, further off each time. A
+ * failing delivery only delays itself.
  *
  * Effectively once: a delivery is marked sent only after the transport accepted it, so a crash
  * in between sends it again on restart. That window cannot be closed (the relay and the store
@@ -39,7 +57,7 @@ export class MailSender {
     readStore: ReadStore,
     private readonly recipients: RecipientLookup,
     private readonly transport: MailTransport,
-    private readonly tokens: ActivationTokens,
+    private readonly tokens: MailTokens,
     private readonly options: MailSenderOptions,
   ) {
     this.deliveries = readStore.collection<MailDeliveryDoc>(MAIL_DELIVERIES_COLLECTION);
@@ -66,30 +84,20 @@ export class MailSender {
 
   private async deliver(delivery: MailDeliveryDoc): Promise<void> {
     const attempts = delivery.attempts + 1;
-    let mail: OutgoingMail & { link: string };
+    let prepared: Prepared;
     let messageId: string;
     try {
-      const recipient = await this.recipients.find(delivery.tenant, delivery.contactId, delivery.clientId);
-      if (!recipient) {
+      prepared = await this.prepare(delivery);
+      if ('reason' in prepared) {
         await this.deliveries.update(delivery._id, {
-          status: 'failed',
-          attempts,
+          status: prepared.status,
+          ...(prepared.status === 'failed' ? { attempts } : {}),
           nextAttemptAt: null,
-          lastError: 'The contact or the client does not exist',
+          lastError: prepared.reason,
         });
         return;
       }
-      if (recipient.activated) {
-        // Invited again after activating: the link would only answer 410, so no mail at all.
-        await this.deliveries.update(delivery._id, {
-          status: 'skipped',
-          nextAttemptAt: null,
-          lastError: 'contact already active',
-        });
-        return;
-      }
-      mail = this.compose(delivery, recipient);
-      ({ messageId } = await this.transport.send(mail));
+      ({ messageId } = await this.transport.send(prepared.mail));
     } catch (error) {
       const next = new Date(Date.now() + retryDelayMs(attempts, this.options.retry));
       await this.deliveries.update(delivery._id, {
@@ -107,39 +115,89 @@ export class MailSender {
       lastError: null,
       sentAt: new Date().toISOString(),
       messageId,
-      message: this.kept(mail),
+      language: delivery.language ?? prepared.language,
+      message: this.kept(prepared.mail),
     });
   }
 
-  private compose(
-    delivery: MailDeliveryDoc,
-    recipient: ActivationRecipient,
-  ): OutgoingMail & { link: string } {
-    const token = this.tokens.sign({
+  private prepare(delivery: MailDeliveryDoc): Promise<Prepared> {
+    switch (delivery.kind) {
+      case 'activation':
+        return this.prepareActivation(delivery);
+      case 'email-verification':
+      case 'email-change-notice':
+        return this.prepareEmailChange(delivery);
+      default:
+        return Promise.resolve({ status: 'failed', reason: `unknown kind of mail ${String(delivery.kind)}` });
+    }
+  }
+
+  private async prepareActivation(delivery: MailDeliveryDoc): Promise<Prepared> {
+    const recipient = delivery.clientId
+      ? await this.recipients.find(delivery.tenant, delivery.contactId, delivery.clientId)
+      : null;
+    if (!recipient) return { status: 'failed', reason: 'The contact or the client does not exist' };
+    // Invited again after activating: the link would only answer 410, so no mail at all.
+    if (recipient.activated) return { status: 'skipped', reason: 'contact already active' };
+    // Bound to the address it goes to (read now, from the contact's stream): void once that changes.
+    const token = this.tokens.activation.sign({
       tenant: delivery.tenant,
       contactId: delivery.contactId,
       invitationId: delivery._id,
+      emailHash: emailHashOf(recipient.email),
       exp: Date.parse(delivery.expiresAt) / 1000,
     });
     const link = activationLink(this.options.publicUrl, token);
+    const language = delivery.language ?? 'en';
     const rendered = renderActivationEmail({
-      language: delivery.language,
+      language,
       firstName: recipient.firstName,
       clientName: recipient.clientName,
       link,
       expiresAt: new Date(delivery.expiresAt),
     });
-    return {
-      messageId: `<${delivery._id}@${this.messageIdDomain}>`,
-      to: recipient.email,
-      ...rendered,
-      link,
-    };
+    return { mail: { ...this.envelope(delivery, recipient.email), ...rendered, link }, language };
   }
 
-  private kept(mail: OutgoingMail & { link: string }): SentMessage {
+  /** Both mails go to the address their event fixed, in the contact's own language. */
+  private async prepareEmailChange(delivery: MailDeliveryDoc): Promise<Prepared> {
+    const contact = await this.recipients.contact(delivery.tenant, delivery.contactId);
+    const { to, requestId } = delivery;
+    if (!contact || !to || !requestId) return { status: 'failed', reason: 'The contact does not exist' };
+    const { firstName, language } = contact.details;
+    const input = { language, firstName, expiresAt: new Date(delivery.expiresAt) };
+    if (delivery.kind === 'email-change-notice') {
+      // Sent even when the request was superseded or confirmed since: the old address learns of each one.
+      const rendered = renderEmailChangeNotice({ ...input, newEmail: delivery.newEmail ?? '' });
+      return { mail: { ...this.envelope(delivery, to), ...rendered }, language };
+    }
+    // A link that could only answer 410 is not sent.
+    if (contact.pendingEmail?.requestId !== requestId)
+      return {
+        status: 'skipped',
+        reason:
+          contact.lastConfirmedRequestId === requestId
+            ? 'email change already confirmed'
+            : 'superseded by a later email change',
+      };
+    const token = this.tokens.emailVerification.sign({
+      tenant: delivery.tenant,
+      contactId: delivery.contactId,
+      requestId,
+      exp: Math.floor(Date.parse(delivery.expiresAt) / 1000),
+    });
+    const link = emailVerificationLink(this.options.publicUrl, token);
+    const rendered = renderEmailVerification({ ...input, newEmail: to, link });
+    return { mail: { ...this.envelope(delivery, to), ...rendered, link }, language };
+  }
+
+  private envelope(delivery: MailDeliveryDoc, to: string) {
+    return { messageId: `<${delivery._id}@${this.messageIdDomain}>`, to };
+  }
+
+  private kept(mail: Composed): SentMessage {
     const envelope = { to: mail.to, subject: mail.subject, language: mail.language };
     if (this.transport.kind !== 'outbox') return envelope;
-    return { ...envelope, text: mail.text, html: mail.html, link: mail.link };
+    return { ...envelope, text: mail.text, html: mail.html, ...(mail.link ? { link: mail.link } : {}) };
   }
 }

@@ -5,6 +5,7 @@ import {
   contactDecider,
   contactStreamId,
   NotFoundError,
+  type ContactState,
 } from '@dossiers/domain';
 import type { EventStore } from '@dossiers/event-store';
 
@@ -24,6 +25,26 @@ export interface ActivationRecipient {
  */
 export class RecipientLookup {
   constructor(private readonly eventStore: EventStore) {}
+
+  /** The contact as its stream shows it now; null when it does not exist in this tenant. */
+  async contact(
+    tenant: string,
+    contactId: string,
+  ): Promise<Extract<ContactState, { status: 'active' }> | null> {
+    try {
+      const { state } = await loadStream(
+        this.eventStore,
+        contactDecider,
+        contactStreamId(contactId),
+        tenant,
+        () => new NotFoundError('contact', contactId),
+      );
+      return state.status === 'active' ? state : null;
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
 
   /** null when the contact or the client does not exist in this tenant: the mail can never be sent. */
   async find(tenant: string, contactId: string, clientId: string): Promise<ActivationRecipient | null> {

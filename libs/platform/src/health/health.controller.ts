@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
 import { Public } from '../auth/auth.decorators';
+import { HealthResponse, NotReadyResponse, ReadyResponse } from './health.responses';
 
 @ApiTags('health')
 @Public()
@@ -17,6 +18,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('health')
+  @ApiOkResponse({ type: HealthResponse })
   health() {
     return { status: 'ok' };
   }
@@ -24,6 +26,8 @@ export class HealthController {
   /** Readiness: every store this process uses is reachable. */
   @Get('ready')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReadyResponse })
+  @ApiServiceUnavailableResponse({ type: NotReadyResponse, description: 'NOT_READY: a store is unreachable' })
   async ready() {
     const checks = {
       eventStore: this.eventStore.ping(),

@@ -14,8 +14,15 @@ import { requestLoggerOptions } from './request-log';
 import { acceptsFileUpload } from './files/file-upload.decorator';
 import { registerFileUploads } from './files/register-file-uploads';
 import { registerJsonBodyParser } from './json-body';
-import { clientErrorHandler } from './client-error';
+import { clientErrorHandler, frameworkErrorHandler } from './client-error';
 import { CORRELATION_HEADER, metadataHeaderErrors } from './metadata-headers';
+import { ErrorBodySchema } from './api-responses';
+import {
+  applyBearerRequirements,
+  BEARER_SCHEME,
+  closeObjectSchemas,
+  describeErrors,
+} from './openapi-document';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -57,6 +64,8 @@ export async function createHttpApp(
         : randomUUID();
     },
     clientErrorHandler,
+    // (cast: Nest and this lib see two copies of the Fastify types)
+    frameworkErrors: frameworkErrorHandler as never,
     logger: options.requestLogs === false ? false : requestLoggerOptions(config.logLevel),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
@@ -126,10 +135,16 @@ function setupOpenApi(app: NestFastifyApplication, title: string) {
         'Commands answer {id, revision, position} with an ETag; send If-Match for optimistic concurrency, ' +
           'Idempotency-Key to make a retry safe, and X-Min-Position on queries to read your own writes.',
       )
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
+      .addBearerAuth(undefined, BEARER_SCHEME)
       .build(),
+    { extraModels: [ErrorBodySchema] },
   );
+  // The bearer requirement where the AuthGuard wants a token (not on @Public() routes), the error
+  // shape on every error response (and 400/500 on all), and closed object schemas where the server accepts or answers
+  // nothing else (openapi-document.ts).
+  applyBearerRequirements(app, document);
+  describeErrors(document);
+  closeObjectSchemas(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }
 

@@ -4,8 +4,9 @@ import { Roles } from '../auth/auth.decorators';
 import { STAFF_READER_ROLES, WRITER_ROLES, type Role } from '../auth/principal';
 import { CommandInterceptor } from './command.interceptor';
 import { MinPositionInterceptor } from './min-position.interceptor';
+import { ApiErrorResponses, COMMAND_ERROR_STATUSES, QUERY_ERROR_STATUSES } from './api-responses';
 
-/** A controller of commands: writer roles, ETag, If-Match, Idempotency-Key. */
+/** A controller of commands: writer roles, ETag, If-Match, Idempotency-Key; its errors in the ErrorBody shape. */
 export const CommandController = (roles: Role[] = WRITER_ROLES) =>
   applyDecorators(
     Roles(...roles),
@@ -20,9 +21,10 @@ export const CommandController = (roles: Role[] = WRITER_ROLES) =>
       required: false,
       description: 'a retry with the same key returns the first response and appends nothing',
     }),
+    ApiErrorResponses(...COMMAND_ERROR_STATUSES),
   );
 
-/** A controller of queries: read models only, X-Min-Position for read-your-writes. */
+/** A controller of queries: read models only, X-Min-Position for read-your-writes; its errors in the ErrorBody shape. */
 export const QueryController = (roles: Role[] = STAFF_READER_ROLES) =>
   applyDecorators(
     Roles(...roles),
@@ -32,4 +34,5 @@ export const QueryController = (roles: Role[] = STAFF_READER_ROLES) =>
       required: false,
       description: 'wait (up to 5 s) until the read models include this position',
     }),
+    ApiErrorResponses(...QUERY_ERROR_STATUSES),
   );

@@ -7,9 +7,10 @@ describe('parseIfMatch', () => {
     [' "12" ', 12],
   ])('reads %s as revision %i', (header, revision) => expect(parseIfMatch(header)).toBe(revision));
 
-  it('treats an absent header or * as no precondition', () => {
+  it('treats an absent header as no precondition, and * as "the resource exists"', () => {
     expect(parseIfMatch(undefined)).toBeUndefined();
-    expect(parseIfMatch('*')).toBeUndefined();
+    expect(parseIfMatch('*')).toBe('exists');
+    expect(parseIfMatch(' * ')).toBe('exists');
   });
 
   it('refuses anything else, naming the header', () => {

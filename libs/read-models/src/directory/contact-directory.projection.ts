@@ -18,6 +18,8 @@ export interface ContactDoc extends Document {
   firstName: string;
   lastName: string;
   email: string;
+  /** an activated contact's new email waiting for its owner's confirmation; `email` stays until then */
+  pendingEmail: string | null;
   phone: string | null;
   language: Language;
   activated: boolean;
@@ -86,6 +88,7 @@ export function evolveContactDirectory(doc: ContactDoc | null, recorded: Recorde
       firstName,
       lastName,
       email,
+      pendingEmail: null,
       phone,
       language,
       activated: false,
@@ -111,6 +114,23 @@ export function evolveContactDirectory(doc: ContactDoc | null, recorded: Recorde
         updatedAt: event.metadata.occurredAt,
         revision: event.revision,
       };
+    case 'ContactEmailChangeRequested':
+      // The newest request replaces any earlier one; the email itself does not change yet.
+      return {
+        ...doc,
+        pendingEmail: event.data.email,
+        updatedAt: event.metadata.occurredAt,
+        revision: event.revision,
+      };
+    case 'ContactEmailChanged':
+      return {
+        ...doc,
+        email: event.data.email,
+        pendingEmail: null,
+        searchText: personSearchText(doc.firstName, doc.lastName, event.data.email),
+        updatedAt: event.metadata.occurredAt,
+        revision: event.revision,
+      };
     case 'ContactAttached':
     case 'ContactLanguageChanged':
     case 'ContactDetached':
@@ -127,6 +147,8 @@ export const contactDirectoryProjection = defineProjection<ContactDoc>({
     'ContactCreated',
     'ContactDetailsChanged',
     'ContactActivated',
+    'ContactEmailChangeRequested',
+    'ContactEmailChanged',
     'ContactAttached',
     'ContactLanguageChanged',
     'ContactDetached',

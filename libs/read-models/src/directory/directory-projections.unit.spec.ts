@@ -102,6 +102,8 @@ describe('contact-directory projection', () => {
       'ContactCreated',
       'ContactDetached',
       'ContactDetailsChanged',
+      'ContactEmailChangeRequested',
+      'ContactEmailChanged',
       'ContactLanguageChanged',
     ]);
   });
@@ -113,6 +115,7 @@ describe('contact-directory projection', () => {
       firstName: 'Zoé',
       lastName: 'Dupré',
       email: 'zoe@example.fr',
+      pendingEmail: null,
       phone: null,
       language: 'fr',
       activated: false,
@@ -166,6 +169,56 @@ describe('contact-directory projection', () => {
     expect(doc).toMatchObject({ activated: true, activatedAt: minute(7), revision: 1 });
     expect(JSON.stringify(doc)).not.toContain('ENCRYPTED-HASH');
     expect(doc).not.toHaveProperty('credential');
+  });
+
+  it('shows a requested email as pending, the email changing only once it is confirmed', () => {
+    const request = (requestId: string, email: string, revision: number, at: number) =>
+      recorded(
+        {
+          type: 'ContactEmailChangeRequested',
+          data: {
+            contactId: 'p1',
+            requestId,
+            email,
+            previousEmail: 'zoe@example.fr',
+            expiresAt: minute(60),
+          },
+        },
+        revision,
+        at,
+      );
+    const requested = fold(evolveContactDirectory, [
+      created,
+      request('r1', 'first@example.fr', 1, 1),
+      request('r2', 'zoe.new@example.fr', 2, 2),
+    ]);
+    expect(requested).toMatchObject({
+      email: 'zoe@example.fr',
+      pendingEmail: 'zoe.new@example.fr',
+      searchText: 'zoe dupre zoe@example.fr',
+      updatedAt: minute(2),
+      revision: 2,
+    });
+    const confirmed = recorded(
+      {
+        type: 'ContactEmailChanged',
+        data: {
+          contactId: 'p1',
+          requestId: 'r2',
+          email: 'zoe.new@example.fr',
+          previousEmail: 'zoe@example.fr',
+        },
+      },
+      3,
+      4,
+    );
+    expect(evolveContactDirectory(requested, confirmed)).toMatchObject({
+      email: 'zoe.new@example.fr',
+      pendingEmail: null,
+      searchText: 'zoe dupre zoe.new@example.fr',
+      updatedAt: minute(4),
+      revision: 3,
+    });
   });
 
   it('adds, updates and removes client links without touching the contact revision', () => {

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, commandResponse, CommandResponse, Public } from '@dossiers/platform';
+import { Command, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
 import { ActivationTokenGuard, type ActivationRequest } from '../activation-token.guard';
 import { ActivateContactDto } from './activate-contact.dto';
 import { ActivateContactHandler } from './activate-contact.handler';
@@ -27,9 +27,19 @@ export class ActivateContactController {
   @ApiOperation({ summary: "the contact chooses a password through the activation email's link" })
   @ApiParam({ name: 'token', description: 'the `token` parameter of the activation link' })
   @ApiOkResponse({ type: CommandResponse, description: 'id: the contact' })
-  @ApiNotFoundResponse({ description: 'ACTIVATION_TOKEN_INVALID: not a link this firm sent' })
-  @ApiBadRequestResponse({ description: 'VALIDATION: the password is not 12-200 characters' })
-  @ApiGoneResponse({ description: 'ACTIVATION_TOKEN_USED or ACTIVATION_TOKEN_EXPIRED' })
+  @ApiNotFoundResponse({
+    type: ErrorBodySchema,
+    description: 'ACTIVATION_TOKEN_INVALID: not a link this firm sent',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorBodySchema,
+    description: 'VALIDATION: the password is not 12-200 characters',
+  })
+  @ApiGoneResponse({
+    type: ErrorBodySchema,
+    description:
+      "ACTIVATION_TOKEN_USED, ACTIVATION_TOKEN_EXPIRED, or ACTIVATION_LINK_SUPERSEDED: the contact's email is no longer the address the link was sent to",
+  })
   async activate(
     @Body() dto: ActivateContactDto,
     @Req() request: ActivationRequest,

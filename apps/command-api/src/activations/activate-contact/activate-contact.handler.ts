@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { contactDecider, contactStreamId, NotFoundError, type ActivateContact } from '@dossiers/domain';
 import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import type { ActivationClaims } from '@dossiers/notifications';
+import { emailHashOf, type ActivationClaims } from '@dossiers/notifications';
 import { hashPassword, SECRET_BOX, type SecretBox } from '@dossiers/platform';
 
 @Injectable()
@@ -14,10 +14,12 @@ export class ActivateContactHandler {
 
   /**
    * The password's scrypt hash, encrypted: the event (and so the history) holds neither the
-   * password nor a hash that could be attacked offline without the secrets key.
+   * password nor a hash that could be attacked offline without the secrets key. The contact's
+   * current email is hashed like the link's (on each attempt's state), for the decider to refuse a
+   * link mailed to another address.
    */
   async execute(claims: ActivationClaims, password: string, context: CommandContext): Promise<CommandResult> {
-    const command: ActivateContact = {
+    const command: Omit<ActivateContact, 'emailHash'> = {
       type: 'ActivateContact',
       contactId: claims.contactId,
       invitationId: claims.invitationId,
@@ -29,7 +31,13 @@ export class ActivateContactHandler {
       this.eventStore,
       contactDecider,
       contactStreamId(claims.contactId),
-      command,
+      (state): ActivateContact => ({
+        ...command,
+        emailHash: {
+          link: claims.emailHash,
+          current: state.status === 'active' ? emailHashOf(state.details.email) : '',
+        },
+      }),
       context,
       () => new NotFoundError('contact', claims.contactId),
     );

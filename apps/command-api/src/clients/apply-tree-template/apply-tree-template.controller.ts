@@ -13,7 +13,7 @@ import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
 
 export class ApplyTreeTemplateDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   @Allow()
   treeTemplateId!: unknown;
 }

@@ -14,6 +14,7 @@ import { ClientSteps } from '../client-steps';
 
 export class AssignCollaboratorDto {
   @ApiProperty({
+    type: String,
     enum: ['none', 'read', 'full'],
     description: 'none: cannot see the client; read: consult + download; full: also publish + modify',
   })

@@ -1,35 +1,43 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Command, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { AttachContactHandler } from './attach-contact.handler';
+import { ContactAttachedResponse } from '../../command-responses';
 
 /** An existing contact `{contactId, language, sendActivationEmail}` or a new one with its details. */
 export class AttachContactDto {
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
-    description: 'an existing contact; or give the details of a new one',
+    description: 'an existing contact; or give the details of a new one (firstName, lastName, email, phone?)',
   })
   @Allow()
   contactId?: unknown;
-  @ApiPropertyOptional() @Allow() firstName?: unknown;
-  @ApiPropertyOptional() @Allow() lastName?: unknown;
-  @ApiPropertyOptional() @Allow() email?: unknown;
-  @ApiPropertyOptional() @Allow() phone?: unknown;
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ type: String, description: 'a new contact: 1-100 characters' })
+  @Allow()
+  firstName?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'a new contact: 1-100 characters' })
+  @Allow()
+  lastName?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'a new contact: unique in the firm' })
+  @Allow()
+  email?: unknown;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a new contact: 6-20 digits' })
+  @Allow()
+  phone?: unknown;
+  @ApiProperty({
+    type: String,
     enum: ['fr', 'en', 'de', 'es', 'it', 'nl'],
     description: "this client's emails to the contact",
   })
   @Allow()
   language?: unknown;
-  @ApiPropertyOptional({ description: 'send an activation email (again, for a contact already attached)' })
+  @ApiProperty({
+    type: Boolean,
+    description: 'send an activation email (again, for a contact already attached)',
+  })
   @Allow()
   sendActivationEmail?: unknown;
 }
@@ -42,7 +50,7 @@ export class AttachContactController {
 
   /** Answers the client's revision; `contactId` names the contact attached (new or existing). */
   @Post(':id/contacts')
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: ContactAttachedResponse })
   async attach(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: AttachContactDto,

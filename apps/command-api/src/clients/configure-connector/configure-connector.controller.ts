@@ -10,6 +10,8 @@ import { ResourceIdPipe } from '@dossiers/platform';
 
 export class ConfigureConnectorDto {
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     description:
       'checked against GET /connectors/:id; secret settings are write-only and may be left out to keep them',
     example: { companyId: '12345', apiToken: 'secret' },

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
-import { CreateClientDto } from './create-client.dto';
+import { CreateClientDto, WizardExistingContact, WizardNewContact } from './create-client.dto';
 import { CreateClientHandler } from './create-client.handler';
 
 @ApiTags('clients')
+@ApiExtraModels(WizardExistingContact, WizardNewContact)
 @CommandController()
 @Controller('clients')
 export class CreateClientController {

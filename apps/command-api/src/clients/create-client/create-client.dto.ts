@@ -1,6 +1,54 @@
 import { Transform } from 'class-transformer';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
+import { ACCESS_LEVELS, LANGUAGES } from '@dossiers/events';
+
+const OPTIONAL_ID = { type: String, format: 'uuid', nullable: true } as const;
+const VALUE = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+
+/** For the OpenAPI document only, like the steps below: ClientSteps checks each entry and names its fields. */
+export class WizardExistingContact {
+  @ApiProperty({ format: 'uuid' })
+  contactId!: string;
+  @ApiProperty({ enum: LANGUAGES, description: "this client's emails to the contact" })
+  language!: string;
+  @ApiProperty()
+  sendActivationEmail!: boolean;
+}
+
+export class WizardNewContact {
+  @ApiProperty({ example: 'Anne', description: '1-100 characters' })
+  firstName!: string;
+  @ApiProperty({ example: 'Martin', description: '1-100 characters' })
+  lastName!: string;
+  @ApiProperty({ example: 'anne@example.fr', description: 'unique in the firm, ignoring case' })
+  email!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '6-20 digits' })
+  phone?: string | null;
+  @ApiProperty({ enum: LANGUAGES })
+  language!: string;
+  @ApiProperty()
+  sendActivationEmail!: boolean;
+}
+
+class WizardCollaborator {
+  @ApiProperty({ format: 'uuid' })
+  collaboratorId!: string;
+  @ApiProperty({ enum: ACCESS_LEVELS })
+  access!: string;
+}
+
+class WizardConnector {
+  @ApiProperty({ example: 'pennylane', description: 'an id of GET /connectors' })
+  connectorId!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: VALUE,
+    nullable: true,
+    description: 'checked against the connector',
+  })
+  settings?: Record<string, string | number | boolean> | null;
+}
 
 /**
  * The creation wizard's six steps in one body. Every property is checked by the handler, step by
@@ -9,24 +57,27 @@ import { Allow } from 'class-validator';
  */
 export class CreateClientDto {
   @ApiProperty({
+    type: String,
     example: 'Société Générale',
     description: 'step 1 (info): trimmed, 1-200 characters, unique in the firm',
   })
   @Allow()
   name!: unknown;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'step 1 (info)' })
+  @ApiPropertyOptional({ ...OPTIONAL_ID, description: 'step 1 (info)' })
   @Allow()
   groupId?: unknown;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...OPTIONAL_ID,
     description: 'step 1 (info): its fields are added to the sheet, required ones must have a value',
   })
   @Allow()
   sheetTemplateId?: unknown;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: VALUE,
     example: { siren: '552120222', employees: 42, vatRegistered: true, fiscalYearEnd: '2026-12-31' },
     description:
       'step 1 (info): string keys; string, number, boolean or ISO-8601 date values; checked against the sheet template',
@@ -36,6 +87,11 @@ export class CreateClientDto {
   attributes?: unknown;
 
   @ApiPropertyOptional({
+    type: 'array',
+    nullable: true,
+    items: {
+      oneOf: [{ $ref: getSchemaPath(WizardExistingContact) }, { $ref: getSchemaPath(WizardNewContact) }],
+    },
     description:
       'step 2: existing `{contactId, language, sendActivationEmail}` or new `{firstName, lastName, email, phone?, language, sendActivationEmail}`',
     example: [
@@ -52,16 +108,22 @@ export class CreateClientDto {
   @Transform(({ obj }) => (obj as { contacts?: unknown }).contacts)
   contacts?: unknown;
 
-  @ApiPropertyOptional({ description: 'step 3: `[{collaboratorId, access: none|read|full}]`' })
+  @ApiPropertyOptional({
+    type: [WizardCollaborator],
+    nullable: true,
+    description: 'step 3: `[{collaboratorId, access: none|read|full}]`',
+  })
   @Allow()
   @Transform(({ obj }) => (obj as { collaborators?: unknown }).collaborators)
   collaborators?: unknown;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'step 4: the folder tree to apply' })
+  @ApiPropertyOptional({ ...OPTIONAL_ID, description: 'step 4: the folder tree to apply' })
   @Allow()
   treeTemplateId?: unknown;
 
   @ApiPropertyOptional({
+    type: [WizardConnector],
+    nullable: true,
     description: 'step 5: `[{connectorId, settings?}]`, settings checked against GET /connectors',
   })
   @Allow()
@@ -69,7 +131,7 @@ export class CreateClientDto {
   connectors?: unknown;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...OPTIONAL_ID,
     description: "step 6: a form sent to the client's contacts once it exists",
   })
   @Allow()

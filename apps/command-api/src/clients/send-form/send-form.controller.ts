@@ -2,18 +2,13 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Command, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
+import { FormSentResponse } from '../../command-responses';
 
 export class SendFormDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   @Allow()
   formTemplateId!: unknown;
 }
@@ -29,7 +24,7 @@ export class SendFormController {
   ) {}
 
   @Post(':id/forms')
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: FormSentResponse })
   async send(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: SendFormDto,

@@ -1,15 +1,10 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Command, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FILE_WRITER_ROLES } from '../file-roles';
+import { FileCommandResponse } from '../../command-responses';
 
 /**
  * Removes a file from its folder (needs full access). Its contents stay in the blob store: the
@@ -22,7 +17,7 @@ export class DeleteFileController {
   constructor(private readonly runner: ClientCommandRunner) {}
 
   @Delete(':id/files/:fileId')
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: FileCommandResponse, description: '`id` is the file' })
   async delete(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,

@@ -1,27 +1,22 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { sanitizeFileName } from '@dossiers/domain';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Command, CommandController, commandResponse, ResourceIdPipe, Optional } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FILE_WRITER_ROLES } from '../file-roles';
+import { FileCommandResponse } from '../../command-responses';
 
 export class UpdateFileDto {
   @ApiPropertyOptional({ description: "a new name: no '/', '\\\\', control characters, 1-200 characters" })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   name?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'move to this folder (full access on both folders)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   folderId?: string;
 }
@@ -34,7 +29,7 @@ export class UpdateFileController {
   constructor(private readonly runner: ClientCommandRunner) {}
 
   @Patch(':id/files/:fileId')
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: FileCommandResponse, description: '`id` is the file' })
   async update(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,

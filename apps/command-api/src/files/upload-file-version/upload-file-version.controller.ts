@@ -4,17 +4,11 @@ import type { FastifyRequest } from 'fastify';
 import type { ClientCommand } from '@dossiers/domain';
 import type { FileContent } from '@dossiers/events';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  FileUpload,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Command, CommandController, commandResponse, FileUpload, ResourceIdPipe } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FileContentWriter } from '../file-content-writer';
 import { FILE_WRITER_ROLES } from '../file-roles';
+import { FileCommandResponse } from '../../command-responses';
 
 /** A new version of a file's content (needs full access on its folder); the earlier versions stay. */
 @ApiTags('files')
@@ -28,7 +22,7 @@ export class UploadFileVersionController {
 
   @Put(':id/files/:fileId/content')
   @FileUpload()
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: FileCommandResponse, description: '`id` is the file' })
   async upload(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,

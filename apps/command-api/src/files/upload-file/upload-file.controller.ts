@@ -8,7 +8,6 @@ import {
   Command,
   CommandController,
   commandResponse,
-  CommandResponse,
   FileUpload,
   NewId,
   ResourceIdPipe,
@@ -16,6 +15,7 @@ import {
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FileContentWriter } from '../file-content-writer';
 import { FILE_WRITER_ROLES } from '../file-roles';
+import { FileCommandResponse } from '../../command-responses';
 
 /**
  * Publishes a file into a folder (needs full access on it): multipart/form-data with one part
@@ -33,7 +33,7 @@ export class UploadFileController {
 
   @Post(':id/folders/:folderId/files')
   @FileUpload()
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: FileCommandResponse, description: '`id` is the file' })
   async upload(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,

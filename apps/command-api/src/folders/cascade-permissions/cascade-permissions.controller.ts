@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
   Command,
@@ -8,15 +8,17 @@ import {
   commandResponse,
   CommandResponse,
   ResourceIdPipe,
+  Optional,
 } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 
 export class CascadePermissionsDto {
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
     description: 'whose rights to copy; default: every principal of the client',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })

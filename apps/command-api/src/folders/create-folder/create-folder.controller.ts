@@ -1,21 +1,27 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
   Command,
   CommandController,
   commandResponse,
-  CommandResponse,
   NewId,
   ResourceIdPipe,
+  Optional,
 } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { TenantSettingsLookup } from '../../settings/tenant-settings-lookup';
+import { FolderCreatedResponse } from '../../command-responses';
 
 export class CreateFolderDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'absent or null: a root folder' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'absent or null: a root folder',
+  })
+  @Optional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   parentId?: string | null;
@@ -43,7 +49,7 @@ export class CreateFolderController {
   ) {}
 
   @Post(':id/folders')
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: FolderCreatedResponse })
   async create(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: CreateFolderDto,

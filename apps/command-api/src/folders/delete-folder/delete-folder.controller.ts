@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
   Command,
@@ -8,6 +8,7 @@ import {
   commandResponse,
   CommandResponse,
   ResourceIdPipe,
+  Optional,
 } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 
@@ -16,7 +17,7 @@ export class DeleteFolderQuery {
     enum: ['true', 'false'],
     description: 'also delete its subfolders and every file in them',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'])
   recursive?: 'true' | 'false';
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
   Command,
@@ -8,22 +8,24 @@ import {
   commandResponse,
   CommandResponse,
   ResourceIdPipe,
+  Optional,
 } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 
 export class UpdateFolderDto {
   @ApiPropertyOptional({ description: 'a new name' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   name?: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'a new parent; null moves it to the root',
   })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   parentId?: string | null;

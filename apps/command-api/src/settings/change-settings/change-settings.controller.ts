@@ -1,11 +1,11 @@
 import { Body, Controller, Inject, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { NotFoundError, tenantSettingsDecider, tenantSettingsStreamId } from '@dossiers/domain';
 import { handleCommand, type CommandContext } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { NEW_FOLDER_DEFAULTS, type NewFolderDefault } from '@dossiers/events';
-import { Command, CommandController, commandResponse, CommandResponse } from '@dossiers/platform';
+import { Command, CommandController, commandResponse, CommandResponse, Optional } from '@dossiers/platform';
 
 export class ChangeSettingsDto {
   @ApiPropertyOptional({
@@ -13,7 +13,7 @@ export class ChangeSettingsDto {
     description:
       'inherit: new subfolders inherit their parent for everyone; locked: contacts get none on them',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(NEW_FOLDER_DEFAULTS)
   newFolderDefault?: NewFolderDefault;
 }

@@ -1,25 +1,31 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { clientDownloadsStreamId, clientStreamId, NotFoundError } from '@dossiers/domain';
 import { upcast } from '@dossiers/events';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import {
+  CurrentPrincipal,
+  QueryController,
+  ResourceIdPipe,
+  ToInteger,
+  type Principal,
+  Optional,
+} from '@dossiers/platform';
 import { ClientAccess } from '../../access/client-access';
 import { ClientDownloadsPage, ClientHistoryPage } from '../../responses/client.responses';
 
 export class ClientHistoryQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @ToInteger()
   @IsInt()
   @Min(0)
   fromRevision: number = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1000 })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(1000)

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
 import { ClientExport } from './client-export';
@@ -16,7 +16,6 @@ export class ExportClientsController {
 
   /** The firm's client base as an Excel workbook, streamed straight to the response. */
   @Get('export.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({
     description: 'the workbook, streamed (Content-Disposition: attachment)',
     content: {

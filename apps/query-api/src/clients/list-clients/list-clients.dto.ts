@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Optional } from '@dossiers/platform';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../paging/page.query';
 
 export const CLIENT_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
@@ -7,18 +8,18 @@ export type ClientSort = (typeof CLIENT_SORTS)[number];
 
 export class ListClientsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'case- and accent-insensitive: "societe" finds "Société Générale"' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   search?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   groupId?: string;
 
   @ApiPropertyOptional({ enum: CLIENT_SORTS, default: 'name' })
-  @IsOptional()
+  @Optional()
   @IsIn(CLIENT_SORTS)
   sort: ClientSort = 'name';
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { CollaboratorQueries } from './collaborator-queries';
+import { CollaboratorDetails } from '../../responses/directory.responses';
 
 @ApiTags('collaborators')
 @QueryController()
@@ -12,6 +13,7 @@ export class GetCollaboratorController {
 
   /** The collaborator; the ETag is the revision to send back in If-Match. */
   @Get(':id')
+  @ApiOkResponse({ type: CollaboratorDetails })
   async get(
     @Param('id', new ResourceIdPipe('collaborator')) id: string,
     @CurrentPrincipal() principal: Principal,

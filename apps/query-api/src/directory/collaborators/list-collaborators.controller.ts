@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
 import { ListDirectoryQuery } from '../list-directory.query';
 import { CollaboratorQueries } from './collaborator-queries';
+import { CollaboratorPage } from '../../responses/directory.responses';
 
 @ApiTags('collaborators')
 @QueryController()
@@ -12,6 +13,7 @@ export class ListCollaboratorsController {
 
   /** `{items, total}`, by last name then first name. */
   @Get()
+  @ApiOkResponse({ type: CollaboratorPage })
   list(@Query() query: ListDirectoryQuery, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(principal.tenant, query);
   }

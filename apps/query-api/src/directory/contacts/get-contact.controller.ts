@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { ContactQueries } from './contact-queries';
+import { ContactDetails } from '../../responses/directory.responses';
 
 @ApiTags('contacts')
 @QueryController()
@@ -10,14 +11,18 @@ import { ContactQueries } from './contact-queries';
 export class GetContactController {
   constructor(private readonly queries: ContactQueries) {}
 
-  /** The contact and the clients it is attached to; the ETag is the revision to send back in If-Match. */
+  /**
+   * The contact and those of its clients the caller may see; the ETag is the revision to send back
+   * in If-Match.
+   */
   @Get(':id')
+  @ApiOkResponse({ type: ContactDetails })
   async get(
     @Param('id', new ResourceIdPipe('contact')) id: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const contact = await this.queries.get(principal.tenant, id);
+    const contact = await this.queries.get(principal, id);
     void reply.header('etag', `"${contact.revision}"`);
     return contact;
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READ_STORE, type Filter, type ReadStore } from '@dossiers/read-store';
 import { MAIL_DELIVERIES_COLLECTION, type MailDeliveryDoc } from '@dossiers/notifications';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
 import { ListOutboxQuery } from './list-outbox.dto';
 import { skipOf } from '../../paging/page.query';
+import { OutboxPage } from '../../responses/outbox.responses';
 
 /**
  * The firm's outgoing mail, newest first. In the embedded default (no SMTP_URL) this is the
@@ -18,6 +19,7 @@ export class ListOutboxController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   @Get()
+  @ApiOkResponse({ type: OutboxPage })
   @ApiOperation({ summary: 'the outgoing mail (activation emails) and how its delivery went' })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOutboxQuery) {
     const filter: Filter = { tenant: principal.tenant };

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, type ConnectorDefinition } from '@dossiers/domain';
 import { CONNECTOR_CATALOG, QueryController } from '@dossiers/platform';
+import { ConnectorItem } from '../../responses/template.responses';
 
 @ApiTags('connectors')
 @QueryController()
@@ -10,6 +11,7 @@ export class GetConnectorController {
   constructor(@Inject(CONNECTOR_CATALOG) private readonly catalog: ConnectorDefinition[]) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: ConnectorItem })
   get(@Param('id') id: string): ConnectorDefinition {
     const definition = this.catalog.find((connector) => connector.id === id);
     if (!definition) throw new NotFoundError('connector', id.slice(0, 100));

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ConnectorDefinition } from '@dossiers/domain';
 import { CONNECTOR_CATALOG, QueryController } from '@dossiers/platform';
+import { ConnectorList } from '../../responses/template.responses';
 
 /** The catalog is configuration (the same for every firm), not a read model. */
 @ApiTags('connectors')
@@ -12,6 +13,7 @@ export class ListConnectorsController {
 
   /** Each connector with the schema of its settings; `secret` ones are write-only. */
   @Get()
+  @ApiOkResponse({ type: ConnectorList })
   list() {
     return { items: this.catalog, total: this.catalog.length };
   }

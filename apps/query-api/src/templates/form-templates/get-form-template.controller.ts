@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { TemplateQueries } from '../template-queries';
+import { FormTemplateDetails } from '../../responses/template.responses';
 
 @ApiTags('templates')
 @QueryController()
@@ -12,6 +13,7 @@ export class GetFormTemplateController {
 
   /** The ETag is the revision of the template. */
   @Get(':id')
+  @ApiOkResponse({ type: FormTemplateDetails })
   async get(
     @Param('id', new ResourceIdPipe('form template')) id: string,
     @CurrentPrincipal() principal: Principal,

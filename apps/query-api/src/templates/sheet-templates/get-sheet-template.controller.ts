@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
 import { TemplateQueries } from '../template-queries';
+import { SheetTemplateDetails } from '../../responses/template.responses';
 
 @ApiTags('templates')
 @QueryController()
@@ -12,6 +13,7 @@ export class GetSheetTemplateController {
 
   /** The ETag is the revision to send back in If-Match. */
   @Get(':id')
+  @ApiOkResponse({ type: SheetTemplateDetails })
   async get(
     @Param('id', new ResourceIdPipe('sheet template')) id: string,
     @CurrentPrincipal() principal: Principal,

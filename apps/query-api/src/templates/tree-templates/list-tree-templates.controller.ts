@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
 import { TemplateQueries } from '../template-queries';
+import { TreeTemplateList } from '../../responses/template.responses';
 
 @ApiTags('templates')
 @QueryController()
@@ -10,6 +11,7 @@ export class ListTreeTemplatesController {
   constructor(private readonly queries: TemplateQueries) {}
 
   @Get()
+  @ApiOkResponse({ type: TreeTemplateList })
   list(@CurrentPrincipal() principal: Principal) {
     return this.queries.treeTemplates(principal.tenant);
   }

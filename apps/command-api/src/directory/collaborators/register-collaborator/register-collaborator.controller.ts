@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import {
+  Command,
+  CommandController,
+  commandResponse,
+  CommandResponse,
+  ErrorBodySchema,
+  NewId,
+} from '@dossiers/platform';
 import { RegisterCollaboratorDto } from './register-collaborator.dto';
 import { RegisterCollaboratorHandler } from './register-collaborator.handler';
 
@@ -14,6 +21,10 @@ export class RegisterCollaboratorController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
+  @ApiForbiddenResponse({
+    type: ErrorBodySchema,
+    description: "IDENTITY_CHANGE_FORBIDDEN: a collaborator's record is for admin and service only",
+  })
   async register(
     @Body() dto: RegisterCollaboratorDto,
     @NewId('collaborator') id: string,

@@ -27,6 +27,7 @@ export class RegisterCollaboratorHandler {
         type: 'RegisterCollaborator',
         collaboratorId,
         details: validOrThrow(checkCollaboratorDetails(dto, '')),
+        actorRole: context.role,
       },
       context,
       () => new NotFoundError('collaborator', collaboratorId),

@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
   Command,
   CommandController,
   commandResponse,
   CommandResponse,
+  ErrorBodySchema,
   ResourceIdPipe,
 } from '@dossiers/platform';
 import { UpdateCollaboratorDto } from './update-collaborator.dto';
@@ -19,6 +20,10 @@ export class UpdateCollaboratorController {
 
   @Patch(':id')
   @ApiOkResponse({ type: CommandResponse })
+  @ApiForbiddenResponse({
+    type: ErrorBodySchema,
+    description: "IDENTITY_CHANGE_FORBIDDEN: a collaborator's record is for admin and service only",
+  })
   async update(
     @Param('id', new ResourceIdPipe('collaborator')) id: string,
     @Body() dto: UpdateCollaboratorDto,

@@ -1,22 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Optional } from '@dossiers/platform';
+import { IsString, MaxLength } from 'class-validator';
 
 /** Every field optional; checkCollaboratorChanges does the real checks. */
 export class UpdateCollaboratorDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   firstName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   lastName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   email?: string;

@@ -27,6 +27,7 @@ export class UpdateCollaboratorHandler {
         type: 'ChangeCollaboratorDetails',
         collaboratorId,
         changes: validOrThrow(checkCollaboratorChanges(dto, '')),
+        actorRole: context.role,
       },
       context,
       () => new NotFoundError('collaborator', collaboratorId),

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { Optional } from '@dossiers/platform';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
 import { LANGUAGES } from '@dossiers/events';
 
 /** Types only: checkContactDetails does the real checks and names every bad field at once. */
@@ -19,8 +20,13 @@ export class CreateContactDto {
   @MaxLength(1000)
   email!: string;
 
-  @ApiPropertyOptional({ example: '+33 1 23 45 67 89', nullable: true, description: '6-20 digits' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    example: '+33 1 23 45 67 89',
+    nullable: true,
+    description: '6-20 digits',
+  })
+  @Optional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(100)

@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
   Command,
   CommandController,
   commandResponse,
   CommandResponse,
+  ErrorBodySchema,
   ResourceIdPipe,
 } from '@dossiers/platform';
 import { UpdateContactDto } from './update-contact.dto';
@@ -18,7 +19,16 @@ export class UpdateContactController {
   constructor(private readonly handler: UpdateContactHandler) {}
 
   @Patch(':id')
+  @ApiOperation({
+    summary:
+      'change a contact; the new email of an activated contact waits for confirmation from the new address (see pendingEmail)',
+  })
   @ApiOkResponse({ type: CommandResponse })
+  @ApiForbiddenResponse({
+    type: ErrorBodySchema,
+    description:
+      'IDENTITY_CHANGE_FORBIDDEN: firstName, lastName and email are for admin and service only (the message names the fields); FORBIDDEN: the role may not write',
+  })
   async update(
     @Param('id', new ResourceIdPipe('contact')) id: string,
     @Body() dto: UpdateContactDto,

@@ -1,0 +1,46 @@
+import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CommandContext } from '@dossiers/application';
+import { Command, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
+import {
+  EmailVerificationTokenGuard,
+  type EmailVerificationRequest,
+} from '../email-verification-token.guard';
+import { ConfirmEmailHandler } from './confirm-email.handler';
+
+/** Public: the token in the path, mailed to the new address, is the credential. No body: it sets no password. */
+@ApiTags('email-verifications')
+@Public()
+@UseGuards(EmailVerificationTokenGuard)
+@Controller('email-verifications')
+export class ConfirmEmailController {
+  constructor(private readonly handler: ConfirmEmailHandler) {}
+
+  @Post(':token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "the owner of a contact's new email address confirms it through the verification link",
+  })
+  @ApiParam({ name: 'token', description: 'the `token` parameter of the verification link' })
+  @ApiOkResponse({ type: CommandResponse, description: 'id: the contact, whose email is now the new one' })
+  @ApiNotFoundResponse({
+    type: ErrorBodySchema,
+    description: 'EMAIL_VERIFICATION_TOKEN_INVALID: not a link this firm sent',
+  })
+  @ApiGoneResponse({
+    type: ErrorBodySchema,
+    description:
+      'EMAIL_VERIFICATION_USED, EMAIL_VERIFICATION_EXPIRED, or EMAIL_VERIFICATION_SUPERSEDED (a later change replaced it)',
+  })
+  async confirm(@Req() request: EmailVerificationRequest, @Command() context: CommandContext) {
+    const claims = request.emailVerification!;
+    return commandResponse(claims.contactId, await this.handler.execute(claims, context));
+  }
+}
