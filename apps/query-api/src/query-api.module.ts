@@ -8,6 +8,7 @@ import { ListClientsController } from './clients/list-clients/list-clients.contr
 import { ExportClientsController } from './clients/export-clients/export-clients.controller';
 import { ClientExport } from './clients/export-clients/client-export';
 import { GetClientController } from './clients/get-client/get-client.controller';
+import { GetClientHandler } from './clients/get-client/get-client.handler';
 import { ClientHistoryController } from './clients/client-history/client-history.controller';
 import { ClientSheetController } from './clients/client-sheet/client-sheet.controller';
 import { ClientSheetQueries } from './clients/client-sheet/client-sheet-queries';
@@ -27,6 +28,6 @@ import { ListGroupsController } from './groups/list-groups/list-groups.controlle
     ClientSheetController,
     ListGroupsController,
   ],
-  providers: [ClientQueries, ClientExport, ClientSheetQueries],
+  providers: [ClientQueries, ClientExport, ClientSheetQueries, GetClientHandler],
 })
 export class QueryApiModule {}

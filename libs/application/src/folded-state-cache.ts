@@ -1,6 +1,4 @@
-import type { EventStore } from '@dossiers/event-store';
-
-/** A stream folded up to `revision`, as loadStream last saw it. */
+/** A stream folded up to `revision`, as EventStreams.load last saw it. */
 export interface FoldedState<State> {
   state: State;
   /** revision of the last event folded in (never -1: empty streams are not cached) */
@@ -24,9 +22,6 @@ export interface FoldedStateCacheOptions {
 
 export const DEFAULT_MAX_CACHED_STREAMS = 1_000;
 
-/** Nest token of the process's cache, registered on the event store by the infrastructure module. */
-export const COMMAND_STATE_CACHE = Symbol('COMMAND_STATE_CACHE');
-
 /**
  * Folded stream states kept in memory, so that a command on a long stream reads and folds only the
  * events appended since the last one (the in-memory "snapshot" of Emmett-style handlers).
@@ -36,11 +31,14 @@ export const COMMAND_STATE_CACHE = Symbol('COMMAND_STATE_CACHE');
  * state (evolve returns a new one, structurally sharing the rest) and callers only read it; a
  * mutation would change the cached state of every later command. `freezeStates` makes it throw.
  *
- * Freshness is never assumed: loadStream always reads the events after the cached revision, and a
- * decision on the state is still guarded by the append's expected revision.
+ * Freshness is never assumed: EventStreams.load always reads the events after the cached revision,
+ * and a decision on the state is still guarded by the append's expected revision.
  */
 export class FoldedStateCache {
   private readonly entries = new Map<string, FoldedState<unknown>>();
+  /** Decider objects are module constants: a number per object keeps the keys short. */
+  private readonly deciderIds = new WeakMap<object, number>();
+  private nextDeciderId = 0;
   private readonly maxEntries: number;
   private readonly freezeStates: boolean;
 
@@ -61,7 +59,7 @@ export class FoldedStateCache {
 
   /** The cached fold, now the most recently used; undefined when absent. */
   get<State>(decider: object, streamId: string): FoldedState<State> | undefined {
-    const key = keyOf(decider, streamId);
+    const key = this.keyOf(decider, streamId);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -74,7 +72,7 @@ export class FoldedStateCache {
    * finish in any order, and an older (still correct) fold must not replace a newer one.
    */
   remember<State>(decider: object, streamId: string, fold: FoldedState<State>): void {
-    const key = keyOf(decider, streamId);
+    const key = this.keyOf(decider, streamId);
     const current = this.entries.get(key);
     if (current && current.revision > fold.revision) return;
     if (this.freezeStates) deepFreeze(fold.state);
@@ -86,40 +84,21 @@ export class FoldedStateCache {
   }
 
   forget(decider: object, streamId: string): void {
-    this.entries.delete(keyOf(decider, streamId));
+    this.entries.delete(this.keyOf(decider, streamId));
   }
 
   clear(): void {
     this.entries.clear();
   }
-}
 
-/**
- * The cache loadStream and handleCommand use for a store when the caller names none. It belongs to
- * the store INSTANCE: another store (another file, a test's fresh store) never sees its states.
- */
-const cacheByStore = new WeakMap<EventStore, FoldedStateCache>();
-
-export function registerFoldedStateCache(store: EventStore, cache: FoldedStateCache): FoldedStateCache {
-  cacheByStore.set(store, cache);
-  return cache;
-}
-
-export function foldedStateCacheOf(store: EventStore): FoldedStateCache | undefined {
-  return cacheByStore.get(store);
-}
-
-/** Decider objects are module constants: a number per object keeps the keys short. */
-const deciderIds = new WeakMap<object, number>();
-let nextDeciderId = 0;
-
-function keyOf(decider: object, streamId: string): string {
-  let id = deciderIds.get(decider);
-  if (id === undefined) {
-    id = nextDeciderId++;
-    deciderIds.set(decider, id);
+  private keyOf(decider: object, streamId: string): string {
+    let id = this.deciderIds.get(decider);
+    if (id === undefined) {
+      id = this.nextDeciderId++;
+      this.deciderIds.set(decider, id);
+    }
+    return `${id}:${streamId}`;
   }
-  return `${id}:${streamId}`;
 }
 
 /** Frozen objects are skipped: they were frozen here, with all they hold (evolve shares unchanged parts). */

@@ -1,3 +1,4 @@
 export * from './command-context';
-export * from './command-handler';
+export * from './event-streams';
+export * from './aggregates';
 export * from './folded-state-cache';

@@ -7,6 +7,7 @@ export * from './client/client-name';
 export * from './client/attributes';
 export * from './client/client.state';
 export * from './client/client.decider';
+export * from './client/client-downloads.decider';
 export * from './client/client-access';
 export * from './client/client-folder.commands';
 export * from './client/client-file.commands';

@@ -7,7 +7,7 @@ export type ActivationRequest = HttpRequest & { activation?: ActivationClaims };
 /**
  * The activation link's token stands in for the bearer JWT the contact does not have yet: it is
  * verified here, as AuthGuard verifies a JWT, and the request gets the principal it proves
- * (contact `contact:<id>` of the token's tenant). So `@Command()` builds the command context the
+ * (contact `contact:<id>` of the token's tenant). So `@Ctx()` builds the command context the
  * usual way, and the events name the contact as their actor. Guards run before the body is
  * validated: a bad link is a 404 whatever the body.
  */

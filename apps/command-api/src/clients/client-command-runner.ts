@@ -1,19 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  clientDecider,
-  clientStreamId,
-  NotFoundError,
-  ValidationError,
   assertMayChangeClient,
+  ValidationError,
   type Actor,
   type ClientCommand,
   type ClientState,
   type FieldError,
 } from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-
-type CommandBuilder = (state: ClientState, revision: number) => ClientCommand | Promise<ClientCommand>;
+import {
+  Aggregates,
+  type CommandContext,
+  type CommandOf,
+  type CommandResult,
+  type HandleOptions,
+} from '@dossiers/application';
 
 /** Who runs the command, as the domain's access rules see them. */
 export const actorOf = (context: CommandContext): Actor => ({ id: context.actor, role: context.role });
@@ -21,46 +21,33 @@ export const actorOf = (context: CommandContext): Actor => ({ id: context.actor,
 /** Every command on a client's stream goes through here. */
 @Injectable()
 export class ClientCommandRunner {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(private readonly aggregates: Aggregates) {}
 
   /**
    * A client-level command (its info, contacts, collaborators, tree, connectors, forms, deletion):
    * the actor must be staff with full access to the client — checked on the state the command is
    * decided on, so an access revoked meanwhile is honoured.
    */
-  run(
+  run<Inputs = undefined>(
     clientId: string,
-    command: ClientCommand | CommandBuilder,
+    command: CommandOf<ClientState, ClientCommand, Inputs>,
     context: CommandContext,
+    options?: HandleOptions<ClientState, Inputs>,
   ): Promise<CommandResult> {
-    return this.decide(
+    return this.aggregates.clients.handle(
       clientId,
-      async (state, revision) => {
+      (state: ClientState, inputs: Inputs) => {
         assertMayChangeClient(state, clientId, actorOf(context));
-        return typeof command === 'function' ? command(state, revision) : command;
+        return typeof command === 'function' ? command(state, inputs) : command;
       },
       context,
+      options,
     );
   }
 
   /** A folder or file command, which carries its actor and whose decider checks their rights itself. */
-  runChecked(
-    clientId: string,
-    command: ClientCommand | CommandBuilder,
-    context: CommandContext,
-  ): Promise<CommandResult> {
-    return this.decide(clientId, command, context);
-  }
-
-  private decide(clientId: string, command: ClientCommand | CommandBuilder, context: CommandContext) {
-    return handleCommand(
-      this.eventStore,
-      clientDecider,
-      clientStreamId(clientId),
-      command,
-      context,
-      () => new NotFoundError('client', clientId),
-    );
+  runChecked(clientId: string, command: ClientCommand, context: CommandContext): Promise<CommandResult> {
+    return this.aggregates.clients.handle(clientId, command, context);
   }
 }
 

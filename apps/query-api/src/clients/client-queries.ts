@@ -120,27 +120,6 @@ export class ClientQueries {
     );
   }
 
-  async get(principal: Principal, clientId: string) {
-    const { tenant } = principal;
-    // Staff need only the tenant check below; members need their membership (one read, not two for staff).
-    if (!this.access.isStaff(principal)) await this.access.view(principal, clientId);
-    const doc = await this.clients.findById(clientId);
-    if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
-    const asStaff = this.access.isStaff(principal);
-    const [groupNames, sheet] = await Promise.all([
-      this.groupNames(tenant, [doc.groupId]),
-      this.readStore.collection<ClientSheetDoc>(CLIENT_SHEETS_COLLECTION).findById(clientId),
-    ]);
-    return {
-      ...toListItem(doc, groupNames, asStaff),
-      attributes: doc.attributes,
-      // the sheet's fields (from its templates) describe the attributes; extra attributes have none
-      fields: sheet?.fields ?? [],
-      sheetTemplates: sheet?.sheetTemplates ?? [],
-      revision: this.access.revisionFor(principal, doc.revision),
-    };
-  }
-
   /** Group names for a page of clients: one lookup of the few groups it mentions. */
   async groupNames(tenant: string, groupIds: (string | null)[]): Promise<Map<string, string>> {
     const ids = [...new Set(groupIds.filter((id): id is string => id !== null))];

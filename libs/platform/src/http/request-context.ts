@@ -54,8 +54,8 @@ export function commandContextOf(request: HttpRequest): CommandContext {
   };
 }
 
-/** `@Command() context: CommandContext` in a command controller. */
-export const Command = createParamDecorator((_: unknown, context: ExecutionContext) =>
+/** `@Ctx() context: CommandContext` in a command controller: who, for which firm, when, which preconditions. */
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) =>
   commandContextOf(context.switchToHttp().getRequest<HttpRequest>()),
 );
 

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { COMMAND_STATE_CACHE, FoldedStateCache, registerFoldedStateCache } from '@dossiers/application';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Aggregates, EventStreams, FoldedStateCache } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
@@ -38,16 +39,23 @@ export class InfrastructureModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: InfrastructureModule,
+      // The command and query buses (global): controllers dispatch, @CommandHandler/@QueryHandler answer.
+      imports: [CqrsModule.forRoot()],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CONNECTOR_CATALOG, useValue: config.connectorCatalog },
         { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
-        // Commands on long streams fold only the events since the last command (see loadStream).
+        // The event store as commands use it, with the process's cache of folded states: commands on
+        // long streams fold only the events appended since the last one (see EventStreams.load).
         {
-          provide: COMMAND_STATE_CACHE,
+          provide: EventStreams,
           inject: [EVENT_STORE],
-          useFactory: (eventStore: EventStore) =>
-            registerFoldedStateCache(eventStore, new FoldedStateCache()),
+          useFactory: (eventStore: EventStore) => new EventStreams(eventStore, new FoldedStateCache()),
+        },
+        {
+          provide: Aggregates,
+          inject: [EventStreams],
+          useFactory: (streams: EventStreams) => new Aggregates(streams),
         },
         { provide: READ_STORE, useFactory: () => createReadStore(config) },
         { provide: IDEMPOTENCY_STORE, useFactory: () => createIdempotencyStore(config) },
@@ -76,7 +84,8 @@ export class InfrastructureModule {
         APP_CONFIG,
         CONNECTOR_CATALOG,
         EVENT_STORE,
-        COMMAND_STATE_CACHE,
+        EventStreams,
+        Aggregates,
         READ_STORE,
         IDEMPOTENCY_STORE,
         BLOB_STORE,

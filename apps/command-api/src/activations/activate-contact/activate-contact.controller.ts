@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
+import { Ctx, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
 import { ActivationTokenGuard, type ActivationRequest } from '../activation-token.guard';
 import { ActivateContactDto } from './activate-contact.dto';
 import { ActivateContactHandler } from './activate-contact.handler';
@@ -43,7 +43,7 @@ export class ActivateContactController {
   async activate(
     @Body() dto: ActivateContactDto,
     @Req() request: ActivationRequest,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const claims = request.activation!;
     return commandResponse(claims.contactId, await this.handler.execute(claims, dto.password, context));

@@ -2,13 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
 
@@ -37,7 +31,7 @@ export class ApplyTreeTemplateController {
   async apply(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: ApplyTreeTemplateDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const command = orThrow(await this.steps.tree(id, dto.treeTemplateId ?? '', 'treeTemplateId', context));
     return commandResponse(id, await this.runner.run(id, command, context));

@@ -2,13 +2,7 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
 
@@ -38,7 +32,7 @@ export class AssignCollaboratorController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('collaboratorId', new ResourceIdPipe('collaborator')) collaboratorId: string,
     @Body() dto: AssignCollaboratorDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const command = orThrow(
       await this.steps.collaborator(id, collaboratorId, dto.access, '', context.tenant),

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { AttachContactHandler } from './attach-contact.handler';
 import { ContactAttachedResponse } from '../../command-responses';
 
@@ -54,7 +54,7 @@ export class AttachContactController {
   async attach(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: AttachContactDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const { contactId, result } = await this.handler.execute(id, dto, context);
     return { ...commandResponse(id, result), contactId };

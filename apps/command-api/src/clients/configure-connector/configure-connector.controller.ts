@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { Transform } from 'class-transformer';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse } from '@dossiers/platform';
 import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
 import { ResourceIdPipe } from '@dossiers/platform';
@@ -37,7 +37,7 @@ export class ConfigureConnectorController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('connectorId') connectorId: string,
     @Body() dto: ConfigureConnectorDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.run(
       id,

@@ -1,13 +1,7 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { DeleteClientHandler } from './delete-client.handler';
 
 @ApiTags('clients')
@@ -19,7 +13,7 @@ export class DeleteClientController {
   /** 200 with {id, revision, position}, like every command, so the caller can read its own delete. */
   @Delete(':id')
   @ApiOkResponse({ type: CommandResponse })
-  async delete(@Param('id', new ResourceIdPipe('client')) id: string, @Command() context: CommandContext) {
+  async delete(@Param('id', new ResourceIdPipe('client')) id: string, @Ctx() context: CommandContext) {
     return commandResponse(id, await this.handler.execute(id, context));
   }
 }

@@ -1,13 +1,7 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner } from '../client-command-runner';
 
 /** Unlinks a contact from the client; the contact stays in the directory. */
@@ -22,7 +16,7 @@ export class DetachContactController {
   async detach(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('contactId', new ResourceIdPipe('contact')) contactId: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.run(id, { type: 'DetachContact', clientId: id, contactId }, context);
     return commandResponse(id, result);

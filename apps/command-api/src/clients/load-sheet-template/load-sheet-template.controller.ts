@@ -2,13 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
 
@@ -34,7 +28,7 @@ export class LoadSheetTemplateController {
   async load(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: LoadSheetTemplateDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const required = dto.sheetTemplateId ?? '';
     const command = orThrow(await this.steps.sheetTemplate(id, required, 'sheetTemplateId', context.tenant));

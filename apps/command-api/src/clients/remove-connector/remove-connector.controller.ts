@@ -1,13 +1,7 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner } from '../client-command-runner';
 
 /** Disables a connector for the client; its stored secrets go with it. */
@@ -22,7 +16,7 @@ export class RemoveConnectorController {
   async remove(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('connectorId') connectorId: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.run(id, { type: 'RemoveConnector', clientId: id, connectorId }, context);
     return commandResponse(id, result);

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { ClientCommandRunner, orThrow } from '../client-command-runner';
 import { ClientSteps } from '../client-steps';
 import { FormSentResponse } from '../../command-responses';
@@ -28,7 +28,7 @@ export class SendFormController {
   async send(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: SendFormDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const command = orThrow(await this.steps.form(id, dto.formTemplateId ?? '', 'formTemplateId', context));
     return { ...commandResponse(id, await this.runner.run(id, command, context)), formId: command.formId };

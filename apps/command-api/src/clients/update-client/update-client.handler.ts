@@ -1,43 +1,41 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { clientNameKey, parseAttributes, parseClientName, type UpdateClient } from '@dossiers/domain';
-import type { CommandContext, CommandResult } from '@dossiers/application';
+import type { CommandResult } from '@dossiers/application';
 import { GroupLookup } from '../../groups/group-lookup';
 import { ClientNameRegistry } from '../client-name-registry';
 import { ClientCommandRunner } from '../client-command-runner';
-import type { UpdateClientDto } from './update-client.dto';
+import { UpdateClientCommand } from './update-client.command';
 
-@Injectable()
-export class UpdateClientHandler {
+@CommandHandler(UpdateClientCommand)
+export class UpdateClientHandler implements ICommandHandler<UpdateClientCommand> {
   constructor(
     private readonly runner: ClientCommandRunner,
     private readonly names: ClientNameRegistry,
     private readonly groups: GroupLookup,
   ) {}
 
-  async execute(clientId: string, dto: UpdateClientDto, context: CommandContext): Promise<CommandResult> {
+  async execute({ clientId, changes, context }: UpdateClientCommand): Promise<CommandResult> {
     const command: UpdateClient = {
       type: 'UpdateClient',
       clientId,
-      name: dto.name === undefined ? undefined : parseClientName(dto.name),
-      groupId: dto.groupId,
+      name: changes.name === undefined ? undefined : parseClientName(changes.name),
+      groupId: changes.groupId,
       attributes:
-        dto.attributes === undefined ? undefined : parseAttributes(dto.attributes, { allowRemoval: true }),
+        changes.attributes === undefined
+          ? undefined
+          : parseAttributes(changes.attributes, { allowRemoval: true }),
     };
     if (command.groupId) await this.groups.assertExists(command.groupId, context.tenant);
-
-    // The new name is reserved on every attempt, from the state and revision that attempt decides
-    // on: a rename retried after a concurrent write re-reserves from the newer revision.
-    return this.runner.run(
-      clientId,
-      async (state, revision) => {
+    return this.runner.run(clientId, command, context, {
+      // A rename reserves the new name from the revision it is decided on; a decision retried after a
+      // concurrent write reserves again from the newer one.
+      prepare: async (state, revision) => {
         const renaming =
           command.name !== undefined &&
           state.status === 'active' &&
           clientNameKey(command.name) !== clientNameKey(state.name);
         if (renaming) await this.names.reserve(clientId, command.name!, revision, context);
-        return command;
       },
-      context,
-    );
+    });
   }
 }

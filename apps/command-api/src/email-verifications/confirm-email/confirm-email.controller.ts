@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
+import { Ctx, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
 import {
   EmailVerificationTokenGuard,
   type EmailVerificationRequest,
@@ -39,7 +39,7 @@ export class ConfirmEmailController {
     description:
       'EMAIL_VERIFICATION_USED, EMAIL_VERIFICATION_EXPIRED, or EMAIL_VERIFICATION_SUPERSEDED (a later change replaced it)',
   })
-  async confirm(@Req() request: EmailVerificationRequest, @Command() context: CommandContext) {
+  async confirm(@Req() request: EmailVerificationRequest, @Ctx() context: CommandContext) {
     const claims = request.emailVerification!;
     return commandResponse(claims.contactId, await this.handler.execute(claims, context));
   }

@@ -1,7 +1,7 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FILE_WRITER_ROLES } from '../file-roles';
 import { FileCommandResponse } from '../../command-responses';
@@ -21,7 +21,7 @@ export class DeleteFileController {
   async delete(
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.runChecked(
       id,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { sanitizeFileName } from '@dossiers/domain';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, ResourceIdPipe, Optional } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, ResourceIdPipe, Optional } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FILE_WRITER_ROLES } from '../file-roles';
 import { FileCommandResponse } from '../../command-responses';
@@ -34,7 +34,7 @@ export class UpdateFileController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,
     @Body() dto: UpdateFileDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const name = dto.name === undefined ? undefined : sanitizeFileName(dto.name, 'name');
     const result = await this.runner.runChecked(

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ClientCommand } from '@dossiers/domain';
 import type { FileContent } from '@dossiers/events';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, FileUpload, ResourceIdPipe } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, FileUpload, ResourceIdPipe } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FileContentWriter } from '../file-content-writer';
 import { FILE_WRITER_ROLES } from '../file-roles';
@@ -27,7 +27,7 @@ export class UploadFileVersionController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,
     @Req() request: FastifyRequest,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const command = (content: FileContent): ClientCommand => ({
       type: 'UploadFileVersion',

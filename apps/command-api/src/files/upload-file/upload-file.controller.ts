@@ -5,7 +5,7 @@ import type { CommandContext } from '@dossiers/application';
 import type { ClientCommand } from '@dossiers/domain';
 import type { FileContent } from '@dossiers/events';
 import {
-  Command,
+  Ctx,
   CommandController,
   commandResponse,
   FileUpload,
@@ -39,7 +39,7 @@ export class UploadFileController {
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
     @NewId('file') fileId: string,
     @Req() request: FastifyRequest,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const command = (content: FileContent, name = 'pending'): ClientCommand => ({
       type: 'UploadFile',

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
-  Command,
+  Ctx,
   CommandController,
   commandResponse,
   CommandResponse,
@@ -42,7 +42,7 @@ export class CascadePermissionsController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
     @Body() dto: CascadePermissionsDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.runChecked(
       id,

@@ -2,14 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  NewId,
-  ResourceIdPipe,
-  Optional,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, NewId, ResourceIdPipe, Optional } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { TenantSettingsLookup } from '../../settings/tenant-settings-lookup';
 import { FolderCreatedResponse } from '../../command-responses';
@@ -54,7 +47,7 @@ export class CreateFolderController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Body() dto: CreateFolderDto,
     @NewId('folder') folderId: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const { newFolderDefault } = await this.settings.current(context.tenant);
     const result = await this.runner.runChecked(

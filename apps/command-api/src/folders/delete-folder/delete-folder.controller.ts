@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
-  Command,
+  Ctx,
   CommandController,
   commandResponse,
   CommandResponse,
@@ -35,7 +35,7 @@ export class DeleteFolderController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
     @Query() query: DeleteFolderQuery,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const recursive = query.recursive === 'true';
     const result = await this.runner.runChecked(

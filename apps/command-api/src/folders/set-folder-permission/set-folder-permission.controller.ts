@@ -3,13 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import { FOLDER_RIGHTS, type FolderRight } from '@dossiers/events';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 
 export class SetFolderPermissionDto {
@@ -35,7 +29,7 @@ export class SetFolderPermissionController {
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
     @Param('principalId', new ResourceIdPipe('principal')) principalId: string,
     @Body() dto: SetFolderPermissionDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.runChecked(
       id,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import {
-  Command,
+  Ctx,
   CommandController,
   commandResponse,
   CommandResponse,
@@ -44,7 +44,7 @@ export class UpdateFolderController {
     @Param('id', new ResourceIdPipe('client')) id: string,
     @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
     @Body() dto: UpdateFolderDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     const result = await this.runner.runChecked(
       id,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { CreateGroupDto } from './create-group.dto';
 import { CreateGroupHandler } from './create-group.handler';
 
@@ -14,7 +14,7 @@ export class CreateGroupController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
-  async create(@Body() dto: CreateGroupDto, @NewId('group') id: string, @Command() context: CommandContext) {
+  async create(@Body() dto: CreateGroupDto, @NewId('group') id: string, @Ctx() context: CommandContext) {
     return commandResponse(id, await this.handler.execute(id, dto, context));
   }
 }

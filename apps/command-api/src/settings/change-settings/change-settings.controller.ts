@@ -5,7 +5,7 @@ import { NotFoundError, tenantSettingsDecider, tenantSettingsStreamId } from '@d
 import { handleCommand, type CommandContext } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { NEW_FOLDER_DEFAULTS, type NewFolderDefault } from '@dossiers/events';
-import { Command, CommandController, commandResponse, CommandResponse, Optional } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, Optional } from '@dossiers/platform';
 
 export class ChangeSettingsDto {
   @ApiPropertyOptional({
@@ -27,7 +27,7 @@ export class ChangeSettingsController {
 
   @Put()
   @ApiOkResponse({ type: CommandResponse })
-  async change(@Body() dto: ChangeSettingsDto, @Command() context: CommandContext) {
+  async change(@Body() dto: ChangeSettingsDto, @Ctx() context: CommandContext) {
     const result = await handleCommand(
       this.eventStore,
       tenantSettingsDecider,

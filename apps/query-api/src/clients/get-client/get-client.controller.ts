@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -8,14 +9,14 @@ import {
   STAFF_READER_ROLES,
   type Principal,
 } from '@dossiers/platform';
-import { ClientQueries } from '../client-queries';
+import { GetClientQuery } from './get-client.query';
 import { ClientDetails } from '../../responses/client.responses';
 
 @ApiTags('clients')
 @QueryController([...STAFF_READER_ROLES, 'contact'])
 @Controller('clients')
 export class GetClientController {
-  constructor(private readonly queries: ClientQueries) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   /**
    * The client sheet: info, group and attributes. For staff the ETag is the revision to send back
@@ -28,7 +29,7 @@ export class GetClientController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const sheet = await this.queries.get(principal, id);
+    const sheet = await this.queryBus.execute(new GetClientQuery(principal, id));
     // Members get no version: see ClientAccess.revisionFor.
     if (sheet.revision !== null) void reply.header('etag', `"${sheet.revision}"`);
     return sheet;

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
-  Command,
+  Ctx,
   CommandController,
   commandResponse,
   CommandResponse,
@@ -28,7 +28,7 @@ export class RegisterCollaboratorController {
   async register(
     @Body() dto: RegisterCollaboratorDto,
     @NewId('collaborator') id: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     return commandResponse(id, await this.handler.execute(id, dto, context));
   }

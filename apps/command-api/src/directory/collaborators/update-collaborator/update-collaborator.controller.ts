@@ -2,7 +2,7 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
-  Command,
+  Ctx,
   CommandController,
   commandResponse,
   CommandResponse,
@@ -27,7 +27,7 @@ export class UpdateCollaboratorController {
   async update(
     @Param('id', new ResourceIdPipe('collaborator')) id: string,
     @Body() dto: UpdateCollaboratorDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     return commandResponse(id, await this.handler.execute(id, dto, context));
   }

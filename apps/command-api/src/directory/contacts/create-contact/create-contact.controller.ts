@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { CreateContactDto } from './create-contact.dto';
 import { CreateContactHandler } from './create-contact.handler';
 
@@ -14,11 +14,7 @@ export class CreateContactController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
-  async create(
-    @Body() dto: CreateContactDto,
-    @NewId('contact') id: string,
-    @Command() context: CommandContext,
-  ) {
+  async create(@Body() dto: CreateContactDto, @NewId('contact') id: string, @Ctx() context: CommandContext) {
     return commandResponse(id, await this.handler.execute(id, dto, context));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { CreateFormTemplateDto } from './create-form-template.dto';
 import { CreateFormTemplateHandler } from './create-form-template.handler';
 
@@ -17,7 +17,7 @@ export class CreateFormTemplateController {
   async create(
     @Body() dto: CreateFormTemplateDto,
     @NewId('form-template') id: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     return commandResponse(id, await this.handler.execute(id, dto, context));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Command, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { SheetTemplateDto } from '../sheet-template.dto';
 import { SheetTemplateWriter } from '../sheet-template-writer';
 
@@ -17,7 +17,7 @@ export class CreateSheetTemplateController {
   async create(
     @Body() dto: SheetTemplateDto,
     @NewId('sheet-template') id: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     return commandResponse(id, await this.writer.save('create', id, dto, context));
   }

@@ -1,13 +1,7 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { DeleteSheetTemplateHandler } from './delete-sheet-template.handler';
 
 @ApiTags('templates')
@@ -20,7 +14,7 @@ export class DeleteSheetTemplateController {
   @ApiOkResponse({ type: CommandResponse })
   async delete(
     @Param('id', new ResourceIdPipe('sheet template')) id: string,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     return commandResponse(id, await this.handler.execute(id, context));
   }

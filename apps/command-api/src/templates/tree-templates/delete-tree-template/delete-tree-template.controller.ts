@@ -1,13 +1,7 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { DeleteTreeTemplateHandler } from './delete-tree-template.handler';
 
 @ApiTags('templates')
@@ -18,10 +12,7 @@ export class DeleteTreeTemplateController {
 
   @Delete(':id')
   @ApiOkResponse({ type: CommandResponse })
-  async delete(
-    @Param('id', new ResourceIdPipe('tree template')) id: string,
-    @Command() context: CommandContext,
-  ) {
+  async delete(@Param('id', new ResourceIdPipe('tree template')) id: string, @Ctx() context: CommandContext) {
     return commandResponse(id, await this.handler.execute(id, context));
   }
 }

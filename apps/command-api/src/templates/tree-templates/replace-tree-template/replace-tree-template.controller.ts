@@ -1,13 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Command,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-} from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { TreeTemplateDto } from '../tree-template.dto';
 import { TreeTemplateWriter } from '../tree-template-writer';
 
@@ -22,7 +16,7 @@ export class ReplaceTreeTemplateController {
   async replace(
     @Param('id', new ResourceIdPipe('tree template')) id: string,
     @Body() dto: TreeTemplateDto,
-    @Command() context: CommandContext,
+    @Ctx() context: CommandContext,
   ) {
     return commandResponse(id, await this.writer.save('replace', id, dto, context));
   }
