@@ -1,5 +1,13 @@
 // Architecture rules, checked by `npm run lint` (depcruise apps libs --config .dependency-cruiser.js).
 const ADAPTERS = '^libs/[^/]+/src/(sqlite|mongodb|eventstoredb|redis|transports)/';
+/** The stores' ports and their adapters: the bottom layer, under everything but the events. */
+const STORES = '^libs/(event-store|read-store|blob-store|idempotency)/';
+/**
+ * HTTP: the server and its plugins, Nest's Fastify adapter, and the request bodies' DTOs. (What
+ * @nestjs/common holds of HTTP, its exceptions and route decorators, is the ESLint rule's: a module
+ * rule cannot tell one name from another.)
+ */
+const HTTP = ['^node_modules/(fastify|@fastify/[^/]+|@nestjs/platform-fastify)/', '\\.dto\\.ts$'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -45,6 +53,31 @@ module.exports = {
       severity: 'error',
       from: { pathNot: ['\\.(spec|contract)\\.ts$', '^test/'] },
       to: { path: ['\\.(spec|contract)\\.ts$', '^test/'] },
+    },
+    {
+      name: 'stores-depend-on-nothing-above',
+      comment:
+        'Ports and adapters are the bottom layer: no domain (what the domain knows, e.g. its text key, is handed in by the composition root) and no Nest (the root hands them a logger).',
+      severity: 'error',
+      from: { path: STORES },
+      to: { path: ['^libs/(?!events/)', '^node_modules/@nestjs/'], pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'controllers-reach-no-store',
+      comment:
+        "A controller maps DTO -> command or query -> bus -> HTTP: the stores (their ports and tokens) and the aggregates are its handler's business.",
+      severity: 'error',
+      // The readiness probe is the exception: pinging each store is all it does.
+      from: { path: '\\.controller\\.ts$', pathNot: '^libs/platform/src/health/' },
+      to: { path: [STORES, '^libs/application/src/(aggregates|event-streams)\\.ts$'] },
+    },
+    {
+      name: 'handlers-know-no-http',
+      comment:
+        'A command or query handler runs the use case whoever calls it (HTTP, a job, a test): no request, reply, HTTP exception or DTO class.',
+      severity: 'error',
+      from: { path: '\\.handler\\.ts$' },
+      to: { path: HTTP },
     },
     {
       name: 'no-circular',

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { effectiveRight, NotFoundError, type Principal as Member } from '@dossiers/domain';
+import { effectiveRight, normalizeText, NotFoundError, type Principal as Member } from '@dossiers/domain';
 import type { FolderRight, RecordedEvent } from '@dossiers/events';
 import type { Principal } from '@dossiers/platform';
 import { clientPermissionsProjection, ProjectionEngine } from '@dossiers/read-models';
@@ -97,7 +97,7 @@ export async function measurePermissions(dir: string): Promise<PermissionsFigure
   const people = { contacts: CONTACTS, collaborators: COLLABORATORS };
   const big = seedClient(eventLog, 'Grand client', people, shape.folders, EXPLICIT_RIGHTS, rnd);
 
-  const readStore = new SqliteReadStore({ filename: join(dir, 'permissions.db') });
+  const readStore = new SqliteReadStore({ filename: join(dir, 'permissions.db'), normalizeText });
   try {
     const engine = new ProjectionEngine(readStore, [clientPermissionsProjection]);
     await engine.ensureIndexes();

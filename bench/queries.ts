@@ -1,8 +1,9 @@
 import type { ReadStore } from '@dossiers/read-store';
 import type { Principal } from '@dossiers/platform';
 import { ClientAccess } from '../apps/query-api/src/access/client-access';
-import { ClientQueries } from '../apps/query-api/src/clients/client-queries';
-import { ListClientsQuery } from '../apps/query-api/src/clients/list-clients/list-clients.dto';
+import { ListClientsDto } from '../apps/query-api/src/clients/list-clients/list-clients.dto';
+import { ListClientsHandler } from '../apps/query-api/src/clients/list-clients/list-clients.handler';
+import { ListClientsQuery } from '../apps/query-api/src/clients/list-clients/list-clients.query';
 import { log, nowMs, percentile, TENANT } from './util';
 
 const ADMIN: Principal = { tenant: TENANT, sub: 'bench', role: 'admin' };
@@ -19,33 +20,33 @@ export interface QueryFigure {
   runs: number;
 }
 
-/** The query as the controller gets it after validation: a ListClientsQuery with its defaults. */
-function listQuery(fields: Partial<ListClientsQuery>): ListClientsQuery {
-  return Object.assign(new ListClientsQuery(), fields);
+/** The query as the controller sends it: a validated ListClientsDto, with its defaults. */
+function listQuery(fields: Partial<ListClientsDto>): ListClientsQuery {
+  return new ListClientsQuery(ADMIN, Object.assign(new ListClientsDto(), fields));
 }
 
 /** Latencies of the real list query (find + count + group names), one call at a time. */
 async function measure(
-  queries: ClientQueries,
+  handler: ListClientsHandler,
   label: string,
   query: ListClientsQuery,
   runs: number,
   warmUp: number,
 ): Promise<QueryFigure> {
   let total = 0;
-  for (let i = 0; i < warmUp; i++) total = (await queries.list(ADMIN, query)).total;
+  for (let i = 0; i < warmUp; i++) total = (await handler.execute(query)).total;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = nowMs();
-    const result = await queries.list(ADMIN, query);
+    const result = await handler.execute(query);
     times.push(nowMs() - start);
     if (result.items.length === 0 && total > 0) throw new Error(`${label}: empty page`);
   }
   times.sort((a, b) => a - b);
   const figure = {
     label,
-    search: query.search,
-    page: query.page,
+    search: query.params.search,
+    page: query.params.page,
     total,
     p50: percentile(times, 50),
     p99: percentile(times, 99),
@@ -62,23 +63,23 @@ export async function benchQueries(
   runs = 200,
   warmUp = 20,
 ): Promise<{ firstPage: QueryFigure; common: QueryFigure; rare: QueryFigure; lastPage: QueryFigure }> {
-  const queries = new ClientQueries(readStore, new ClientAccess(readStore));
+  const handler = new ListClientsHandler(readStore, new ClientAccess(readStore));
   const firstPage = await measure(
-    queries,
+    handler,
     'first page by name',
     listQuery({ sort: 'name', page: 1, pageSize: 50 }),
     runs,
     warmUp,
   );
   const common = await measure(
-    queries,
+    handler,
     `search "${searches.common}"`,
     listQuery({ sort: 'name', page: 1, pageSize: 50, search: searches.common }),
     runs,
     warmUp,
   );
   const rare = await measure(
-    queries,
+    handler,
     `search "${searches.rare}"`,
     listQuery({ sort: 'name', page: 1, pageSize: 50, search: searches.rare }),
     runs,
@@ -87,7 +88,7 @@ export async function benchQueries(
   // For the record, no target: OFFSET paging walks every row before the page.
   const lastPageNumber = Math.ceil(firstPage.total / 50);
   const lastPage = await measure(
-    queries,
+    handler,
     `page ${lastPageNumber} (the last) by name`,
     listQuery({ sort: 'name', page: lastPageNumber, pageSize: 50 }),
     Math.min(runs, 50),

@@ -1,3 +1,4 @@
+import { normalizeText } from '@dossiers/domain';
 import { ALL_PROJECTIONS, CLIENTS_COLLECTION, rebuildProjections } from '@dossiers/read-models';
 import type { EventStore } from '@dossiers/event-store';
 import { SqliteReadStore } from '@dossiers/read-store';
@@ -15,7 +16,7 @@ export async function benchRebuild(
   eventStore: EventStore,
   readStoreFile: string,
 ): Promise<{ figures: RebuildFigures; readStore: SqliteReadStore }> {
-  const readStore = new SqliteReadStore({ filename: readStoreFile });
+  const readStore = new SqliteReadStore({ filename: readStoreFile, normalizeText });
   const start = nowMs();
   const { events } = await rebuildProjections(eventStore, readStore, ALL_PROJECTIONS);
   const seconds = (nowMs() - start) / 1000;

@@ -135,6 +135,18 @@ describe('files over HTTP', () => {
     expect(await downloads()).toBe(before);
     await get(`/clients/${clientId}/files/${fileId}/content`).buffer(true).parse(asBinary);
     expect(await downloads()).toBe(before + 1);
+    // If-Range naming another version: the whole file goes out, and is recorded as whole.
+    const whole = await get(`/clients/${clientId}/files/${fileId}/content`, {
+      Range: 'bytes=9999999-',
+      'If-Range': '"another-version"',
+    })
+      .buffer(true)
+      .parse(asBinary);
+    expect(whole.status).toBe(200);
+    expect((whole.body as Buffer).length).toBe(content.length);
+    const recorded = (await events()).filter((e) => e.type === 'FileDownloaded');
+    expect(recorded).toHaveLength(before + 2);
+    expect(recorded.at(-1)!.data.range).toBeNull();
   });
 
   it('keeps every version: a new content is version 2, and version 1 can still be downloaded', async () => {

@@ -119,8 +119,10 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       .set(suite.auth)
       .set('content-type', upload.contentType)
       .send(Buffer.concat(chunks));
-    ids.file = file.body.fileId;
+    ids.file = file.body.id;
+    if (!ids.file) throw new Error(`upload: ${file.status} ${JSON.stringify(file.body)}`);
     ids.connector = (await http().get('/connectors').set(suite.auth)).body.items[0].id;
+    ids.token = await activationToken();
 
     document = (await http().get('/docs/openapi.json')).body;
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -129,6 +131,28 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         .map(([method, raw]) => toOperation(path, method as Operation['method'], raw as RawOperation)),
     );
   });
+
+  /** A real activation link's token, so that the activation route's handler is reached too. */
+  async function activationToken(): Promise<string> {
+    const invited = await ok('post', `/clients/${ids.client}/contacts`, {
+      contactId: ids.contact,
+      language: 'fr',
+      sendActivationEmail: true,
+    });
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const outbox = await http()
+        .get('/outbox')
+        .set(suite.auth)
+        .set('X-Min-Position', String(invited.position));
+      const sent = (outbox.body.items as { status: string; message: { link?: string } }[]).find(
+        (item) => item.status === 'sent' && item.message.link?.includes('/activate?'),
+      );
+      if (sent) return new URL(sent.message.link!).searchParams.get('token')!;
+      if (Date.now() > deadline) throw new Error('no activation mail was sent');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 
   interface RawOperation {
     parameters?: Parameter[];
@@ -176,7 +200,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         collaboratorId: ids.collaborator,
         principalId: ids.contact,
         connectorId: ids.connector,
-        token: 'not-a-token',
+        token: ids.token,
       };
       return byName[name] ?? 'unknown';
     });
@@ -202,6 +226,62 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     'x'.repeat(5000),
   );
   const reservedKey = fc.constantFrom('__proto__', 'constructor', 'prototype');
+
+  /** A real id for a uuid field, by its name; a fresh one where the name says nothing. */
+  function idFor(key: string): string {
+    const byName: [RegExp, string][] = [
+      [/^group/i, 'group'],
+      [/^sheetTemplate/i, 'sheetTemplate'],
+      [/^treeTemplate/i, 'treeTemplate'],
+      [/^formTemplate/i, 'formTemplate'],
+      [/^(contact|principal)/i, 'contact'],
+      [/^collaborator/i, 'collaborator'],
+      [/^(parent|folder)/i, 'folder'],
+      [/^file/i, 'file'],
+      [/^client/i, 'client'],
+    ];
+    const found = byName.find(([pattern]) => pattern.test(key));
+    return found ? ids[found[1]] : '00000000-0000-4000-8000-000000000000';
+  }
+
+  /**
+   * A plausible value for a property (its example, else one of its type), so that a body carries
+   * every required property and only the defect makes it invalid.
+   */
+  function plausible(key: string, schema: Schema): Json {
+    const s = resolve(schema);
+    const example = (s as { example?: Json }).example;
+    if (example !== undefined) return example;
+    if (s.enum?.length) return s.enum[0] as Json;
+    if (s.oneOf?.length) return plausible(key, s.oneOf[0]);
+    switch (s.type) {
+      case 'string':
+        return s.format === 'uuid'
+          ? idFor(key)
+          : s.format === 'date-time'
+            ? '2026-12-31T09:00:00.000Z'
+            : `${key} 1`;
+      case 'integer':
+      case 'number':
+        return 1;
+      case 'boolean':
+        return false;
+      case 'array':
+        return [];
+      case 'object':
+        return baseBody(s);
+      default:
+        return null;
+    }
+  }
+
+  /** The object a schema describes, with every required property given a plausible value. */
+  function baseBody(schema: Schema): { [key: string]: Json } {
+    const s = resolve(schema);
+    return Object.fromEntries(
+      (s.required ?? []).map((key) => [key, plausible(key, s.properties?.[key] ?? {})]),
+    );
+  }
 
   /** A value whose type the schema does not allow, or undefined when every type might be. */
   function wrongValue(schema: Schema): fc.Arbitrary<Json> | undefined {
@@ -268,10 +348,12 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     if (body?.type !== 'json') return defects;
     const schema = resolve(body.schema);
     const properties = Object.entries(schema.properties ?? {});
+    // Valid but for the defect: the base body, one property changed or added.
+    const withProperty = (key: string, value: Json) => JSON.stringify({ ...baseBody(schema), [key]: value });
     defects.push(
       fc
         .tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.jsonValue())
-        .map(([key, value]) => json(`an unknown property zz${key}`, JSON.stringify({ [`zz${key}`]: value }))),
+        .map(([key, value]) => json(`an unknown property zz${key}`, withProperty(`zz${key}`, value as Json))),
       reservedKey.map((key) => json(`a reserved key ${key}`, `{"${key}":{"polluted":true}}`)),
       reservedKey.map((key) =>
         json(`a nested reserved key ${key}`, `{"attributes":{"${key}":{"polluted":true}}}`),
@@ -282,7 +364,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       return wrong
         ? [
             wrong.map((value) =>
-              json(`${key} of the wrong type ${JSON.stringify(value)}`, JSON.stringify({ [key]: value })),
+              json(`${key} of the wrong type ${JSON.stringify(value)}`, withProperty(key, value)),
             ),
           ]
         : [];
@@ -294,7 +376,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         fc
           .tuple(fc.constantFrom(...texts), oddText)
           .map(([key, text]) =>
-            json(`${key} = ${JSON.stringify(text.slice(0, 20))}`, JSON.stringify({ [key]: text }), false),
+            json(`${key} = ${JSON.stringify(text.slice(0, 20))}`, withProperty(key, text), false),
           ),
       );
     return defects;

@@ -46,6 +46,29 @@ describe('hostile HTTP input', () => {
     expect(ok.status).toBe(201);
   });
 
+  it.each(['null', '[]', '[{"name":"x"}]', '42', '"a string"', 'true'])(
+    'refuses the JSON body %s, which is not an object, with 400 naming the body',
+    async (body) => {
+      const res = await http()
+        .post('/clients')
+        .set(suite.auth)
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
+    },
+  );
+
+  it('answers a JSON variant no route takes (application/merge-patch+json) with 415 in the API shape', async () => {
+    const res = await http()
+      .patch('/clients/00000000-0000-4000-8000-000000000000')
+      .set(suite.auth)
+      .set('content-type', 'application/merge-patch+json')
+      .send('{"name":"x"}');
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('takes a body at the depth limit', async () => {
     // {"name":…,"attributes":{"x":[[…]]}}: 2 object levels, then arrays up to 32 in all.
     const body = '{"name":"At the limit","attributes":{"x":' + '['.repeat(30) + ']'.repeat(30) + '}}';

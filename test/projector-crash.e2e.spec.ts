@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { normalizeText } from '@dossiers/domain';
 import type { NewEvent } from '@dossiers/events';
 import { SqliteEventStore } from '@dossiers/event-store';
 import { SqliteReadStore } from '@dossiers/read-store';
@@ -110,8 +111,8 @@ describe('projector process killed mid-batch (SIGKILL)', () => {
     second.kill('SIGTERM');
     await exited(second);
 
-    const live = new SqliteReadStore({ filename: join(dataDir, 'read-models.db') });
-    const rebuilt = new SqliteReadStore({ filename: join(dataDir, 'rebuilt.db') });
+    const live = new SqliteReadStore({ filename: join(dataDir, 'read-models.db'), normalizeText });
+    const rebuilt = new SqliteReadStore({ filename: join(dataDir, 'rebuilt.db'), normalizeText });
     const events = new SqliteEventStore({ filename: join(dataDir, 'events.db') });
     await rebuildProjections(events, rebuilt, ALL_PROJECTIONS);
     for (const projection of ALL_PROJECTIONS) {

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { Aggregates } from '@dossiers/application';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import { APP_CONFIG, SECRET_BOX, type AppConfig, type SecretBox } from '@dossiers/platform';
@@ -28,11 +29,12 @@ export class NotifierService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(EVENT_STORE) eventStore: EventStore,
     @Inject(READ_STORE) readStore: ReadStore,
+    aggregates: Aggregates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SECRET_BOX) secretBox: SecretBox,
   ) {
     this.transport = createMailTransport(config.mail);
-    this.reactor = new MailReactor(eventStore, readStore, {
+    this.reactor = new MailReactor(eventStore, readStore, aggregates, {
       mail: config.mail,
       transport: this.transport,
       tokens: new ActivationTokens(secretBox.deriveKey(ACTIVATION_TOKEN_KEY_PURPOSE)),

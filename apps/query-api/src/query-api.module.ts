@@ -1,33 +1,67 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module';
 import { FolderQueriesModule } from './folders/folder-queries.module';
+import { FileQueriesModule } from './files/file-queries.module';
 import { DirectoryQueriesModule } from './directory/directory-queries.module';
 import { TemplateQueriesModule } from './templates/template-queries.module';
 import { OutboxModule } from './outbox/outbox.module';
-import { ClientQueries } from './clients/client-queries';
-import { ListClientsController } from './clients/list-clients/list-clients.controller';
 import { ExportClientsController } from './clients/export-clients/export-clients.controller';
-import { ClientExport } from './clients/export-clients/client-export';
+import { ExportClientsHandler } from './clients/export-clients/export-clients.handler';
+import { ListClientsController } from './clients/list-clients/list-clients.controller';
+import { ListClientsHandler } from './clients/list-clients/list-clients.handler';
 import { GetClientController } from './clients/get-client/get-client.controller';
 import { GetClientHandler } from './clients/get-client/get-client.handler';
 import { ClientHistoryController } from './clients/client-history/client-history.controller';
-import { ClientSheetController } from './clients/client-sheet/client-sheet.controller';
-import { ClientSheetQueries } from './clients/client-sheet/client-sheet-queries';
+import { ClientHistoryHandler } from './clients/client-history/client-history.handler';
+import { ListDownloadsController } from './clients/list-downloads/list-downloads.controller';
+import { ListDownloadsHandler } from './clients/list-downloads/list-downloads.handler';
+import { ListClientContactsController } from './clients/client-sheet/list-client-contacts/list-client-contacts.controller';
+import { ListClientContactsHandler } from './clients/client-sheet/list-client-contacts/list-client-contacts.handler';
+import { ListClientCollaboratorsController } from './clients/client-sheet/list-client-collaborators/list-client-collaborators.controller';
+import { ListClientCollaboratorsHandler } from './clients/client-sheet/list-client-collaborators/list-client-collaborators.handler';
+import { ListClientConnectorsController } from './clients/client-sheet/list-client-connectors/list-client-connectors.controller';
+import { ListClientConnectorsHandler } from './clients/client-sheet/list-client-connectors/list-client-connectors.handler';
+import { ListClientFormsController } from './clients/client-sheet/list-client-forms/list-client-forms.controller';
+import { ListClientFormsHandler } from './clients/client-sheet/list-client-forms/list-client-forms.handler';
 import { ListGroupsController } from './groups/list-groups/list-groups.controller';
+import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
 
 /**
  * The read side: read models only (plus the event streams, for auditors). Controllers are listed
  * with the export first so that `/clients/export.xlsx` is never taken for a client id.
  */
 @Module({
-  imports: [FolderQueriesModule, DirectoryQueriesModule, TemplateQueriesModule, OutboxModule],
+  imports: [
+    AccessModule,
+    FolderQueriesModule,
+    FileQueriesModule,
+    DirectoryQueriesModule,
+    TemplateQueriesModule,
+    OutboxModule,
+  ],
   controllers: [
     ExportClientsController,
     ListClientsController,
     GetClientController,
     ClientHistoryController,
-    ClientSheetController,
+    ListDownloadsController,
+    ListClientContactsController,
+    ListClientCollaboratorsController,
+    ListClientConnectorsController,
+    ListClientFormsController,
     ListGroupsController,
   ],
-  providers: [ClientQueries, ClientExport, ClientSheetQueries, GetClientHandler],
+  providers: [
+    ExportClientsHandler,
+    ListClientsHandler,
+    GetClientHandler,
+    ClientHistoryHandler,
+    ListDownloadsHandler,
+    ListClientContactsHandler,
+    ListClientCollaboratorsHandler,
+    ListClientConnectorsHandler,
+    ListClientFormsHandler,
+    ListGroupsHandler,
+  ],
 })
 export class QueryApiModule {}

@@ -43,7 +43,9 @@ export class Aggregates {
   constructor(streams: EventStreams) {
     this.clients = streams.aggregate(clientDecider, clientStreamId, 'client');
     this.clientSetUps = streams.aggregate(clientSetUpDecider, clientStreamId, 'client');
-    this.clientDownloads = streams.aggregate(clientDownloadsDecider, clientDownloadsStreamId, 'client');
+    this.clientDownloads = streams.aggregate(clientDownloadsDecider, clientDownloadsStreamId, 'client', {
+      log: true,
+    });
     this.contacts = streams.aggregate(contactDecider, contactStreamId, 'contact');
     this.collaborators = streams.aggregate(collaboratorDecider, collaboratorStreamId, 'collaborator');
     this.groups = streams.aggregate(groupDecider, groupStreamId, 'group');

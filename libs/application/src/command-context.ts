@@ -1,9 +1,11 @@
+import type { Role } from '@dossiers/domain';
+
 /** Everything a command needs from the request that the domain must not fetch itself. */
 export interface CommandContext {
   tenant: string;
   actor: string;
   /** the actor's role, from their token: the domain checks what each role may do */
-  role: 'admin' | 'collaborator' | 'contact' | 'auditor' | 'service';
+  role: Role;
   correlationId: string;
   causationId: string | null;
   /** ISO-8601 instant of the request: the domain has no clock */
@@ -31,4 +33,6 @@ export interface CommandResult {
   revision: number;
   /** global position of the stream's last event; reads with X-Min-Position >= this see the command */
   position: number;
+  /** the caller is not to be told the revision (a client's members: see ClientCommandRunner) */
+  revisionHidden?: boolean;
 }

@@ -32,6 +32,13 @@ export type Prepare<State, Inputs> = (state: State, revision: number) => Promise
 export type CommandOf<State, Command, Inputs> = Command | ((state: State, inputs: Inputs) => Command);
 
 export interface HandleOptions<State, Inputs> {
+  /**
+   * Whether the actor may act on this stream at all, checked first on each attempt (throws: a
+   * NotFoundError for what they may not see, a ForbiddenError for what they may not change). It
+   * comes before the If-Match check, so a precondition never answers for a stream the caller may not
+   * see, and before `prepare`, so nothing is reserved for a refused command.
+   */
+  authorize?: (state: State) => void;
   prepare?: Prepare<State, Inputs>;
 }
 
@@ -73,11 +80,17 @@ export class EventStreams {
     private readonly cache: FoldedStateCache | null = null,
   ) {}
 
-  /** `decider`'s aggregate, with streams named by `streamId` and absent ones reported as `kind` not found. */
+  /**
+   * `decider`'s aggregate, with streams named by `streamId` and absent ones reported as `kind` not
+   * found. A `log` decides nothing on its past (its state is constant): its commands are decided on
+   * the initial state and appended whatever the stream's revision, so writers never conflict and
+   * nothing is read (a client's downloads).
+   */
   aggregate<State, Command, Event extends DomainEvent>(
     decider: Decider<State, Command, Event>,
     streamId: (id: string) => string,
     kind: string,
+    { log = false }: { log?: boolean } = {},
   ): Aggregate<State, Command> {
     const notFound = (id: string) => () => new NotFoundError(kind, id);
     return {
@@ -85,8 +98,28 @@ export class EventStreams {
       streamId,
       load: (id, tenant) => this.load(decider, streamId(id), tenant, notFound(id)),
       handle: (id, command, context, options) =>
-        this.handle(decider, streamId(id), command, context, notFound(id), options),
+        log
+          ? this.record(decider, streamId(id), command as CommandOf<State, Command, undefined>, context)
+          : this.handle(decider, streamId(id), command, context, notFound(id), options),
     };
+  }
+
+  /** A log's command: decided on the initial state, appended without a revision check. */
+  private async record<State, Command, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+    command: CommandOf<State, Command, undefined>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const state = decider.initialState();
+    const resolved =
+      typeof command === 'function'
+        ? (command as (s: State, i: undefined) => Command)(state, undefined)
+        : command;
+    const events = decider.decide(resolved, state);
+    if (events.length === 0) return { revision: -1, position: 0 };
+    const appended = await this.store.append(streamId, toNewEvents(streamId, events, context), 'any');
+    return { revision: appended.nextRevision, position: appended.position };
   }
 
   /**
@@ -118,17 +151,18 @@ export class EventStreams {
     return this.fold(decider, streamId, start, recorded);
   }
 
-  /** The one command handler: read, fold, prepare, decide, append with the expected revision. */
+  /** The one command handler: read, fold, authorize, check If-Match, prepare, decide, append with the expected revision. */
   async handle<State, Command, Event extends DomainEvent, Inputs>(
     decider: Decider<State, Command, Event>,
     streamId: string,
     command: CommandOf<State, Command, Inputs>,
     context: CommandContext,
     notFound: () => NotFoundError,
-    { prepare }: HandleOptions<State, Inputs> = {},
+    { authorize, prepare }: HandleOptions<State, Inputs> = {},
   ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.load(decider, streamId, context.tenant, notFound);
+      authorize?.(current.state);
       if (!meetsPrecondition(context.expectedRevision, current.revision)) {
         throw new WrongExpectedVersionError(
           streamId,

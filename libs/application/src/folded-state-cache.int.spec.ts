@@ -17,16 +17,16 @@ import {
   type ReadStreamOptions,
 } from '@dossiers/event-store';
 import type { ClientEvent, DomainEvent, NewEvent, RecordedEvent } from '@dossiers/events';
-import { handleCommand, loadStream, toNewEvents } from './command-handler';
+import { EventStreams, toNewEvents, type Prepare } from './event-streams';
 import { testCommandContext } from './testing/test-command-context';
-import { FoldedStateCache, registerFoldedStateCache } from './folded-state-cache';
+import { FoldedStateCache } from './folded-state-cache';
 
 const context = testCommandContext;
 
 /** Counts the events of a stream: folding one twice, or skipping one, shows in the count. */
 const eventCounter = { initialState: () => 0, evolve: (count: number, _event: DomainEvent) => count + 1 };
 
-describe('loadStream and handleCommand with a cache of folded states', () => {
+describe('EventStreams with a cache of folded states', () => {
   let dir: string;
   let store: SqliteEventStore;
   const stores: SqliteEventStore[] = [];
@@ -50,18 +50,26 @@ describe('loadStream and handleCommand with a cache of folded states', () => {
   const notFound = (clientId: string) => () => new NotFoundError('client', clientId);
   const run = (
     clientId: string,
-    command: ClientCommand | ((state: ClientState, revision: number) => Promise<ClientCommand>),
+    command: ClientCommand,
     cache: FoldedStateCache | null,
     ctx = context(),
     on: EventStore = store,
+    prepare?: Prepare<ClientState, unknown>,
   ) =>
-    handleCommand(on, clientDecider, clientStreamId(clientId), command, ctx, notFound(clientId), { cache });
+    new EventStreams(on, cache).handle(
+      clientDecider,
+      clientStreamId(clientId),
+      command,
+      ctx,
+      notFound(clientId),
+      { prepare },
+    );
   const load = (
     clientId: string,
     cache: FoldedStateCache | null,
     tenant = 'firm-a',
     on: EventStore = store,
-  ) => loadStream(on, clientDecider, clientStreamId(clientId), tenant, notFound(clientId), { cache });
+  ) => new EventStreams(on, cache).load(clientDecider, clientStreamId(clientId), tenant, notFound(clientId));
   const setAttribute = (clientId: string, key: string, value: number): ClientCommand => ({
     type: 'UpdateClient',
     clientId,
@@ -113,24 +121,20 @@ describe('loadStream and handleCommand with a cache of folded states', () => {
     expect(cached.state).toMatchObject({ attributes: { k49: 49, first: 1, second: 2 } });
   });
 
-  it('uses the cache registered for the store when the caller names none, and none when told null', async () => {
+  it('folds through the cache it was built with, and keeps nothing when built without one', async () => {
     const id = await aClient(3);
     const cache = new FoldedStateCache();
-    const registered = openStore(`registered-${id}`);
-    registerFoldedStateCache(registered, cache);
-    await registered.append(
-      clientStreamId(id),
-      (await store.readStream(clientStreamId(id))).map(copyOf),
-      'no_stream',
-    );
+    const cached = new EventStreams(store, cache);
+    const uncached = new EventStreams(store);
 
-    await loadStream(registered, clientDecider, clientStreamId(id), 'firm-a', notFound(id));
+    await cached.load(clientDecider, clientStreamId(id), 'firm-a', notFound(id));
     expect(cache.get(clientDecider, clientStreamId(id))?.revision).toBe(3);
-    await loadStream(store, clientDecider, clientStreamId(id), 'firm-a', notFound(id));
-    expect(cache.size).toBe(1); // the other store has no cache registered
+    cache.clear();
+    await uncached.load(clientDecider, clientStreamId(id), 'firm-a', notFound(id));
+    expect(cache.size).toBe(0); // another EventStreams, another cache (none)
 
-    const reads = spyOnReads(registered);
-    await loadStream(registered, clientDecider, clientStreamId(id), 'firm-a', notFound(id), { cache: null });
+    const reads = spyOnReads();
+    await uncached.load(clientDecider, clientStreamId(id), 'firm-a', notFound(id));
     expect(reads).toEqual([{ options: undefined, returned: 4 }]);
   });
 
@@ -194,12 +198,13 @@ describe('loadStream and handleCommand with a cache of folded states', () => {
       },
     };
     const cache = new FoldedStateCache({ freezeStates: true });
-    await loadStream(store, mutating, clientStreamId(id), 'firm-a', notFound(id), { cache });
+    const streams = new EventStreams(store, cache);
+    await streams.load(mutating, clientStreamId(id), 'firm-a', notFound(id));
     await run(id, setAttribute(id, 'k', 1), null);
 
-    await expect(
-      loadStream(store, mutating, clientStreamId(id), 'firm-a', notFound(id), { cache }),
-    ).rejects.toBeInstanceOf(TypeError);
+    await expect(streams.load(mutating, clientStreamId(id), 'firm-a', notFound(id))).rejects.toBeInstanceOf(
+      TypeError,
+    );
   });
 
   it('does not fold an event twice when a store ignores fromRevision', async () => {
@@ -207,9 +212,8 @@ describe('loadStream and handleCommand with a cache of folded states', () => {
     const sloppy: EventStore = Object.create(store, {
       readStream: { value: (streamId: string) => store.readStream(streamId) },
     });
-    const cache = new FoldedStateCache();
-    const count = () =>
-      loadStream(sloppy, eventCounter, clientStreamId(id), 'firm-a', notFound(id), { cache });
+    const streams = new EventStreams(sloppy, new FoldedStateCache());
+    const count = () => streams.load(eventCounter, clientStreamId(id), 'firm-a', notFound(id));
 
     expect((await count()).state).toBe(5);
     await run(id, setAttribute(id, 'k', 1), null);
@@ -254,13 +258,15 @@ describe('loadStream and handleCommand with a cache of folded states', () => {
 
       const deleting = run(
         id,
+        { type: 'DeleteClient', clientId: id },
+        cacheA,
+        context(),
+        store,
         async (_state, revision) => {
           seen.push(revision);
           // Another handler deletes the client between this handler's read and its append.
           if (seen.length === 1) await run(id, { type: 'DeleteClient', clientId: id }, cacheB);
-          return { type: 'DeleteClient' as const, clientId: id };
         },
-        cacheA,
       );
 
       await expect(deleting).rejects.toBeInstanceOf(DomainError);

@@ -1,5 +1,4 @@
-import type { EventStore } from '@dossiers/event-store';
-import { FoldedStateCache, foldedStateCacheOf, registerFoldedStateCache } from './folded-state-cache';
+import { FoldedStateCache } from './folded-state-cache';
 
 const decider = { name: 'a decider' };
 const fold = (revision: number, state: unknown = { revision }) => ({
@@ -68,12 +67,5 @@ describe('FoldedStateCache', () => {
 
   it('refuses a bound that holds nothing', () => {
     expect(() => new FoldedStateCache({ maxEntries: 0 })).toThrow(RangeError);
-  });
-
-  it('belongs to one store instance', () => {
-    const store = {} as EventStore;
-    const cache = registerFoldedStateCache(store, new FoldedStateCache());
-    expect(foldedStateCacheOf(store)).toBe(cache);
-    expect(foldedStateCacheOf({} as EventStore)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // The contract suite (event-store.contract.ts) is not exported: it needs jest's globals.
 export * from './event-store.port';
+export { PROCESS_WARNINGS, type EventStoreLogger } from './event-store-logger';
 export {
   SqliteEventStore,
   SQLITE_EVENTS_SCHEMA,

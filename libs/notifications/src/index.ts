@@ -6,5 +6,5 @@ export * from './deliveries/mail-delivery.document';
 export * from './deliveries/retry-schedule';
 export * from './mail-transport.port';
 export * from './transports/create-mail-transport';
-export { REACTOR_CHECKPOINTS_COLLECTION } from './reactor/invitation-recorder';
+export { REACTOR_CHECKPOINTS_COLLECTION } from './reactor/mail-delivery.projections';
 export { MailReactor, type MailReactorOptions, type ReactorLogger } from './reactor/mail-reactor';

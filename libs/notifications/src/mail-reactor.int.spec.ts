@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Aggregates, EventStreams } from '@dossiers/application';
+import { normalizeText } from '@dossiers/domain';
 import type { EventMetadata, Language, NewEvent } from '@dossiers/events';
 import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { SqliteReadStore, type ReadStore } from '@dossiers/read-store';
@@ -41,14 +43,14 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
       synchronous: 'NORMAL',
       pollIntervalMs: 20,
     });
-    readStore = new SqliteReadStore({ filename: join(dir, 'read-models.db') });
+    readStore = new SqliteReadStore({ filename: join(dir, 'read-models.db'), normalizeText });
   };
   const startReactor = async () => {
     transport = createMailTransport({
       smtpUrl: smtp.url,
       from: 'Cabinet Martin <no-reply@cabinet-martin.test>',
     });
-    reactor = new MailReactor(eventStore, readStore, {
+    reactor = new MailReactor(eventStore, readStore, new Aggregates(new EventStreams(eventStore)), {
       mail: {
         from: 'Cabinet Martin <no-reply@cabinet-martin.test>',
         publicUrl: 'https://portal.cabinet-martin.test',

@@ -18,4 +18,4 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   groupListProjection,
   ...DIRECTORY_PROJECTIONS,
   ...TEMPLATE_PROJECTIONS,
-] as Projection[];
+];

@@ -1,4 +1,3 @@
 export * from './read-store.port';
-export { normalizeText } from './normalize-text';
 export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongodb/mongodb-read-store';

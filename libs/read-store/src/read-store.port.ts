@@ -17,10 +17,18 @@ export interface FieldCondition {
   $lte?: Scalar;
   /**
    * Case- and accent-insensitive substring match. Meant for a field the projection stores already
-   * normalised with `normalizeText`; the adapter normalises the needle the same way.
+   * normalised; the adapter normalises the needle with the same function, its `TextNormalizer`.
    */
   $contains?: string;
 }
+
+/**
+ * The text key of the domain's text policy (case, accents, spacing and compatibility forms folded
+ * away), which projections store their searched fields under and `$contains` applies to its needle.
+ * The policy is the domain's, and a store depends on no domain: the composition root hands the
+ * domain's `normalizeText` to the adapter it builds.
+ */
+export type TextNormalizer = (text: string) => string;
 
 /** All conditions must hold (implicit AND). A bare scalar means equality. */
 export type Filter = Record<string, Scalar | FieldCondition>;

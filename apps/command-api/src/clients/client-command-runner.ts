@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   assertMayChangeClient,
+  isFirmWide,
   ValidationError,
+  visibleClient,
   type Actor,
   type ClientCommand,
   type ClientState,
-  type FieldError,
 } from '@dossiers/domain';
 import {
   Aggregates,
@@ -18,41 +19,61 @@ import {
 /** Who runs the command, as the domain's access rules see them. */
 export const actorOf = (context: CommandContext): Actor => ({ id: context.actor, role: context.role });
 
-/** Every command on a client's stream goes through here. */
+/**
+ * Every command on a client's stream goes through here. Access is checked first, on the state each
+ * attempt decides on (an access revoked meanwhile is honoured): before the If-Match check, so a
+ * precondition never answers for a client the caller may not see, and before the command's own
+ * `prepare`, so a refused actor reserves or creates nothing.
+ *
+ * Members of the client (collaborators, contacts) go through folder rights, and the client's
+ * revision moves with work in folders hidden from them: they are never told it (the answer's
+ * revision is null, so no ETag), and may not state one in If-Match (400; `If-Match: *` is fine), which would otherwise
+ * answer whether a guess is right.
+ */
 @Injectable()
 export class ClientCommandRunner {
   constructor(private readonly aggregates: Aggregates) {}
 
-  /**
-   * A client-level command (its info, contacts, collaborators, tree, connectors, forms, deletion):
-   * the actor must be staff with full access to the client — checked on the state the command is
-   * decided on, so an access revoked meanwhile is honoured.
-   */
-  run<Inputs = undefined>(
+  /** A client-level command (its info, contacts, collaborators, tree, connectors, forms, deletion): full access. */
+  async run<Inputs = undefined>(
     clientId: string,
     command: CommandOf<ClientState, ClientCommand, Inputs>,
     context: CommandContext,
-    options?: HandleOptions<ClientState, Inputs>,
+    { prepare }: HandleOptions<ClientState, Inputs> = {},
   ): Promise<CommandResult> {
-    return this.aggregates.clients.handle(
-      clientId,
-      (state: ClientState, inputs: Inputs) => {
-        assertMayChangeClient(state, clientId, actorOf(context));
-        return typeof command === 'function' ? command(state, inputs) : command;
+    refuseMemberRevision(context);
+    const result = await this.aggregates.clients.handle(clientId, command, context, {
+      authorize: (state) => assertMayChangeClient(state, clientId, actorOf(context)),
+      prepare,
+    });
+    return asSeenBy(context, result);
+  }
+
+  /** A folder or file command, which carries its actor and whose decider checks their folder rights itself. */
+  async runChecked(
+    clientId: string,
+    command: ClientCommand,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    refuseMemberRevision(context);
+    const result = await this.aggregates.clients.handle(clientId, command, context, {
+      authorize: (state) => visibleClient(state, clientId, actorOf(context)),
+    });
+    return asSeenBy(context, result);
+  }
+}
+
+const isMember = (context: CommandContext) => !isFirmWide(context.role);
+
+function refuseMemberRevision(context: CommandContext): void {
+  if (isMember(context) && typeof context.expectedRevision === 'number')
+    throw new ValidationError([
+      {
+        field: 'If-Match',
+        message: "collaborators and contacts are not given a client's revision: send none, or If-Match: *",
       },
-      context,
-      options,
-    );
-  }
-
-  /** A folder or file command, which carries its actor and whose decider checks their rights itself. */
-  runChecked(clientId: string, command: ClientCommand, context: CommandContext): Promise<CommandResult> {
-    return this.aggregates.clients.handle(clientId, command, context);
-  }
+    ]);
 }
 
-/** A step's value once its errors are known to be none. */
-export function orThrow<T>(step: { value: T | null; errors: FieldError[] }): T {
-  if (step.errors.length > 0 || step.value === null) throw new ValidationError(step.errors);
-  return step.value;
-}
+const asSeenBy = (context: CommandContext, result: CommandResult): CommandResult =>
+  isMember(context) ? { ...result, revisionHidden: true } : result;

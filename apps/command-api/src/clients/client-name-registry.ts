@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  clientDecider,
   clientNameKey,
   clientNameReservationDecider,
-  clientStreamId,
-  NotFoundError,
   type ReservationHolder,
+  type ReserveClientName,
 } from '@dossiers/domain';
-import { handleCommand, loadStream, type CommandContext } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import type { ClientNameEvent } from '@dossiers/events';
+import { Aggregates, EventStreams } from '@dossiers/application';
+import { UniqueValues } from '../shared/unique-values';
 
 /** One reservation stream per tenant and normalised name; the hash keeps stream ids short and safe. */
 export const clientNameStreamId = (tenant: string, name: string) =>
@@ -20,59 +19,29 @@ export const clientNameStreamId = (tenant: string, name: string) =>
 
 /**
  * Keeps client names unique per tenant (see client-name-reservation.decider.ts for the rules).
- * Reservation commands never use the caller's If-Match: that one belongs to the client stream.
+ * `reserve(clientId, name, clientRevision, context)` reserves `name` before the create or rename
+ * decided on the client's stream at `clientRevision` (-1 for a creation); CLIENT_NAME_TAKEN (409)
+ * when another client holds it.
  */
 @Injectable()
-export class ClientNameRegistry {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
-
-  /**
-   * Reserves `name` for `clientId` before the create or rename decided on the client's stream at
-   * `clientRevision` (-1 for a creation). Throws CLIENT_NAME_TAKEN (409) when another client holds it.
-   */
-  async reserve(
-    clientId: string,
-    name: string,
-    clientRevision: number,
-    context: CommandContext,
-  ): Promise<void> {
-    await handleCommand(
-      this.eventStore,
-      clientNameReservationDecider,
-      clientNameStreamId(context.tenant, name),
-      async (reservation) => {
-        const holder =
-          reservation.holderId && reservation.holderId !== clientId
-            ? await this.holder(reservation.holderId, context.tenant)
-            : null;
-        return {
-          type: 'ReserveClientName' as const,
-          clientId,
-          name,
-          now: context.now,
-          clientRevision,
-          holder,
-        };
+export class ClientNameRegistry extends UniqueValues<ReservationHolder, ReserveClientName, ClientNameEvent> {
+  constructor(streams: EventStreams, aggregates: Aggregates) {
+    super(streams, {
+      kind: 'client name',
+      decider: clientNameReservationDecider,
+      streamId: clientNameStreamId,
+      loadHolder: async (clientId, tenant) => {
+        const { state, revision } = await aggregates.clients.load(clientId, tenant);
+        return { state, revision };
       },
-      // A request may reserve again from a newer revision (its rename was retried): that event must
-      // not share an id with its first reservation, or the store would drop it as a repeat.
-      {
-        ...context,
-        expectedRevision: undefined,
-        eventId: (streamId, index) => context.eventId(`${streamId}@${clientRevision}`, index),
-      },
-      () => new NotFoundError('client name', name),
-    );
-  }
-
-  private async holder(clientId: string, tenant: string): Promise<ReservationHolder> {
-    const { state, revision } = await loadStream(
-      this.eventStore,
-      clientDecider,
-      clientStreamId(clientId),
-      tenant,
-      () => new NotFoundError('client', clientId),
-    );
-    return { state, revision };
+      reserveCommand: ({ requesterId, value, now, requesterRevision, holder }) => ({
+        type: 'ReserveClientName',
+        clientId: requesterId,
+        name: value,
+        now,
+        clientRevision: requesterRevision,
+        holder,
+      }),
+    });
   }
 }

@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { contactDecider, contactStreamId, NotFoundError } from '@dossiers/domain';
+import { Injectable } from '@nestjs/common';
 import type { ContactDetails } from '@dossiers/events';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { Aggregates, type CommandContext, type CommandResult } from '@dossiers/application';
 import { ContactEmailRegistry } from './contact-email-registry';
 
 /**
@@ -12,7 +10,7 @@ import { ContactEmailRegistry } from './contact-email-registry';
 @Injectable()
 export class ContactCreation {
   constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly aggregates: Aggregates,
     private readonly emails: ContactEmailRegistry,
   ) {}
 
@@ -24,13 +22,10 @@ export class ContactCreation {
   async create(contactId: string, details: ContactDetails, context: CommandContext): Promise<CommandResult> {
     // A crash after reserving leaves an in-flight reservation that frees itself (no release needed).
     await this.emails.reserve(contactId, details.email, -1, context);
-    return handleCommand(
-      this.eventStore,
-      contactDecider,
-      contactStreamId(contactId),
+    return this.aggregates.contacts.handle(
+      contactId,
       { type: 'CreateContact', contactId, details },
       { ...context, expectedRevision: undefined },
-      () => new NotFoundError('contact', contactId),
     );
   }
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   contactEmailReservationDecider,
   isContactEmailHeld,
-  NotFoundError,
   type ContactEmailHolder,
+  type ReserveContactEmail,
 } from '@dossiers/domain';
-import { handleCommand, loadStream, type CommandContext } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import type { ContactEmailEvent } from '@dossiers/events';
+import { EventStreams } from '@dossiers/application';
+import { UniqueValues } from '../shared/unique-values';
 import { ContactLookup } from './contact-lookup';
 
 /** One reservation stream per tenant and email (compared lower-cased); the hash keeps stream ids short and safe. */
@@ -19,50 +20,31 @@ export const contactEmailStreamId = (tenant: string, email: string) =>
 
 /**
  * Keeps contact emails unique per tenant (see contact-email-reservation.decider.ts for the rules).
- * Reservation commands never use the caller's If-Match: that one belongs to another stream.
+ * `reserve(contactId, email, contactRevision, context)` reserves `email` (checked: trimmed,
+ * lower-cased) before the create or change decided on the contact's stream at `contactRevision`
+ * (-1 for a creation); CONTACT_EMAIL_TAKEN (409) when another contact holds it.
  */
 @Injectable()
-export class ContactEmailRegistry {
-  constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    private readonly contacts: ContactLookup,
-  ) {}
-
-  /**
-   * Reserves `email` (checked: trimmed, lower-cased) for `contactId` before the create or change
-   * decided on the contact's stream at `contactRevision` (-1 for a creation). Throws
-   * CONTACT_EMAIL_TAKEN (409) when another contact holds it.
-   */
-  async reserve(
-    contactId: string,
-    email: string,
-    contactRevision: number,
-    context: CommandContext,
-  ): Promise<void> {
-    await handleCommand(
-      this.eventStore,
-      contactEmailReservationDecider,
-      contactEmailStreamId(context.tenant, email),
-      async (reservation) => ({
-        type: 'ReserveContactEmail' as const,
-        contactId,
-        email,
-        now: context.now,
-        contactRevision,
-        holder:
-          reservation.holderId && reservation.holderId !== contactId
-            ? await this.holder(reservation.holderId, context.tenant)
-            : null,
+export class ContactEmailRegistry extends UniqueValues<
+  ContactEmailHolder,
+  ReserveContactEmail,
+  ContactEmailEvent
+> {
+  constructor(streams: EventStreams, contacts: ContactLookup) {
+    super(streams, {
+      kind: 'contact email',
+      decider: contactEmailReservationDecider,
+      streamId: contactEmailStreamId,
+      loadHolder: (contactId, tenant) => contacts.load(contactId, tenant),
+      reserveCommand: ({ requesterId, value, now, requesterRevision, holder }) => ({
+        type: 'ReserveContactEmail',
+        contactId: requesterId,
+        email: value,
+        now,
+        contactRevision: requesterRevision,
+        holder,
       }),
-      // A request may reserve again from a newer revision (its change was retried): that event must
-      // not share an id with its first reservation, or the store would drop it as a repeat.
-      {
-        ...context,
-        expectedRevision: undefined,
-        eventId: (streamId, index) => context.eventId(`${streamId}@${contactRevision}`, index),
-      },
-      () => new NotFoundError('contact email', email),
-    );
+    });
   }
 
   /**
@@ -72,18 +54,7 @@ export class ContactEmailRegistry {
    * creating the contact derives the same id, and must complete rather than be refused.
    */
   async isTaken(email: string, tenant: string, now: string, contactId: string): Promise<boolean> {
-    const { state } = await loadStream(
-      this.eventStore,
-      contactEmailReservationDecider,
-      contactEmailStreamId(tenant, email),
-      tenant,
-      () => new NotFoundError('contact email', email),
-    );
-    const holder = state.holderId ? await this.holder(state.holderId, tenant) : null;
-    return isContactEmailHeld(state, email, holder, now, contactId);
-  }
-
-  private holder(contactId: string, tenant: string): Promise<ContactEmailHolder> {
-    return this.contacts.load(contactId, tenant);
+    const { reservation, holder } = await this.current(email, tenant);
+    return isContactEmailHeld(reservation, email, holder, now, contactId);
   }
 }

@@ -13,8 +13,8 @@ import { UpdateContactController } from './contacts/update-contact/update-contac
 import { UpdateContactHandler } from './contacts/update-contact/update-contact.handler';
 
 /**
- * Collaborators and contacts of the firm: the commands. Exports what the client commands reuse
- * (the wizard creates contacts and checks collaborators).
+ * Collaborators and contacts of the firm: the commands (handlers on the command bus). Exports what
+ * the client commands reuse (the wizard creates contacts and checks collaborators).
  */
 @Module({
   controllers: [

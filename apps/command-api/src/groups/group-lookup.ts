@@ -1,28 +1,30 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { groupDecider, groupStreamId, NotFoundError, ValidationError } from '@dossiers/domain';
-import { loadStream } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError, type FieldError } from '@dossiers/domain';
+import { Aggregates } from '@dossiers/application';
 
 /** Commands that name a group check it against the event store (the source of truth), not a read model. */
 @Injectable()
 export class GroupLookup {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(private readonly aggregates: Aggregates) {}
+
+  /** A `groupId` in the request body that leads nowhere is bad input naming its field (400), like any other. */
+  async check(groupId: string, tenant: string): Promise<FieldError[]> {
+    return (await this.exists(groupId, tenant))
+      ? []
+      : [{ field: 'groupId', message: `no such group: ${groupId}` }];
+  }
 
   async assertExists(groupId: string, tenant: string): Promise<void> {
-    // A reference in the request body that leads nowhere is bad input naming its field (400), like any other.
-    const unknownGroup = () =>
-      new ValidationError([{ field: 'groupId', message: `no such group: ${groupId}` }]);
+    const errors = await this.check(groupId, tenant);
+    if (errors.length > 0) throw new ValidationError(errors);
+  }
+
+  /** Unknown and other firms' groups alike do not exist. */
+  private async exists(groupId: string, tenant: string): Promise<boolean> {
     try {
-      const { state } = await loadStream(
-        this.eventStore,
-        groupDecider,
-        groupStreamId(groupId),
-        tenant,
-        () => new NotFoundError('group', groupId),
-      );
-      if (state.status !== 'active') throw unknownGroup();
+      return (await this.aggregates.groups.load(groupId, tenant)).state.status === 'active';
     } catch (error) {
-      if (error instanceof NotFoundError) throw unknownGroup();
+      if (error instanceof NotFoundError) return false;
       throw error;
     }
   }

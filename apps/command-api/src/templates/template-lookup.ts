@@ -1,17 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  formTemplateDecider,
-  formTemplateStreamId,
-  NotFoundError,
-  sheetTemplateDecider,
-  sheetTemplateStreamId,
-  treeTemplateDecider,
-  treeTemplateStreamId,
-  type Decider,
-} from '@dossiers/domain';
-import { loadStream } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import type { DomainEvent, FormSection, SheetField, TreeTemplateFolder } from '@dossiers/events';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@dossiers/domain';
+import { Aggregates, type Aggregate } from '@dossiers/application';
+import type { FormSection, SheetField, TreeTemplateFolder } from '@dossiers/events';
 
 /**
  * Commands that use a template (the client wizard) read it from the event store, the source of
@@ -19,13 +9,13 @@ import type { DomainEvent, FormSection, SheetField, TreeTemplateFolder } from '@
  */
 @Injectable()
 export class TemplateLookup {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(private readonly aggregates: Aggregates) {}
 
   async sheetTemplate(
     templateId: string,
     tenant: string,
   ): Promise<{ templateId: string; name: string; fields: SheetField[] } | null> {
-    const state = await this.load(sheetTemplateDecider, sheetTemplateStreamId(templateId), tenant);
+    const state = await this.load(this.aggregates.sheetTemplates, templateId, tenant);
     return state?.status === 'active' ? { templateId, name: state.name, fields: state.fields } : null;
   }
 
@@ -33,7 +23,7 @@ export class TemplateLookup {
     templateId: string,
     tenant: string,
   ): Promise<{ templateId: string; name: string; folders: TreeTemplateFolder[] } | null> {
-    const state = await this.load(treeTemplateDecider, treeTemplateStreamId(templateId), tenant);
+    const state = await this.load(this.aggregates.treeTemplates, templateId, tenant);
     return state?.status === 'active' ? { templateId, name: state.name, folders: state.folders } : null;
   }
 
@@ -41,26 +31,18 @@ export class TemplateLookup {
     templateId: string,
     tenant: string,
   ): Promise<{ templateId: string; name: string; sections: FormSection[] } | null> {
-    const state = await this.load(formTemplateDecider, formTemplateStreamId(templateId), tenant);
+    const state = await this.load(this.aggregates.formTemplates, templateId, tenant);
     return state?.status === 'active' ? { templateId, name: state.name, sections: state.sections } : null;
   }
 
   /** The folded state, or null for another tenant's stream. */
-  private async load<State, Event extends DomainEvent>(
-    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
-    streamId: string,
+  private async load<State>(
+    aggregate: Pick<Aggregate<State, unknown>, 'load'>,
+    templateId: string,
     tenant: string,
   ): Promise<State | null> {
     try {
-      return (
-        await loadStream(
-          this.eventStore,
-          decider,
-          streamId,
-          tenant,
-          () => new NotFoundError('template', streamId),
-        )
-      ).state;
+      return (await aggregate.load(templateId, tenant)).state;
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;

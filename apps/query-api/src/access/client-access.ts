@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError } from '@dossiers/domain';
+import { ForbiddenError, NotFoundError } from '@dossiers/domain';
 import type { Access } from '@dossiers/events';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import {
   ACCESS_OF_CODE,
+  CLIENT_FILES_COLLECTION,
   CLIENT_MEMBERS_COLLECTION,
   CLIENTS_COLLECTION,
+  clientFileId,
   clientMemberId,
   FOLDER_ACCESS_COLLECTION,
   folderAccessId,
+  type ClientFileDoc,
   type ClientListDoc,
   type ClientMemberDoc,
   type FolderAccessDoc,
@@ -90,6 +93,24 @@ export class ClientAccess {
     const right = rightIn(folder, view);
     if (right === 'none') throw new NotFoundError('folder', folderId);
     return { folder, right };
+  }
+
+  /** The file as the caller sees it: one in a folder they cannot read does not exist for them. */
+  async file(view: ClientView, fileId: string): Promise<ClientFileDoc> {
+    const file = await this.readStore
+      .collection<ClientFileDoc>(CLIENT_FILES_COLLECTION)
+      .findById(clientFileId(view.clientId, fileId));
+    if (!file) throw new NotFoundError('file', fileId);
+    await this.folder(view, file.folderId).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError('file', fileId) : error;
+    });
+    return file;
+  }
+
+  /** Other people's rights (the matrix, a folder's access, another's "eye") are the firm's business. */
+  assertMaySeeOthersRights(principal: Principal): void {
+    if (principal.role === 'contact')
+      throw new ForbiddenError('FORBIDDEN', "Contacts cannot see other people's rights");
   }
 }
 

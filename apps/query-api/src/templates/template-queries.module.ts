@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
-import { TemplateQueries } from './template-queries';
-import { ListSheetTemplatesController } from './sheet-templates/list-sheet-templates.controller';
-import { GetSheetTemplateController } from './sheet-templates/get-sheet-template.controller';
-import { ListTreeTemplatesController } from './tree-templates/list-tree-templates.controller';
-import { GetTreeTemplateController } from './tree-templates/get-tree-template.controller';
-import { ListFormTemplatesController } from './form-templates/list-form-templates.controller';
-import { GetFormTemplateController } from './form-templates/get-form-template.controller';
-import { ListConnectorsController } from './connectors/list-connectors.controller';
-import { GetConnectorController } from './connectors/get-connector.controller';
+import { ListSheetTemplatesController } from './sheet-templates/list-sheet-templates/list-sheet-templates.controller';
+import { ListSheetTemplatesHandler } from './sheet-templates/list-sheet-templates/list-sheet-templates.handler';
+import { GetSheetTemplateController } from './sheet-templates/get-sheet-template/get-sheet-template.controller';
+import { GetSheetTemplateHandler } from './sheet-templates/get-sheet-template/get-sheet-template.handler';
+import { ListTreeTemplatesController } from './tree-templates/list-tree-templates/list-tree-templates.controller';
+import { ListTreeTemplatesHandler } from './tree-templates/list-tree-templates/list-tree-templates.handler';
+import { GetTreeTemplateController } from './tree-templates/get-tree-template/get-tree-template.controller';
+import { GetTreeTemplateHandler } from './tree-templates/get-tree-template/get-tree-template.handler';
+import { ListFormTemplatesController } from './form-templates/list-form-templates/list-form-templates.controller';
+import { ListFormTemplatesHandler } from './form-templates/list-form-templates/list-form-templates.handler';
+import { GetFormTemplateController } from './form-templates/get-form-template/get-form-template.controller';
+import { GetFormTemplateHandler } from './form-templates/get-form-template/get-form-template.handler';
+import { ListConnectorsController } from './connectors/list-connectors/list-connectors.controller';
+import { ListConnectorsHandler } from './connectors/list-connectors/list-connectors.handler';
+import { GetConnectorController } from './connectors/get-connector/get-connector.controller';
+import { GetConnectorHandler } from './connectors/get-connector/get-connector.handler';
 
 /** Sheet, tree and form templates, and the connector catalog: the queries. */
 @Module({
@@ -21,6 +28,15 @@ import { GetConnectorController } from './connectors/get-connector.controller';
     ListConnectorsController,
     GetConnectorController,
   ],
-  providers: [TemplateQueries],
+  providers: [
+    ListSheetTemplatesHandler,
+    GetSheetTemplateHandler,
+    ListTreeTemplatesHandler,
+    GetTreeTemplateHandler,
+    ListFormTemplatesHandler,
+    GetFormTemplateHandler,
+    ListConnectorsHandler,
+    GetConnectorHandler,
+  ],
 })
 export class TemplateQueriesModule {}

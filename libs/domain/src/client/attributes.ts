@@ -1,8 +1,9 @@
 import type { AttributeValue, Attributes } from '@dossiers/events';
-import { ValidationError, type FieldError } from '../shared/domain-errors';
+import { checked, invalid, valid, type Checked } from '../shared/checked';
+import type { FieldError } from '../shared/domain-errors';
+import { humanTextProblem } from '../shared/normalize-text';
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what a key must not hold
-const KEY = /^[^\u0000-\u001f\u007f]{1,100}$/;
+const KEY_MAX_LENGTH = 100;
 const MAX_ATTRIBUTES = 200;
 const MAX_STRING_LENGTH = 2000;
 /** YYYY-MM-DD, or a full ISO-8601 instant: such strings are dates (exported as date cells). */
@@ -24,42 +25,52 @@ export function isDateAttribute(value: AttributeValue): value is string {
   return typeof value === 'string' && ISO_DATE.test(value) && isRealDate(value);
 }
 
-function valueError(key: string, value: unknown): string | null {
-  if (typeof value === 'boolean') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? null : 'must be a finite number';
-  if (typeof value !== 'string') return 'must be a string, number, boolean or ISO-8601 date';
-  if (value.length > MAX_STRING_LENGTH) return `must be at most ${MAX_STRING_LENGTH} characters`;
-  if (ISO_DATE.test(value) && !isRealDate(value)) return 'is not a valid date';
-  return null;
+/** A patch of attributes: the values to set, and the keys to remove. */
+export type AttributeChanges = { set: Attributes; removed: string[] };
+
+function checkKey(key: string, field: string): Checked<string> {
+  if (key.length === 0 || key.length > KEY_MAX_LENGTH || key.trim() !== key)
+    return invalid(field, `key must be 1-${KEY_MAX_LENGTH} characters, trimmed`);
+  const problem = humanTextProblem(key);
+  return problem ? invalid(field, `key ${problem}`) : valid(key);
+}
+
+function checkValue(value: unknown, field: string): Checked<AttributeValue> {
+  if (typeof value === 'boolean') return valid(value);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? valid(value) : invalid(field, 'must be a finite number');
+  if (typeof value !== 'string') return invalid(field, 'must be a string, number, boolean or ISO-8601 date');
+  if (value.length > MAX_STRING_LENGTH)
+    return invalid(field, `must be at most ${MAX_STRING_LENGTH} characters`);
+  if (ISO_DATE.test(value) && !isRealDate(value)) return invalid(field, 'is not a valid date');
+  return valid(value);
 }
 
 /**
  * Checks a patch of attributes. A `null` value means "remove this key" when `allowRemoval`
  * (PATCH); on creation every value must be present.
  */
-export function parseAttributes(
+export function checkAttributes(
   raw: unknown,
   { allowRemoval, field = 'attributes' }: { allowRemoval: boolean; field?: string },
-): { set: Attributes; removed: string[] } {
+): Checked<AttributeChanges> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw new ValidationError([{ field, message: 'must be an object' }]);
+    return invalid(field, 'must be an object');
   const entries = Object.entries(raw as Record<string, unknown>);
   const errors: FieldError[] = [];
   if (entries.length > MAX_ATTRIBUTES)
     errors.push({ field, message: `at most ${MAX_ATTRIBUTES} attributes` });
-  const set: Attributes = {};
-  const removed: string[] = [];
+  const changes: AttributeChanges = { set: {}, removed: [] };
   for (const [key, value] of entries) {
-    if (!KEY.test(key.trim()) || key.trim() !== key) {
-      errors.push({ field: `${field}.${key}`, message: 'key must be 1-100 characters, trimmed' });
-    } else if (value === null && allowRemoval) {
-      removed.push(key);
-    } else {
-      const problem = valueError(key, value);
-      if (problem) errors.push({ field: `${field}.${key}`, message: problem });
-      else set[key] = value as AttributeValue;
+    const entryField = `${field}.${key}`;
+    const checkedKey = checkKey(key, entryField);
+    if (checkedKey.errors.length > 0) errors.push(...checkedKey.errors);
+    else if (value === null && allowRemoval) changes.removed.push(key);
+    else {
+      const checkedValue = checkValue(value, entryField);
+      errors.push(...checkedValue.errors);
+      if (checkedValue.value !== undefined) changes.set[key] = checkedValue.value;
     }
   }
-  if (errors.length) throw new ValidationError(errors);
-  return { set, removed };
+  return checked(changes, errors);
 }

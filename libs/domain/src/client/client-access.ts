@@ -1,28 +1,32 @@
 import type { Access } from '@dossiers/events';
 import { ForbiddenError, NotFoundError } from '../shared/domain-errors';
-import { atLeast, effectiveRight, type Principal } from '../folders/folder-rights';
-import type { ActiveClient, ClientState } from './client.state';
-
-/** Who runs a command, from their token. */
-export type ActorRole = 'admin' | 'collaborator' | 'contact' | 'auditor' | 'service';
-export interface Actor {
-  id: string;
-  role: ActorRole;
-}
+import { atLeast, effectiveRight, type Member } from '../folders/folder-rights';
+import { isFirmWide, type Actor } from '../shared/actor';
+import { activeOrNotFound, type ActiveClient, type ClientState } from './client.state';
 
 /**
- * The actor as a principal of this client; null for the firm's administrators and services, who
- * see and may change everything (auditors only read: their role never reaches a command).
+ * The actor as a member of this client; null for the firm-wide roles (FIRM_WIDE_ROLES), who see
+ * and may change everything (auditors only read: their role never reaches a command).
  */
-export function principalOf(client: ActiveClient, actor: Actor): Principal | null {
-  if (actor.role === 'collaborator') {
-    const clientAccess = Object.hasOwn(client.collaborators, actor.id)
-      ? client.collaborators[actor.id]
-      : 'none';
-    return { id: actor.id, kind: 'collaborator', clientAccess };
-  }
+export function memberOf(client: ActiveClient, actor: Actor): Member | null {
+  if (isFirmWide(actor.role)) return null;
   if (actor.role === 'contact') return { id: actor.id, kind: 'contact' };
-  return null;
+  const clientAccess = Object.hasOwn(client.collaborators, actor.id)
+    ? client.collaborators[actor.id]
+    : 'none';
+  return { id: actor.id, kind: 'collaborator', clientAccess };
+}
+
+/** The client's members: its contacts, and the collaborators assigned to it (whatever their access). */
+export function membersOf(client: ActiveClient): Member[] {
+  return [
+    ...Object.keys(client.contacts).map((id): Member => ({ id, kind: 'contact' })),
+    ...Object.entries(client.collaborators).map(([id, clientAccess]): Member => ({
+      id,
+      kind: 'collaborator',
+      clientAccess,
+    })),
+  ];
 }
 
 /**
@@ -30,33 +34,32 @@ export function principalOf(client: ActiveClient, actor: Actor): Principal | nul
  * not belong to it, gets the same 404 as for a client that does not exist.
  */
 export function visibleClient(state: ClientState, clientId: string, actor: Actor): ActiveClient {
-  if (state.status !== 'active') throw new NotFoundError('client', clientId);
-  const principal = principalOf(state, actor);
+  const client = activeOrNotFound(state, clientId);
+  const member = memberOf(client, actor);
   const hidden =
-    (principal?.kind === 'collaborator' && principal.clientAccess === 'none') ||
-    (principal?.kind === 'contact' && !Object.hasOwn(state.contacts, actor.id));
+    (member?.kind === 'collaborator' && member.clientAccess === 'none') ||
+    (member?.kind === 'contact' && !Object.hasOwn(client.contacts, actor.id));
   if (hidden) throw new NotFoundError('client', clientId);
-  return state;
+  return client;
 }
 
 /**
  * For the client-level commands (its info, contacts, collaborators, tree, connectors, forms,
- * deletion): staff with full access to the client; contacts never.
+ * deletion): the firm-wide roles, and collaborators with full access to the client; contacts never.
  */
 export function assertMayChangeClient(state: ClientState, clientId: string, actor: Actor): ActiveClient {
   const client = visibleClient(state, clientId, actor);
-  const principal = principalOf(client, actor);
-  if (principal?.kind === 'contact')
-    throw new ForbiddenError('FORBIDDEN', 'Contacts cannot change the client');
-  if (principal?.kind === 'collaborator' && principal.clientAccess !== 'full')
+  const member = memberOf(client, actor);
+  if (member?.kind === 'contact') throw new ForbiddenError('FORBIDDEN', 'Contacts cannot change the client');
+  if (member?.kind === 'collaborator' && member.clientAccess !== 'full')
     throw new ForbiddenError('FORBIDDEN', 'Changing the client needs full access to it');
   return client;
 }
 
-/** The actor's effective right on a folder: full for staff. */
+/** The actor's effective right on a folder: full for the firm-wide roles. */
 export function folderRightOf(client: ActiveClient, folderId: string, actor: Actor): Access {
-  const principal = principalOf(client, actor);
-  return principal ? effectiveRight(client.folders, folderId, principal) : 'full';
+  const member = memberOf(client, actor);
+  return member ? effectiveRight(client.folders, folderId, member) : 'full';
 }
 
 /**
@@ -78,17 +81,18 @@ export function assertFolderRight(
 
 /**
  * Shaping the tree and its rights (create, rename, move, delete folders; set and cascade rights)
- * is the firm's work: staff, or a collaborator with full access to the folder concerned (for the
- * root, to the client). Contacts never, even with full access, which lets them publish files only.
+ * is the firm's work: the firm-wide roles, or a collaborator with full access to the folder
+ * concerned (for the root, to the client). Contacts never, even with full access, which lets them
+ * publish files only.
  */
 export function assertMayManageFolder(client: ActiveClient, folderId: string | null, actor: Actor): void {
-  const principal = principalOf(client, actor);
-  if (principal?.kind === 'contact') {
+  const member = memberOf(client, actor);
+  if (member?.kind === 'contact') {
     if (folderId !== null) assertFolderRight(client, folderId, actor, 'read');
     throw new ForbiddenError('FORBIDDEN', 'Contacts cannot change folders or rights');
   }
   if (folderId === null) {
-    if (principal && principal.clientAccess !== 'full')
+    if (member && member.clientAccess !== 'full')
       throw new ForbiddenError('FORBIDDEN', 'Adding a root folder needs full access to the client');
     return;
   }

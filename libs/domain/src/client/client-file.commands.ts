@@ -1,7 +1,8 @@
 import type { ClientEvent, FileContent } from '@dossiers/events';
 import { NotFoundError, RuleViolationError } from '../shared/domain-errors';
 import { fileFormat } from '../files/file-name';
-import { assertFolderRight, visibleClient, type Actor } from './client-access';
+import type { Actor } from '../shared/actor';
+import { assertFolderRight, visibleClient } from './client-access';
 import type { ActiveClient, ClientState } from './client.state';
 
 /**

@@ -1,20 +1,21 @@
-import type { Access, ClientEvent, FolderRight } from '@dossiers/events';
-import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/domain-errors';
-import { checkFolderName, FOLDER_MAX_DEPTH } from '../tree/folder-path';
+import type { Access, ClientEvent } from '@dossiers/events';
+import type { Actor } from '../shared/actor';
+import { validOrThrow } from '../shared/checked';
+import { ForbiddenError, RuleViolationError } from '../shared/domain-errors';
+import { checkFolderSegment, FOLDER_MAX_DEPTH } from '../folders/folder-name';
 import {
   ancestorsOf,
   CLIENT_MAX_FOLDERS,
-  childrenByParent,
   depthOf,
   descendantsOf,
   heightOf,
   siblingNamed,
 } from '../folders/folder-tree';
-import { effectiveRight, type Principal } from '../folders/folder-rights';
-import { assertMayManageFolder, folderRightOf, visibleClient, type Actor } from './client-access';
-import type { ActiveClient, ClientState } from './client.state';
+import { assertMayManageFolder, folderRightOf, visibleClient } from './client-access';
+import { folderOrNotFound, type ActiveClient, type ClientState } from './client.state';
+import { decideFolderRights, type FolderRightsCommand } from './client-folder-rights.commands';
 
-/** Commands on a client's folder tree and its rights; the actor's own rights are checked here. */
+/** Commands on the shape of a client's folder tree; the actor's own rights are checked here. */
 export type CreateFolder = {
   type: 'CreateFolder';
   clientId: string;
@@ -41,47 +42,18 @@ export type DeleteFolder = {
   recursive: boolean;
   actor: Actor;
 };
-export type SetFolderPermission = {
-  type: 'SetFolderPermission';
-  clientId: string;
-  folderId: string;
-  principalId: string;
-  right: FolderRight;
-  actor: Actor;
-};
-/** Copies the folder's effective rights for `principalIds` (default: every principal) onto every descendant. */
-export type CascadePermissions = {
-  type: 'CascadePermissions';
-  clientId: string;
-  folderId: string;
-  principalIds?: string[];
-  actor: Actor;
-};
-export type FolderCommand =
-  CreateFolder | UpdateFolder | DeleteFolder | SetFolderPermission | CascadePermissions;
+/** The folder commands: the tree's shape (here) and its rights (client-folder-rights.commands.ts). */
+export type FolderCommand = CreateFolder | UpdateFolder | DeleteFolder | FolderRightsCommand;
 
-/** The client's principals: its contacts, and the collaborators assigned to it. */
-export function principalsOf(client: ActiveClient): Principal[] {
-  return [
-    ...Object.keys(client.contacts).map((id): Principal => ({ id, kind: 'contact' })),
-    ...Object.entries(client.collaborators).map(([id, clientAccess]): Principal => ({
-      id,
-      kind: 'collaborator',
-      clientAccess,
-    })),
-  ];
-}
-
-function checkedName(raw: string): string {
-  const problem = checkFolderName(raw);
-  if (problem) throw new ValidationError([{ field: 'name', message: problem }]);
-  return raw.normalize('NFC').trim();
-}
+const checkedName = (raw: string): string => validOrThrow(checkFolderSegment(raw, 'name'));
 
 function assertFreeName(client: ActiveClient, parentId: string | null, name: string, except?: string) {
   if (siblingNamed(client.folders, parentId, name, except))
     throw new RuleViolationError('FOLDER_NAME_TAKEN', `A folder named "${name}" is already there`);
 }
+
+const tooDeep = () =>
+  new RuleViolationError('FOLDER_TOO_DEEP', `Folders nest at most ${FOLDER_MAX_DEPTH} levels`);
 
 /**
  * Moving or deleting a folder carries its subfolders along: a collaborator restricted inside the
@@ -92,11 +64,10 @@ function assertMayCarrySubtree(client: ActiveClient, folderIds: readonly string[
     throw new ForbiddenError('FORBIDDEN', 'Some subfolders are not yours to move or delete');
 }
 
-function existingFolder(client: ActiveClient, folderId: string) {
-  const folder = client.folders[folderId];
-  if (!folder) throw new NotFoundError('folder', folderId);
-  return folder;
-}
+const subtreeOf = (client: ActiveClient, folderId: string) => [
+  folderId,
+  ...descendantsOf(client.folders, folderId).map((f) => f.folderId),
+];
 
 function createFolder(command: CreateFolder, state: ClientState): ClientEvent[] {
   const client = visibleClient(state, command.clientId, command.actor);
@@ -107,40 +78,38 @@ function createFolder(command: CreateFolder, state: ClientState): ClientEvent[] 
     if (existing.parentId === parentId && existing.name === checkedName(command.name)) return [];
     throw new RuleViolationError('FOLDER_ALREADY_EXISTS', `Folder ${folderId} already exists`);
   }
-  if (parentId !== null) existingFolder(client, parentId);
+  if (parentId !== null) folderOrNotFound(client, parentId);
   assertMayManageFolder(client, parentId, command.actor);
   const name = checkedName(command.name);
-  if (parentId !== null && depthOf(client.folders, parentId) + 1 >= FOLDER_MAX_DEPTH)
-    throw new RuleViolationError('FOLDER_TOO_DEEP', `Folders nest at most ${FOLDER_MAX_DEPTH} levels`);
+  if (parentId !== null && depthOf(client.folders, parentId) + 1 >= FOLDER_MAX_DEPTH) throw tooDeep();
   if (Object.keys(client.folders).length >= CLIENT_MAX_FOLDERS)
     throw new RuleViolationError('TOO_MANY_FOLDERS', `A client has at most ${CLIENT_MAX_FOLDERS} folders`);
   assertFreeName(client, parentId, name);
   return [{ type: 'FolderCreated', data: { clientId, folderId, parentId, name, contactDefault } }];
 }
 
+/** The destination's right first: a folder hidden from the actor answers 404 before a rule describes it. */
+function assertMayMove(client: ActiveClient, folderId: string, parentId: string | null, actor: Actor) {
+  if (parentId !== null) folderOrNotFound(client, parentId);
+  assertMayManageFolder(client, parentId, actor);
+  assertMayCarrySubtree(client, subtreeOf(client, folderId), actor);
+  if (parentId === null) return;
+  if (parentId === folderId || ancestorsOf(client.folders, parentId).some((a) => a.folderId === folderId))
+    throw new RuleViolationError('FOLDER_MOVE_CYCLE', 'A folder cannot move into itself or its subfolders');
+  if (depthOf(client.folders, parentId) + 1 + heightOf(client.folders, folderId) > FOLDER_MAX_DEPTH)
+    throw tooDeep();
+}
+
 function updateFolder(command: UpdateFolder, state: ClientState): ClientEvent[] {
   const client = visibleClient(state, command.clientId, command.actor);
   const { clientId, folderId } = command;
-  const folder = existingFolder(client, folderId);
+  const folder = folderOrNotFound(client, folderId);
   assertMayManageFolder(client, folderId, command.actor);
   const name = command.name === undefined ? folder.name : checkedName(command.name);
   const parentId = command.parentId === undefined ? folder.parentId : command.parentId;
   const events: ClientEvent[] = [];
   if (parentId !== folder.parentId) {
-    // The destination's right first: a folder hidden from the actor answers 404 before a rule describes it.
-    if (parentId !== null) existingFolder(client, parentId);
-    assertMayManageFolder(client, parentId, command.actor);
-    const subtree = [folderId, ...descendantsOf(client.folders, folderId).map((f) => f.folderId)];
-    assertMayCarrySubtree(client, subtree, command.actor);
-    if (parentId !== null) {
-      if (parentId === folderId || ancestorsOf(client.folders, parentId).some((a) => a.folderId === folderId))
-        throw new RuleViolationError(
-          'FOLDER_MOVE_CYCLE',
-          'A folder cannot move into itself or its subfolders',
-        );
-      if (depthOf(client.folders, parentId) + 1 + heightOf(client.folders, folderId) > FOLDER_MAX_DEPTH)
-        throw new RuleViolationError('FOLDER_TOO_DEEP', `Folders nest at most ${FOLDER_MAX_DEPTH} levels`);
-    }
+    assertMayMove(client, folderId, parentId, command.actor);
     events.push({ type: 'FolderMoved', data: { clientId, folderId, parentId } });
   }
   if (name !== folder.name || parentId !== folder.parentId) assertFreeName(client, parentId, name, folderId);
@@ -152,9 +121,9 @@ function updateFolder(command: UpdateFolder, state: ClientState): ClientEvent[] 
 function deleteFolder(command: DeleteFolder, state: ClientState): ClientEvent[] {
   const client = visibleClient(state, command.clientId, command.actor);
   const { clientId, folderId } = command;
-  existingFolder(client, folderId);
+  folderOrNotFound(client, folderId);
   assertMayManageFolder(client, folderId, command.actor);
-  const folderIds = [folderId, ...descendantsOf(client.folders, folderId).map((f) => f.folderId)];
+  const folderIds = subtreeOf(client, folderId);
   const inside = new Set(folderIds);
   const fileIds = Object.entries(client.files)
     .filter(([, file]) => inside.has(file.folderId))
@@ -171,46 +140,6 @@ function deleteFolder(command: DeleteFolder, state: ClientState): ClientEvent[] 
   ];
 }
 
-function principalNamed(client: ActiveClient, principalId: string): Principal {
-  const principal = principalsOf(client).find((p) => p.id === principalId);
-  if (!principal) throw new NotFoundError('principal', principalId);
-  return principal;
-}
-
-function setFolderPermission(command: SetFolderPermission, state: ClientState): ClientEvent[] {
-  const client = visibleClient(state, command.clientId, command.actor);
-  const { clientId, folderId, principalId, right } = command;
-  const folder = existingFolder(client, folderId);
-  assertMayManageFolder(client, folderId, command.actor);
-  principalNamed(client, principalId);
-  const current = Object.hasOwn(folder.rights, principalId) ? folder.rights[principalId] : undefined;
-  if (current === right) return [];
-  return [{ type: 'FolderPermissionSet', data: { clientId, folderId, principalId, right } }];
-}
-
-/** One event lists the descendants whose rights change; descendants already equal are left out. */
-function cascadePermissions(command: CascadePermissions, state: ClientState): ClientEvent[] {
-  const client = visibleClient(state, command.clientId, command.actor);
-  const { clientId, folderId } = command;
-  existingFolder(client, folderId);
-  assertMayManageFolder(client, folderId, command.actor);
-  // By default every principal with access to the client: pinning `none` for a collaborator
-  // shut out for now would hide these folders from them once they are assigned again.
-  const principals = command.principalIds
-    ? [...new Set(command.principalIds)].map((id) => principalNamed(client, id))
-    : principalsOf(client).filter((p) => p.kind === 'contact' || p.clientAccess !== 'none');
-  const rights = Object.fromEntries(
-    principals.map((p) => [p.id, effectiveRight(client.folders, folderId, p)]),
-  );
-  // Only the folders the actor may manage: a subfolder closed to them is not theirs to reopen.
-  const changed = descendantsOf(client.folders, folderId, childrenByParent(client.folders))
-    .filter((folder) => folderRightOf(client, folder.folderId, command.actor) === 'full')
-    .filter((folder) => principals.some((p) => folder.rights[p.id] !== rights[p.id]))
-    .map((folder) => folder.folderId);
-  if (changed.length === 0) return [];
-  return [{ type: 'FolderPermissionsCascaded', data: { clientId, folderId, rights, folderIds: changed } }];
-}
-
 export function decideFolderCommand(command: FolderCommand, state: ClientState): ClientEvent[] {
   switch (command.type) {
     case 'CreateFolder':
@@ -220,8 +149,7 @@ export function decideFolderCommand(command: FolderCommand, state: ClientState):
     case 'DeleteFolder':
       return deleteFolder(command, state);
     case 'SetFolderPermission':
-      return setFolderPermission(command, state);
     case 'CascadePermissions':
-      return cascadePermissions(command, state);
+      return decideFolderRights(command, state);
   }
 }

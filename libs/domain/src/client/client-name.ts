@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/domain-errors';
+import { invalid, valid, type Checked } from '../shared/checked';
 import { humanTextProblem, normalizeText } from '../shared/normalize-text';
 
 export const CLIENT_NAME_MAX_LENGTH = 200;
@@ -8,17 +8,17 @@ export const CLIENT_NAME_MAX_LENGTH = 200;
  * trimmed, 1 to 200 characters, with at least one letter or digit in its key (a name of accents
  * or invisible characters alone would have an empty key), within the text policy (humanTextProblem).
  */
-export function parseClientName(raw: unknown, field = 'name'): string {
-  if (typeof raw !== 'string') throw new ValidationError([{ field, message: 'must be a string' }]);
+export function checkClientName(raw: unknown, field = 'name'): Checked<string> {
+  if (typeof raw !== 'string') return invalid(field, 'must be a string');
   const name = raw.normalize('NFC').trim();
-  if (name.length === 0) throw new ValidationError([{ field, message: 'must not be empty' }]);
+  if (name.length === 0) return invalid(field, 'must not be empty');
   const problem = humanTextProblem(name);
-  if (problem) throw new ValidationError([{ field, message: problem }]);
+  if (problem) return invalid(field, problem);
   if (!/[\p{L}\p{N}]/u.test(clientNameKey(name)))
-    throw new ValidationError([{ field, message: 'must contain at least one letter or digit' }]);
+    return invalid(field, 'must contain at least one letter or digit');
   if (name.length > CLIENT_NAME_MAX_LENGTH)
-    throw new ValidationError([{ field, message: `must be at most ${CLIENT_NAME_MAX_LENGTH} characters` }]);
-  return name;
+    return invalid(field, `must be at most ${CLIENT_NAME_MAX_LENGTH} characters`);
+  return valid(name);
 }
 
 /** Two names that differ only by case, accents or spacing belong to the same client. */

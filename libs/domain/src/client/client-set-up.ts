@@ -1,8 +1,9 @@
 import type { ClientEvent } from '@dossiers/events';
 import type { Decider } from '../shared/decider';
-import { ValidationError } from '../shared/domain-errors';
-import { checkSheetValues } from '../templates/sheet-fields';
-import { clientDecider, decideClient, type ClientCommand, type CreateClient } from './client.decider';
+import { validOrThrow } from '../shared/checked';
+import { checkSheetAttributes } from '../templates/sheet-fields';
+import { clientDecider, decideClient, type ClientCommand } from './client.decider';
+import type { CreateClient } from './client-info.commands';
 import { evolveClient, type ClientState } from './client.state';
 
 /**
@@ -29,13 +30,10 @@ export function decideClientSetUp(command: SetUpClient, state: ClientState): Cli
     events.push(...decided);
     current = decided.reduce(evolveClient, current);
   }
-  if (current.status === 'active') {
-    const errors = checkSheetValues(current.fields, current.attributes, {
-      requireAll: true,
-      field: 'attributes',
-    });
-    if (errors.length > 0) throw new ValidationError(errors);
-  }
+  if (current.status === 'active')
+    validOrThrow(
+      checkSheetAttributes(current.fields, current.attributes, { requireAll: true, field: 'attributes' }),
+    );
   return events;
 }
 

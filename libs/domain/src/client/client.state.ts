@@ -9,13 +9,15 @@ import type {
   SheetField,
 } from '@dossiers/events';
 import { assertNever } from '../shared/decider';
+import { NotFoundError } from '../shared/domain-errors';
 import {
   addFolders,
   deleteFolders,
-  forgetPrincipal,
+  forgetMember,
   setRight,
   setRights,
   updateFolder,
+  type FolderNode,
   type FolderTree,
 } from '../folders/folder-tree';
 
@@ -52,6 +54,18 @@ export interface ActiveClient {
 
 export type ClientState = { status: 'absent' } | ActiveClient | { status: 'deleted'; name: string };
 
+/** The client, for a command that needs it to exist: 404 when it never did or is deleted. */
+export function activeOrNotFound(state: ClientState, clientId: string): ActiveClient {
+  if (state.status !== 'active') throw new NotFoundError('client', clientId);
+  return state;
+}
+
+export function folderOrNotFound(client: ActiveClient, folderId: string): FolderNode {
+  const folder = client.folders[folderId];
+  if (!folder) throw new NotFoundError('folder', folderId);
+  return folder;
+}
+
 /** Records keyed by ids: copied, never mutated, so a state can be shared between folds. */
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   const copy = { ...record };
@@ -86,7 +100,7 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
       return {
         ...state,
         contacts: without(state.contacts, event.data.contactId),
-        folders: forgetPrincipal(state.folders, event.data.contactId),
+        folders: forgetMember(state.folders, event.data.contactId),
       };
     case 'CollaboratorAccessSet': {
       const { collaboratorId, access } = event.data;

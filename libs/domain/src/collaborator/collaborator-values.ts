@@ -1,4 +1,5 @@
-import { checkEmail, checkFields, checkPersonName, type Checked } from '../contact/contact-values';
+import type { Checked } from '../shared/checked';
+import { checkEmail, checkFields, checkPersonName } from '../contact/contact-values';
 
 export interface CollaboratorDetails {
   firstName: string;

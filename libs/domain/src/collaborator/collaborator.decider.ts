@@ -1,5 +1,5 @@
 import type { CollaboratorEvent } from '@dossiers/events';
-import type { ActorRole } from '../client/client-access';
+import type { Role } from '../shared/actor';
 import { assertNever, type Decider } from '../shared/decider';
 import { NotFoundError, RuleViolationError } from '../shared/domain-errors';
 import { assertMayChangeIdentity } from '../shared/identity-rule';
@@ -9,7 +9,7 @@ export const collaboratorStreamId = (collaboratorId: string) => `collaborator-${
 
 // ---- state -------------------------------------------------------------------------------
 /**
- * A member of the firm's staff. Unlike a contact's, a collaborator's email is NOT kept unique (no
+ * One of the firm's people (the directory's collaborators). Unlike a contact's, a collaborator's email is NOT kept unique (no
  * reservation stream): nothing identifies a collaborator by its email, whereas a contact signs in
  * with its own.
  */
@@ -30,20 +30,20 @@ export function evolveCollaborator(state: CollaboratorState, event: Collaborator
 // ---- commands ----------------------------------------------------------------------------
 /**
  * Details arrive checked (checkCollaboratorDetails). A collaborator's record (names, email) is the
- * firm's staff identity: registering and changing one is for admin and service actors only
+ * firm's record of who they are: registering and changing one is for admin and service actors only
  * (`actorRole`; see identity-rule.ts).
  */
 export type RegisterCollaborator = {
   type: 'RegisterCollaborator';
   collaboratorId: string;
   details: CollaboratorDetails;
-  actorRole: ActorRole;
+  actorRole: Role;
 };
 export type ChangeCollaboratorDetails = {
   type: 'ChangeCollaboratorDetails';
   collaboratorId: string;
   changes: Partial<CollaboratorDetails>;
-  actorRole: ActorRole;
+  actorRole: Role;
 };
 export type CollaboratorCommand = RegisterCollaborator | ChangeCollaboratorDetails;
 
@@ -54,7 +54,7 @@ const sameDetails = (a: CollaboratorDetails, b: CollaboratorDetails) =>
 const COLLABORATOR_FIELDS: (keyof CollaboratorDetails)[] = ['firstName', 'lastName', 'email'];
 
 /** Every field of a collaborator is identity: even a change naming no field is refused to other roles. */
-function assertMayWriteCollaborator(role: ActorRole, fields: (keyof CollaboratorDetails)[]): void {
+function assertMayWriteCollaborator(role: Role, fields: (keyof CollaboratorDetails)[]): void {
   assertMayChangeIdentity(role, fields.length > 0 ? fields : COLLABORATOR_FIELDS, 'collaborator');
 }
 

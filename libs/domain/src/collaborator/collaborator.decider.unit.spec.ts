@@ -44,7 +44,7 @@ describe('Collaborator decider', () => {
       .when(register({ actorRole: 'service' }))
       .then([registered]));
 
-  it('refuses a registration by a collaborator (staff identity), even a retry', () => {
+  it('refuses a registration by a collaborator (its whole record is identity), even a retry', () => {
     spec
       .given([])
       .when(register({ actorRole: 'collaborator' }))
@@ -106,10 +106,10 @@ describe('Collaborator decider', () => {
     expect(
       checkCollaboratorDetails({ firstName: ' Marc ', lastName: 'Leroy', email: 'MARC@cabinet.fr' }, ''),
     ).toEqual({ value: details, errors: [] });
-    expect(checkCollaboratorDetails({ email: 'x' }, 'staff').errors.map((e) => e.field)).toEqual([
-      'staff.firstName',
-      'staff.lastName',
-      'staff.email',
+    expect(checkCollaboratorDetails({ email: 'x' }, 'collaborator').errors.map((e) => e.field)).toEqual([
+      'collaborator.firstName',
+      'collaborator.lastName',
+      'collaborator.email',
     ]);
     expect(checkCollaboratorChanges({ lastName: ' Roy ' }, '')).toEqual({
       value: { lastName: 'Roy' },

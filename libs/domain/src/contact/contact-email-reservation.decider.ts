@@ -2,7 +2,7 @@ import type { ContactEmailEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { ConflictError } from '../shared/domain-errors';
 import { isHeldByAnother, isSameReservation, NO_RESERVATION, type Reservation } from '../shared/reservation';
-import type { ContactState } from './contact.decider';
+import type { ContactState } from './contact.state';
 
 /** Contact emails are unique per tenant: see shared/reservation.ts for how reservations work. */
 export type ContactEmailReservationState = Reservation;

@@ -2,7 +2,7 @@ import type { ContactDetails, ContactEmailEvent } from '@dossiers/events';
 import { deciderSpecification } from '../testing/decider-specification';
 import { ConflictError } from '../shared/domain-errors';
 import { RESERVATION_GRACE_MS } from '../shared/reservation';
-import type { ContactState, PendingEmail } from './contact.decider';
+import type { ContactState, PendingEmail } from './contact.state';
 import {
   contactEmailReservationDecider,
   isContactEmailHeld,

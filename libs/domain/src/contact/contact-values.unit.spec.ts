@@ -1,4 +1,3 @@
-import { ValidationError } from '../shared/domain-errors';
 import {
   checkContactChanges,
   checkContactDetails,
@@ -6,7 +5,6 @@ import {
   checkLanguage,
   checkPersonName,
   checkPhone,
-  validOrThrow,
 } from './contact-values';
 
 const valid = { firstName: ' Zoé ', lastName: 'Dupré', email: ' Zoe.Dupre@Example.FR ', language: 'fr' };
@@ -91,17 +89,5 @@ describe('contact values', () => {
       'firstName',
       'email',
     ]);
-  });
-
-  it('throws every collected error at once', () => {
-    expect(validOrThrow(checkEmail('a@b.co', 'email'))).toBe('a@b.co');
-    let thrown: unknown;
-    try {
-      validOrThrow(checkContactDetails({}, ''));
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ValidationError);
-    expect((thrown as ValidationError).errors).toHaveLength(4);
   });
 });

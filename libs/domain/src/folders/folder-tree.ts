@@ -1,12 +1,12 @@
 import type { Access, ClientFolder, FolderRight } from '@dossiers/events';
-import { folderNameKey } from '../tree/folder-path';
+import { folderNameKey } from './folder-name';
 
 /**
  * A client's folder tree with the rights set on each folder. A plain value: every change returns a
  * new tree and leaves the old one as it was, so folded states can be cached and shared.
  */
 export type FolderNode = ClientFolder & {
-  /** principalId -> the right set for them on this folder; absent: none set (see folder-rights.ts) */
+  /** member id -> the right set for them on this folder; absent: none set (see folder-rights.ts) */
   rights: Readonly<Record<string, FolderRight>>;
 };
 export type FolderTree = Readonly<Record<string, FolderNode>>;
@@ -33,15 +33,15 @@ export function deleteFolders(tree: FolderTree, folderIds: readonly string[]): F
 export function setRight(
   tree: FolderTree,
   folderId: string,
-  principalId: string,
+  memberId: string,
   right: FolderRight,
 ): FolderTree {
   const node = tree[folderId];
   if (!node) return tree;
-  return { ...tree, [folderId]: { ...node, rights: { ...node.rights, [principalId]: right } } };
+  return { ...tree, [folderId]: { ...node, rights: { ...node.rights, [memberId]: right } } };
 }
 
-/** Each of `folderIds` gets `rights` (principalId -> access) set. */
+/** Each of `folderIds` gets `rights` (member id -> access) set. */
 export function setRights(
   tree: FolderTree,
   folderIds: readonly string[],
@@ -55,13 +55,13 @@ export function setRights(
   return next;
 }
 
-/** A principal who leaves the client leaves no right behind (coming back starts afresh). */
-export function forgetPrincipal(tree: FolderTree, principalId: string): FolderTree {
+/** A member who leaves the client leaves no right behind (coming back starts afresh). */
+export function forgetMember(tree: FolderTree, memberId: string): FolderTree {
   const next: Record<string, FolderNode> = { ...tree };
   for (const [id, node] of Object.entries(tree)) {
-    if (Object.hasOwn(node.rights, principalId)) {
+    if (Object.hasOwn(node.rights, memberId)) {
       const rights = { ...node.rights };
-      delete rights[principalId];
+      delete rights[memberId];
       next[id] = { ...node, rights };
     }
   }
@@ -113,11 +113,23 @@ export function depthOf(tree: FolderTree, folderId: string): number {
   return ancestorsOf(tree, folderId).length;
 }
 
-/** Names from the root, joined by '/'. */
-export function pathOf(tree: FolderTree, folderId: string): string {
-  const node = tree[folderId];
-  if (!node) return '';
-  return [...ancestorsOf(tree, folderId).reverse(), node].map((n) => n.name).join('/');
+/**
+ * Every folder's path: the names from the root, each as written, joined by '/'
+ * ('Comptabilité/Factures'). Each parent's path is worked out once, however many children it has.
+ */
+export function folderPaths(tree: FolderTree): Map<string, string> {
+  const paths = new Map<string, string>();
+  const pathOf = (folderId: string): string => {
+    const known = paths.get(folderId);
+    if (known !== undefined) return known;
+    const folder = tree[folderId];
+    const parent = folder.parentId === null ? undefined : tree[folder.parentId];
+    const path = parent ? `${pathOf(parent.folderId)}/${folder.name}` : folder.name;
+    paths.set(folderId, path);
+    return path;
+  };
+  Object.keys(tree).forEach(pathOf);
+  return paths;
 }
 
 /** Levels below the folder, itself included: 1 for a folder without subfolders. */

@@ -1,24 +1,14 @@
 import type { GroupEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
-import { RuleViolationError, ValidationError, type FieldError } from '../shared/domain-errors';
-import { checkText } from '../templates/field-values';
+import { RuleViolationError } from '../shared/domain-errors';
 
 export const groupStreamId = (groupId: string) => `group-${groupId}`;
 
 export type GroupState = { status: 'absent' } | { status: 'active'; name: string };
 
+/** The name arrives checked (checkGroupName). */
 export type CreateGroup = { type: 'CreateGroup'; groupId: string; name: string };
 export type GroupCommand = CreateGroup;
-
-export const GROUP_NAME_MAX_LENGTH = 120;
-
-/** A group's name: NFC, trimmed, 1-120 characters, within the text policy (checkText). */
-export function parseGroupName(raw: unknown): string {
-  const errors: FieldError[] = [];
-  const name = checkText(raw, 'name', GROUP_NAME_MAX_LENGTH, errors);
-  if (name === undefined) throw new ValidationError(errors);
-  return name;
-}
 
 export function evolveGroup(_state: GroupState, event: GroupEvent): GroupState {
   switch (event.type) {

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '../testing/decider-specification';
-import { RuleViolationError, ValidationError } from '../shared/domain-errors';
-import { groupDecider, parseGroupName } from './group.decider';
+import { RuleViolationError } from '../shared/domain-errors';
+import { groupDecider } from './group.decider';
 
 const spec = deciderSpecification(groupDecider);
 
@@ -16,10 +16,4 @@ describe('Group decider', () => {
       .given([{ type: 'GroupCreated', data: { groupId: 'g1', name: 'BNC' } }])
       .when({ type: 'CreateGroup', groupId: 'g1', name: 'BNC' })
       .thenThrows(RuleViolationError, 'GROUP_ALREADY_EXISTS'));
-
-  it('trims names and rejects empty or long ones', () => {
-    expect(parseGroupName('  BIC ')).toBe('BIC');
-    expect(() => parseGroupName(' ')).toThrow(ValidationError);
-    expect(() => parseGroupName('x'.repeat(121))).toThrow(ValidationError);
-  });
 });

@@ -1,12 +1,10 @@
+import { checked, invalid, valid, type Checked } from '../shared/checked';
 import type { FieldError } from '../shared/domain-errors';
 import { humanTextProblem } from '../shared/normalize-text';
 
 export { isEmailAddress, isPhoneNumber } from '../shared/contact-points';
 
-/**
- * Small checks shared by the firm's templates and the connector catalog. Each collects errors into
- * the caller's list under the caller's field name, so a wizard can report every step at once.
- */
+/** Small checks shared by the firm's templates, the connector catalog and the groups' names. */
 
 /** A plain JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -14,38 +12,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * A label-like text: a string, NFC, trimmed, 1 to `max` characters, within the text policy
- * (humanTextProblem: no controls, bidi characters or lone surrogates).
- * Returns the clean text, or undefined after recording why not.
+ * A typed text (a name, a label, a title): a string, NFC, trimmed, 1 to `max` characters, within
+ * the text policy (humanTextProblem: no controls, bidi characters or lone surrogates).
  */
-export function checkText(
-  raw: unknown,
-  field: string,
-  max: number,
-  errors: FieldError[],
-): string | undefined {
-  if (typeof raw !== 'string') {
-    errors.push({ field, message: 'must be a string' });
-    return undefined;
-  }
+export function checkHumanText(raw: unknown, field: string, max: number): Checked<string> {
+  if (typeof raw !== 'string') return invalid(field, 'must be a string');
   const text = raw.normalize('NFC').trim();
-  if (text.length === 0 || text.length > max) {
-    errors.push({ field, message: `must be 1-${max} characters` });
-    return undefined;
-  }
+  if (text.length === 0 || text.length > max) return invalid(field, `must be 1-${max} characters`);
   const problem = humanTextProblem(text);
-  if (problem) {
-    errors.push({ field, message: problem });
-    return undefined;
-  }
-  return text;
+  return problem ? invalid(field, problem) : valid(text);
 }
 
-/** `required` of a field or question: a boolean, false when absent. */
-export function checkRequiredFlag(raw: unknown, field: string, errors: FieldError[]): boolean {
-  if (raw === undefined) return false;
-  if (typeof raw !== 'boolean') errors.push({ field, message: 'must be a boolean' });
-  return raw === true;
+/** An optional flag (`required`, `secret`): a boolean, false when absent. */
+export function checkFlag(raw: unknown, field: string): Checked<boolean> {
+  if (raw === undefined) return valid(false);
+  return typeof raw === 'boolean' ? valid(raw) : invalid(field, 'must be a boolean');
 }
 
 export const MAX_OPTIONS = 200;
@@ -53,30 +34,30 @@ export const OPTION_MAX_LENGTH = 200;
 
 /**
  * The choices of a `select`: required (a non-empty list of distinct texts) for a select and
- * refused for any other type, so a stored field never carries options it does not use.
+ * refused for any other type (null), so a stored field never carries options it does not use.
  */
-export function checkOptions(
-  raw: unknown,
-  type: string | undefined,
-  field: string,
-  errors: FieldError[],
-): string[] | undefined {
-  if (type !== 'select') {
-    if (raw !== undefined) errors.push({ field, message: 'only a select has options' });
-    return undefined;
-  }
-  if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_OPTIONS) {
-    errors.push({ field, message: `a select needs a list of 1-${MAX_OPTIONS} options` });
-    return undefined;
-  }
+export function checkSelectOptions(raw: unknown, type: unknown, field: string): Checked<string[] | null> {
+  if (type !== 'select') return raw === undefined ? valid(null) : invalid(field, 'only a select has options');
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_OPTIONS)
+    return invalid(field, `a select needs a list of 1-${MAX_OPTIONS} options`);
+  const errors: FieldError[] = [];
   const options: string[] = [];
   raw.forEach((option, index) => {
-    const text = checkText(option, `${field}.${index}`, OPTION_MAX_LENGTH, errors);
-    if (text === undefined) return;
-    if (options.includes(text)) errors.push({ field: `${field}.${index}`, message: 'is a duplicate option' });
-    else options.push(text);
+    const text = checkHumanText(option, `${field}.${index}`, OPTION_MAX_LENGTH);
+    errors.push(...text.errors);
+    if (text.value === undefined) return;
+    if (options.includes(text.value))
+      errors.push({ field: `${field}.${index}`, message: 'is a duplicate option' });
+    else options.push(text.value);
   });
-  return options;
+  return checked(options, errors);
+}
+
+/** One of a fixed list of values (a type, a level). */
+export function checkOneOf<T extends string>(raw: unknown, allowed: readonly T[], field: string): Checked<T> {
+  return allowed.includes(raw as T)
+    ? valid(raw as T)
+    : invalid(field, `must be one of ${allowed.join(', ')}`);
 }
 
 /** The key a field or question will have once checked, to find repeats. */
@@ -85,16 +66,17 @@ export function rawKeyOf(item: unknown): string | undefined {
   return key || undefined;
 }
 
-/** Properties of an object that the caller does not know: refused, never silently dropped. */
-export function checkKnownProperties(
+/** An object's properties that the caller does not know are refused, never silently dropped. */
+export function checkOnlyKnown(
   value: Record<string, unknown>,
   known: readonly string[],
   field: string,
-  errors: FieldError[],
-): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) errors.push({ field: `${field}.${key}`, message: 'is not allowed' });
-  }
+): Checked<Record<string, unknown>> {
+  const unknown = Object.keys(value).filter((key) => !known.includes(key));
+  return checked(
+    value,
+    unknown.map((key) => ({ field: `${field}.${key}`, message: 'is not allowed' })),
+  );
 }
 
 /** Structural equality of JSON values, whatever the key order: "nothing changed" for a retry or a replace. */

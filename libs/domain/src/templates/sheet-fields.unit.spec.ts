@@ -1,6 +1,5 @@
 import type { SheetField } from '@dossiers/events';
-import { checkSheetFields, checkSheetValues } from './sheet-fields';
-import { checkTemplateName } from './template-name';
+import { checkSheetAttributes, checkSheetFields } from './sheet-fields';
 
 describe('checkSheetFields', () => {
   const check = (fields: unknown) => checkSheetFields(fields, 'fields');
@@ -54,7 +53,7 @@ describe('checkSheetFields', () => {
   });
 });
 
-describe('checkSheetValues', () => {
+describe('checkSheetAttributes', () => {
   const fields: SheetField[] = [
     { key: 'siren', label: 'SIREN', type: 'text', required: true },
     { key: 'employees', label: 'Employees', type: 'number', required: false },
@@ -64,23 +63,28 @@ describe('checkSheetValues', () => {
     { key: 'regime', label: 'Régime', type: 'select', options: ['BIC', 'BNC'], required: true },
   ];
   const check = (attributes: Record<string, string | number | boolean>, requireAll = false) =>
-    checkSheetValues(fields, attributes, { requireAll, field: 'attributes' });
+    checkSheetAttributes(fields, attributes, { requireAll, field: 'attributes' }).errors;
 
-  it('accepts values of the right types and extra attributes', () =>
-    expect(
-      check(
-        {
-          siren: '552120222',
-          employees: 12,
-          closing: '2026-12-31',
-          email: 'compta@example.fr',
-          phone: '+33 (0)1 23.45-67 89',
-          regime: 'BIC',
-          notes: 'anything',
-        },
-        true,
-      ),
-    ).toEqual([]));
+  it('accepts values of the right types and extra attributes, and gives them back', () => {
+    const attributes = {
+      siren: '552120222',
+      employees: 12,
+      closing: '2026-12-31',
+      email: 'compta@example.fr',
+      phone: '+33 (0)1 23.45-67 89',
+      regime: 'BIC',
+      notes: 'anything',
+    };
+    expect(check(attributes, true)).toEqual([]);
+    expect(checkSheetAttributes(fields, attributes, { requireAll: true, field: 'attributes' }).value).toBe(
+      attributes,
+    );
+  });
+
+  it('refuses an email under the text policy (a bidi or C1 character)', () => {
+    expect(check({ email: 'compta\u202e@example.fr' })).toHaveLength(1);
+    expect(check({ email: 'compta\u0085@example.fr' })).toHaveLength(1);
+  });
 
   it('names each value of the wrong type', () =>
     expect(
@@ -117,15 +121,4 @@ describe('checkSheetValues', () => {
     expect(check({ phone: '01 23 45 67 8x' })).toHaveLength(1);
     expect(check({ phone: '012345' })).toEqual([]);
   });
-});
-
-describe('checkTemplateName', () => {
-  it('trims and composes', () =>
-    expect(checkTemplateName('  Fiche Socie\u0301te\u0301 ', 'name')).toEqual({
-      value: 'Fiche Société',
-      errors: [],
-    }));
-  it.each([[''], ['  '], ['x'.repeat(201)], [7], ['a\nb']])('refuses %j', (raw) =>
-    expect(checkTemplateName(raw, 'name').errors).toEqual([{ field: 'name', message: expect.any(String) }]),
-  );
 });

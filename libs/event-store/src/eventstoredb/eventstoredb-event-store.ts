@@ -30,6 +30,7 @@ import {
   toRecordedEvent,
   toRevision,
 } from './eventstoredb-mapping';
+import { PROCESS_WARNINGS, type EventStoreLogger } from '../event-store-logger';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 /** The EventStore port over EventStoreDB's gRPC client: the server checks revisions and keeps the order. */
@@ -37,9 +38,15 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
 
-  /** e.g. `esdb://localhost:2113?tls=false` */
-  constructor(connectionString: string) {
+  private readonly logger: EventStoreLogger;
+
+  /**
+   * `connectionString`: e.g. `esdb://localhost:2113?tls=false`; `logger`: where subscriptions report
+   * dropped connections, and failures when no onError was given (default: process warnings).
+   */
+  constructor(connectionString: string, { logger = PROCESS_WARNINGS }: { logger?: EventStoreLogger } = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
+    this.logger = logger;
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -103,7 +110,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription = new EventStoreDbSubscription(this.client, options);
+    const subscription = new EventStoreDbSubscription(this.client, options, this.logger);
     this.subscriptions.add(subscription);
     return {
       stop: async () => {

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Logger } from '@nestjs/common';
 import {
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
@@ -8,10 +7,9 @@ import {
   START,
 } from '@eventstore/db-client';
 import { isAfter, type Checkpoint, type SubscribeOptions, type Subscription } from '../event-store.port';
-import { reportSubscriptionError } from '../report-subscription-error';
+import { PROCESS_WARNINGS, reportSubscriptionErrorTo, type EventStoreLogger } from '../event-store-logger';
 import { checkpointOf, toEsdbPosition, toRecordedEvent } from './eventstoredb-mapping';
 
-const logger = new Logger('EventStoreDbSubscription');
 const DEFAULT_BATCH_SIZE = 500;
 const FIRST_RETRY_DELAY_MS = 100;
 const MAX_RETRY_DELAY_MS = 5_000;
@@ -29,6 +27,7 @@ export class EventStoreDbSubscription implements Subscription {
   constructor(
     private readonly client: EventStoreDBClient,
     options: SubscribeOptions,
+    private readonly logger: EventStoreLogger = PROCESS_WARNINGS,
   ) {
     this.finished = this.run(options);
   }
@@ -49,7 +48,7 @@ export class EventStoreDbSubscription implements Subscription {
     after,
     batchSize = DEFAULT_BATCH_SIZE,
     handler,
-    onError = reportSubscriptionError,
+    onError = reportSubscriptionErrorTo(this.logger),
   }: SubscribeOptions) {
     let checkpoint: Checkpoint | undefined = after;
     let retryDelay = FIRST_RETRY_DELAY_MS;
@@ -76,7 +75,7 @@ export class EventStoreDbSubscription implements Subscription {
           retryDelay = FIRST_RETRY_DELAY_MS;
         }
       } catch (error) {
-        if (!this.stopped) logger.warn(`Dropped, resubscribing in ${retryDelay} ms: ${String(error)}`);
+        if (!this.stopped) this.logger.warn(`Dropped, resubscribing in ${retryDelay} ms: ${String(error)}`);
       } finally {
         // Leaving the loop only ends our reading: the gRPC call lives on until cancelled. Cancelled in
         // the background, because with the server unreachable that can take a while.

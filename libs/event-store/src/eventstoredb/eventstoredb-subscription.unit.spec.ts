@@ -45,9 +45,13 @@ describe('EventStoreDbSubscription', () => {
   it('resubscribes after a drop from the last handled event, handing each event over once', async () => {
     const { client, subscriptions } = fakeClient();
     const handled: RecordedEvent[] = [];
-    const subscription = new EventStoreDbSubscription(client, {
-      handler: async (events) => void handled.push(...events),
-    });
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => void warnings.push(message), error: () => {} };
+    const subscription = new EventStoreDbSubscription(
+      client,
+      { handler: async (events) => void handled.push(...events) },
+      logger,
+    );
 
     subscriptions[0].stream.write(resolved(1));
     subscriptions[0].stream.write(resolved(2));
@@ -62,6 +66,7 @@ describe('EventStoreDbSubscription', () => {
     expect(subscriptions[0].fromPosition).toBe('start');
     expect(subscriptions[1].fromPosition).toEqual({ commit: 200n, prepare: 200n });
     expect(handled.map((event) => event.id)).toEqual(['e1', 'e2', 'e3']);
+    expect(warnings).toEqual([expect.stringMatching(/^Dropped, resubscribing in \d+ ms: .*connection lost/)]);
   });
 
   it('stops once the running handler has finished, then hands nothing more over', async () => {

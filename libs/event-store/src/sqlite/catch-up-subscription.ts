@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RecordedEvent } from '@dossiers/events';
 import type { SubscribeOptions, Subscription } from '../event-store.port';
-import { reportSubscriptionError } from '../report-subscription-error';
+import { reportSubscriptionErrorTo, type EventStoreLogger } from '../event-store-logger';
 
 /** Synchronous on purpose: nothing can be committed between an empty read and the start of the wait. */
 export type ReadAfter = (position: number, maxCount: number) => RecordedEvent[];
@@ -22,6 +22,7 @@ export class CatchUpSubscription implements Subscription {
     private readonly readAfter: ReadAfter,
     private readonly pollIntervalMs: number,
     options: SubscribeOptions,
+    private readonly logger: EventStoreLogger,
   ) {
     // Started on a later tick, so the handler never runs before subscribe() has returned.
     this.finished = Promise.resolve().then(() => this.run(options));
@@ -43,7 +44,7 @@ export class CatchUpSubscription implements Subscription {
     after,
     batchSize = DEFAULT_BATCH_SIZE,
     handler,
-    onError = reportSubscriptionError,
+    onError = reportSubscriptionErrorTo(this.logger),
   }: SubscribeOptions) {
     let checkpoint = after?.position ?? 0;
     while (!this.stopping) {

@@ -10,6 +10,7 @@ import {
   type Subscription,
   WrongExpectedVersionError,
 } from '../event-store.port';
+import { PROCESS_WARNINGS, type EventStoreLogger } from '../event-store-logger';
 import { satisfiesExpectedRevision } from '../expected-revision';
 import { CatchUpSubscription } from './catch-up-subscription';
 
@@ -20,6 +21,8 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** How often an idle subscription looks for events appended by another process (default 100 ms). */
   pollIntervalMs?: number;
+  /** where a subscription without onError reports its failure (default: process warnings) */
+  logger?: EventStoreLogger;
 }
 
 export interface SqliteEventStoreStats {
@@ -109,8 +112,16 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly counters: SqliteEventStoreStats = { appends: 0, transactions: 0 };
 
-  constructor({ filename, synchronous = 'FULL', pollIntervalMs = 100 }: SqliteEventStoreOptions) {
+  private readonly logger: EventStoreLogger;
+
+  constructor({
+    filename,
+    synchronous = 'FULL',
+    pollIntervalMs = 100,
+    logger = PROCESS_WARNINGS,
+  }: SqliteEventStoreOptions) {
     this.pollIntervalMs = pollIntervalMs;
+    this.logger = logger;
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
@@ -197,7 +208,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     if (this.closed) throw new Error('SqliteEventStore is closed');
-    const subscription = new CatchUpSubscription(this.readAfter, this.pollIntervalMs, options);
+    const subscription = new CatchUpSubscription(this.readAfter, this.pollIntervalMs, options, this.logger);
     this.subscriptions.add(subscription);
     return {
       stop: async () => {

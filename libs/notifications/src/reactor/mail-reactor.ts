@@ -1,11 +1,12 @@
+import type { Aggregates } from '@dossiers/application';
 import type { EventStore, Subscription } from '@dossiers/event-store';
+import { ProjectionEngine } from '@dossiers/read-models';
 import type { ReadStore } from '@dossiers/read-store';
 import type { ActivationTokens } from '../activation-token/activation-token';
 import type { EmailVerificationTokens } from '../email-verification/email-verification-token';
-import { MAIL_DELIVERIES_COLLECTION, MAIL_DELIVERY_INDEXES } from '../deliveries/mail-delivery.document';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../deliveries/retry-schedule';
 import type { MailTransport } from '../mail-transport.port';
-import { InvitationRecorder } from './invitation-recorder';
+import { mailDeliveryProjections, REACTOR_CHECKPOINTS_COLLECTION } from './mail-delivery.projections';
 import { MailSender } from './mail-sender';
 import { RecipientLookup } from './recipient-lookup';
 
@@ -34,13 +35,13 @@ const MAX_RESTART_BACKOFF_MS = 30_000;
 
 /**
  * Sends the emails the stored events ask for (activations, email changes), driven by the event
- * stream, not by the command handlers: a catch-up subscription from the reactor's own checkpoint
- * records a delivery per ContactInvited and two per ContactEmailChangeRequested
- * (InvitationRecorder), and a sender loop sends the due ones (MailSender).
+ * stream, not by the command handlers: a catch-up subscription from the reactor's own checkpoints
+ * records a delivery per ContactInvited and two per ContactEmailChangeRequested (the projection
+ * engine running mailDeliveryProjections), and a sender loop sends the due ones (MailSender).
  * Run one reactor per deployment: two would both send the same pending deliveries.
  */
 export class MailReactor {
-  private readonly recorder: InvitationRecorder;
+  private readonly recorder: ProjectionEngine;
   private readonly sender: MailSender;
   private readonly logger: ReactorLogger;
   private subscription?: Subscription;
@@ -53,13 +54,19 @@ export class MailReactor {
 
   constructor(
     private readonly eventStore: EventStore,
-    private readonly readStore: ReadStore,
+    readStore: ReadStore,
+    /** where the sender reads the recipients, from their streams */
+    aggregates: Pick<Aggregates, 'contacts' | 'clients'>,
     private readonly options: MailReactorOptions,
   ) {
-    this.recorder = new InvitationRecorder(readStore, options.mail.activationTtlHours);
+    this.recorder = new ProjectionEngine(
+      readStore,
+      mailDeliveryProjections({ activationTtlHours: options.mail.activationTtlHours }),
+      { checkpoints: REACTOR_CHECKPOINTS_COLLECTION },
+    );
     this.sender = new MailSender(
       readStore,
-      new RecipientLookup(eventStore),
+      new RecipientLookup(aggregates),
       options.transport,
       { activation: options.tokens, emailVerification: options.verificationTokens },
       {
@@ -72,7 +79,7 @@ export class MailReactor {
   }
 
   async start(): Promise<void> {
-    await this.readStore.ensureIndexes(MAIL_DELIVERIES_COLLECTION, MAIL_DELIVERY_INDEXES);
+    await this.recorder.ensureIndexes();
     this.running = true;
     await this.subscribe();
     // Deliveries left pending by the previous run go out now.
@@ -94,7 +101,8 @@ export class MailReactor {
       after,
       batchSize: this.options.batchSize ?? 500,
       handler: async (events) => {
-        if ((await this.recorder.record(events)) > 0) this.wakeSender();
+        // Deliveries are only ever created here: anything written is a new one to send.
+        if ((await this.recorder.applyBatch(events)) > 0) this.wakeSender();
       },
       onError: (error) => this.restartLater(error),
     });

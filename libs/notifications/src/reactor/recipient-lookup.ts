@@ -1,13 +1,5 @@
-import { loadStream } from '@dossiers/application';
-import {
-  clientDecider,
-  clientStreamId,
-  contactDecider,
-  contactStreamId,
-  NotFoundError,
-  type ContactState,
-} from '@dossiers/domain';
-import type { EventStore } from '@dossiers/event-store';
+import type { Aggregates } from '@dossiers/application';
+import { NotFoundError, type ContactState } from '@dossiers/domain';
 
 export interface ActivationRecipient {
   email: string;
@@ -24,49 +16,42 @@ export interface ActivationRecipient {
  * nothing depends on a read model being current.
  */
 export class RecipientLookup {
-  constructor(private readonly eventStore: EventStore) {}
+  constructor(private readonly aggregates: Pick<Aggregates, 'contacts' | 'clients'>) {}
 
   /** The contact as its stream shows it now; null when it does not exist in this tenant. */
   async contact(
     tenant: string,
     contactId: string,
   ): Promise<Extract<ContactState, { status: 'active' }> | null> {
-    try {
-      const { state } = await loadStream(
-        this.eventStore,
-        contactDecider,
-        contactStreamId(contactId),
-        tenant,
-        () => new NotFoundError('contact', contactId),
-      );
-      return state.status === 'active' ? state : null;
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
+    const contact = await orNull(this.aggregates.contacts.load(contactId, tenant));
+    return contact?.state.status === 'active' ? contact.state : null;
   }
 
   /** null when the contact or the client does not exist in this tenant: the mail can never be sent. */
   async find(tenant: string, contactId: string, clientId: string): Promise<ActivationRecipient | null> {
-    const notFound = () => new NotFoundError('stream', `${contactId}/${clientId}`);
-    try {
-      const [contact, client] = await Promise.all([
-        loadStream(this.eventStore, contactDecider, contactStreamId(contactId), tenant, notFound),
-        loadStream(this.eventStore, clientDecider, clientStreamId(clientId), tenant, notFound),
-      ]);
-      if (contact.state.status !== 'active' || client.state.status === 'absent') return null;
-      const { email, firstName, lastName } = contact.state.details;
-      // A client deleted since the invitation keeps its last name: the link still works.
-      return {
-        email,
-        firstName,
-        lastName,
-        clientName: client.state.name,
-        activated: contact.state.activated,
-      };
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
+    const [contact, client] = await Promise.all([
+      orNull(this.aggregates.contacts.load(contactId, tenant)),
+      orNull(this.aggregates.clients.load(clientId, tenant)),
+    ]);
+    if (contact?.state.status !== 'active' || !client || client.state.status === 'absent') return null;
+    const { email, firstName, lastName } = contact.state.details;
+    // A client deleted since the invitation keeps its last name: the link still works.
+    return {
+      email,
+      firstName,
+      lastName,
+      clientName: client.state.name,
+      activated: contact.state.activated,
+    };
+  }
+}
+
+/** A stream of another tenant does not exist for this one. */
+async function orNull<T>(loading: Promise<T>): Promise<T | null> {
+  try {
+    return await loading;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
-export const ROLES = ['admin', 'collaborator', 'contact', 'auditor', 'service'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@dossiers/domain';
+export { ROLES, type Role } from '@dossiers/domain';
 
 /** Who is calling, from the verified JWT: `sub` (principal id), `tenant` (firm id), `role`. */
 export interface Principal {

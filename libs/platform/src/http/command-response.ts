@@ -5,12 +5,17 @@ import type { CommandResult } from '@dossiers/application';
 export class CommandResponse {
   @ApiProperty({ description: 'id of the resource the command changed' })
   id!: string;
-  @ApiProperty({ description: "the stream's revision after the command; the ETag; send it back in If-Match" })
-  revision!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "the stream's revision after the command; the ETag; send it back in If-Match. Null (and no ETag) for a client's collaborators and contacts, who are not told its revision",
+  })
+  revision!: number | null;
   @ApiProperty({ description: 'global position: send it as X-Min-Position to read your own write' })
   position!: number;
 }
 
 export function commandResponse(id: string, result: CommandResult): CommandResponse {
-  return { id, revision: result.revision, position: result.position };
+  return { id, revision: result.revisionHidden ? null : result.revision, position: result.position };
 }

@@ -37,7 +37,7 @@ export class CommandInterceptor implements NestInterceptor {
     const key = String(header);
     if (!KEY.test(key))
       throw new ValidationError([
-        { field: 'Idempotency-Key', message: 'must be 1-200 characters [A-Za-z0-9_-:.]' },
+        { field: 'Idempotency-Key', message: 'must be 1-200 characters among letters, digits, _ - : and .' },
       ]);
     // JSON, not a separator: tenant 'a:b' + user 'c' must not share a scope with tenant 'a' + user 'b:c'.
     const scope = JSON.stringify([request.principal!.tenant, request.principal!.sub]);

@@ -95,7 +95,7 @@ export async function createHttpApp(
         request.headers['transfer-encoding'] !== undefined;
       const type = request.headers['content-type'] ?? '';
       const upload = acceptsFileUpload(request);
-      const expected = upload ? /^multipart\/form-data\b/i : /^application\/(.+\+)?json\b/i;
+      const expected = upload ? /^multipart\/form-data\b/i : /^application\/json\b/i;
       if (hasBody && !expected.test(type)) {
         await reply.status(415).send({
           code: 'UNSUPPORTED_MEDIA_TYPE',

@@ -3,7 +3,7 @@ import { ConflictError, DomainError, ValidationError, type DomainErrorKind } fro
 import { WrongExpectedVersionError } from '@dossiers/event-store';
 import { BlobTooLargeError } from '@dossiers/blob-store';
 import { PayloadTooLargeError } from './files/payload-too-large.error';
-import { JsonTooDeepError } from './json-body';
+import { JsonNotAnObjectError, JsonTooDeepError, JsonTooLargeError } from './json-body';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -45,10 +45,11 @@ export function toErrorResponse(
           status: 412,
           body: {
             code: 'PRECONDITION_FAILED',
+            // No revision in the message: members are not told a stream's revision (see ClientAccess.revisionFor).
             message:
               error.actual < 0
-                ? 'If-Match cannot hold: the resource does not exist (a creation takes no If-Match)'
-                : `The resource has changed: its revision is ${error.actual}`,
+                ? 'If-Match cannot hold: the resource does not exist'
+                : 'The resource has changed since the revision in If-Match',
           },
         }
       : {
@@ -60,8 +61,14 @@ export function toErrorResponse(
     // An upload past MAX_UPLOAD_MB, caught by the multipart parser or by the blob store.
     return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: error.message } };
   }
-  if (error instanceof JsonTooDeepError) {
+  if (error instanceof JsonTooDeepError || error instanceof JsonTooLargeError) {
     return { status: 400, body: { code: error.code, message: error.message } };
+  }
+  if (error instanceof JsonNotAnObjectError) {
+    return {
+      status: 400,
+      body: { code: error.code, message: 'The request is invalid', errors: error.errors },
+    };
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();

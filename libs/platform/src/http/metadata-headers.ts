@@ -10,12 +10,12 @@ const FIELD_NAMES: Record<string, string> = {
   [CAUSATION_HEADER]: 'X-Causation-Id',
 };
 
-/** The errors of the metadata headers a request carries: each, when present, is 1-100 of [A-Za-z0-9_-:.]. */
+/** The errors of the metadata headers a request carries: each, when present, is 1-100 letters, digits, _ - : or .. */
 export function metadataHeaderErrors(headers: Record<string, string | string[] | undefined>): FieldError[] {
   return Object.entries(FIELD_NAMES)
     .filter(([header]) => {
       const value = headers[header];
       return value !== undefined && (typeof value !== 'string' || !ID_FORMAT.test(value));
     })
-    .map(([, field]) => ({ field, message: 'must be 1-100 characters [A-Za-z0-9_-:.]' }));
+    .map(([, field]) => ({ field, message: 'must be 1-100 characters among letters, digits, _ - : and .' }));
 }

@@ -32,8 +32,12 @@ export function deterministicUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Builds the command context from the request: who, for which firm, when, and with which preconditions. */
-export function commandContextOf(request: HttpRequest): CommandContext {
+/**
+ * Builds the command context from the request: who, for which firm, when, and with which preconditions.
+ * `preconditions: false` for a command a query route records (a download): the request's If-Match,
+ * if any, is about what it reads, not about the stream the command appends to.
+ */
+export function commandContextOf(request: HttpRequest, { preconditions = true } = {}): CommandContext {
   const principal = request.principal!;
   const key = request.idempotencyKey;
   // Checked by the HTTP app's onRequest hook (metadata-headers.ts): a string here is well-formed.
@@ -45,7 +49,7 @@ export function commandContextOf(request: HttpRequest): CommandContext {
     correlationId: request.id,
     causationId: typeof causation === 'string' ? causation : null,
     now: new Date().toISOString(),
-    expectedRevision: parseIfMatch(request.headers['if-match']),
+    expectedRevision: preconditions ? parseIfMatch(request.headers['if-match']) : undefined,
     eventId: key
       ? (streamId, index) =>
           deterministicUuid(JSON.stringify([principal.tenant, principal.sub, key, streamId, index]))

@@ -1,5 +1,5 @@
 import { ValidationError } from '@dossiers/domain';
-import { deterministicUuid, parseIfMatch } from './request-context';
+import { commandContextOf, deterministicUuid, parseIfMatch, type HttpRequest } from './request-context';
 
 describe('parseIfMatch', () => {
   it.each([
@@ -27,5 +27,25 @@ describe('deterministicUuid', () => {
     expect(deterministicUuid('firm|user|key|client')).toBe(id);
     expect(deterministicUuid('firm|user|key|group')).not.toBe(id);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('commandContextOf', () => {
+  const request = (ifMatch: string) =>
+    ({
+      id: 'req-1',
+      principal: { tenant: 'firm-a', sub: 'user-1', role: 'admin' },
+      headers: { 'if-match': ifMatch },
+    }) as unknown as HttpRequest;
+
+  it("takes If-Match as the precondition, unless told the request's preconditions are not the command's", () => {
+    expect(commandContextOf(request('"3"')).expectedRevision).toBe(3);
+    expect(() => commandContextOf(request('"a-sha256"'))).toThrow(ValidationError);
+    expect(commandContextOf(request('"3"'), { preconditions: false }).expectedRevision).toBeUndefined();
+    expect(commandContextOf(request('"a-sha256"'), { preconditions: false })).toMatchObject({
+      tenant: 'firm-a',
+      actor: 'user-1',
+      correlationId: 'req-1',
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { normalizeText } from '@dossiers/domain';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { RedisIdempotencyStore, SqliteIdempotencyStore, type IdempotencyStore } from '@dossiers/idempotency';
@@ -11,18 +13,22 @@ import type { AppConfig } from '../config/app-config';
  * SQLite default (files under DATA_DIR) otherwise.
  */
 export function createEventStore(config: AppConfig): EventStore {
-  if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl);
+  const logger = new Logger('EventStore');
+  if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl, { logger });
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({
     filename: join(config.dataDir, 'events.db'),
     synchronous: config.sqliteSynchronous,
+    logger,
   });
 }
 
+/** `$contains` folds its needle with the domain's text key, the one projections store search fields under. */
 export async function createReadStore(config: AppConfig): Promise<ReadStore> {
-  if (config.mongoUrl) return new MongoReadStore({ url: config.mongoUrl, databaseName: config.mongoDb });
+  if (config.mongoUrl)
+    return new MongoReadStore({ url: config.mongoUrl, databaseName: config.mongoDb, normalizeText });
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteReadStore({ filename: join(config.dataDir, 'read-models.db') });
+  return new SqliteReadStore({ filename: join(config.dataDir, 'read-models.db'), normalizeText });
 }
 
 export function createIdempotencyStore(config: AppConfig): IdempotencyStore {

@@ -1,6 +1,6 @@
-import type { ClientEvent, RecordedEvent } from '@dossiers/events';
+import type { ClientEvent } from '@dossiers/events';
 import type { Document } from '@dossiers/read-store';
-import { defineProjection } from '../projection/projection';
+import { defineProjection, type Handled, type Recorded } from '../projection/projection';
 
 /** How many clients a firm has: the list's `total` without counting 100k index entries per page. */
 export interface ClientCountDoc extends Document {
@@ -11,22 +11,23 @@ export interface ClientCountDoc extends Document {
 
 export const CLIENT_COUNTS_COLLECTION = 'client_counts';
 
-export function evolveClientCount(doc: ClientCountDoc | null, event: RecordedEvent): ClientCountDoc | null {
+const COUNTED = ['ClientCreated', 'ClientDeleted'] as const satisfies readonly ClientEvent['type'][];
+type Counted = Handled<ClientEvent, typeof COUNTED>;
+
+function evolveClientCount(doc: ClientCountDoc | null, event: Recorded<Counted>): ClientCountDoc {
   const clients = doc?.clients ?? 0;
-  switch (event.type as ClientEvent['type']) {
+  switch (event.type) {
     case 'ClientCreated':
       return { _id: event.metadata.tenant, clients: clients + 1 };
     case 'ClientDeleted':
       return { _id: event.metadata.tenant, clients: clients - 1 };
-    default:
-      return doc;
   }
 }
 
-export const clientCountProjection = defineProjection<ClientCountDoc>({
+export const clientCountProjection = defineProjection<ClientCountDoc, Counted>({
   name: 'client-count',
   collection: CLIENT_COUNTS_COLLECTION,
-  handles: new Set<ClientEvent['type']>(['ClientCreated', 'ClientDeleted']),
+  canHandle: COUNTED,
   documentId: (event) => event.metadata.tenant,
   evolve: evolveClientCount,
   indexes: [],

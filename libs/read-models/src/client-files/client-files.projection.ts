@@ -1,17 +1,23 @@
 import { normalizeText } from '@dossiers/domain';
-import type { ClientEvent, RecordedEvent } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import type { ClientEvent } from '@dossiers/events';
+import { defineProjection, type Handled, type Recorded } from '../projection/projection';
 import { CLIENT_FILES_COLLECTION, clientFileId, type ClientFileDoc } from './client-file.document';
 
-type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
+const FILE_EVENTS = [
+  'FileUploaded',
+  'FileVersionUploaded',
+  'FileRenamed',
+  'FileMoved',
+  'FileDeleted',
+] as const satisfies readonly ClientEvent['type'][];
+type FileEvent = Handled<ClientEvent, typeof FILE_EVENTS>;
 
 /**
  * Files, one document each. A deleted folder's files are deleted by their own events first; a
  * deleted client's file documents stay, unreachable (every file route goes through its client),
  * like their bytes: nothing a user wrote is destroyed by deleting a client.
  */
-export function evolveClientFile(doc: ClientFileDoc | null, recorded: RecordedEvent): ClientFileDoc | null {
-  const event = recorded as ClientRecorded;
+function evolveClientFile(doc: ClientFileDoc | null, event: Recorded<FileEvent>): ClientFileDoc | null {
   const { actor, occurredAt } = event.metadata;
   if (event.type === 'FileUploaded') {
     const { clientId, fileId, folderId, name, format, version, size, sha256, contentType, blobId } =
@@ -67,25 +73,14 @@ export function evolveClientFile(doc: ClientFileDoc | null, recorded: RecordedEv
       return { ...doc, ...touched, folderId: event.data.folderId };
     case 'FileDeleted':
       return null;
-    default:
-      return doc;
   }
 }
 
-export const clientFilesProjection = defineProjection<ClientFileDoc>({
+export const clientFilesProjection = defineProjection<ClientFileDoc, FileEvent>({
   name: 'client-files',
   collection: CLIENT_FILES_COLLECTION,
-  handles: new Set<ClientEvent['type']>([
-    'FileUploaded',
-    'FileVersionUploaded',
-    'FileRenamed',
-    'FileMoved',
-    'FileDeleted',
-  ]),
-  documentId: (event) => {
-    const { clientId, fileId } = event.data as { clientId: string; fileId: string };
-    return clientFileId(clientId, fileId);
-  },
+  canHandle: FILE_EVENTS,
+  documentId: (event) => clientFileId(event.data.clientId, event.data.fileId),
   evolve: evolveClientFile,
   indexes: [
     {

@@ -1,18 +1,19 @@
 import { normalizeText } from '@dossiers/domain';
-import type { ClientEvent, RecordedEvent } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import type { ClientEvent } from '@dossiers/events';
+import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 import { CLIENTS_COLLECTION, type ClientListDoc } from './client-list.document';
 
-type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
-
-function touched(doc: ClientListDoc, event: ClientRecorded, changes: Partial<ClientListDoc>): ClientListDoc {
+function touched(
+  doc: ClientListDoc,
+  event: Recorded<ClientEvent>,
+  changes: Partial<ClientListDoc>,
+): ClientListDoc {
   const at = event.metadata.occurredAt;
   const sheetUpdatedAt = CHANGES_THE_SHEET[event.type] ? at : doc.sheetUpdatedAt;
   return { ...doc, ...changes, updatedAt: at, sheetUpdatedAt, revision: event.revision };
 }
 
-export function evolveClientList(doc: ClientListDoc | null, recorded: RecordedEvent): ClientListDoc | null {
-  const event = recorded as ClientRecorded;
+function evolveClientList(doc: ClientListDoc | null, event: Recorded<ClientEvent>): ClientListDoc | null {
   if (event.type === 'ClientCreated') {
     const { clientId, name, groupId, attributes } = event.data;
     const at = event.metadata.occurredAt;
@@ -104,12 +105,13 @@ const CHANGES_THE_SHEET: Record<ClientEvent['type'], boolean> = {
   FileDeleted: false,
 };
 
-export const clientListProjection = defineProjection<ClientListDoc>({
+export const clientListProjection = defineProjection<ClientListDoc, ClientEvent>({
   name: 'client-list',
   collection: CLIENTS_COLLECTION,
-  handles: new Set(Object.keys(CHANGES_THE_SHEET)),
-  creates: new Set<ClientEvent['type']>(['ClientCreated']),
-  documentId: (event) => (event.data as { clientId: string }).clientId,
+  // Every event of the client's stream: the Record above lists each type once.
+  canHandle: Object.keys(CHANGES_THE_SHEET) as ClientEvent['type'][],
+  creates: ['ClientCreated'],
+  documentId: idFrom('clientId'),
   evolve: evolveClientList,
   // Each index ends with _id (the tie-breaker) and searchText, so that a search, its sort and its
   // total are answered from index entries alone, without reading a document.

@@ -1,5 +1,4 @@
-import type { ClientEvent } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import { defineProjection, idFrom } from '../projection/projection';
 import { deriveChangedFolderAccess } from './derive-changed-folder-access';
 import { deriveFolderAccess } from './derive-folder-access';
 import { CLIENT_MEMBERS_COLLECTION, FOLDER_ACCESS_COLLECTION } from './folder-access.document';
@@ -8,6 +7,7 @@ import {
   PERMISSION_MODEL_EVENTS,
   PERMISSION_MODELS_COLLECTION,
   type PermissionModelDoc,
+  type PermissionModelEvent,
 } from './permission-model';
 
 /**
@@ -15,13 +15,13 @@ import {
  * documents (with every principal's effective right) and the client memberships that the
  * authorisation, the matrix, the "eye" and the client lists of collaborators and contacts read.
  */
-export const clientPermissionsProjection = defineProjection<PermissionModelDoc>({
+export const clientPermissionsProjection = defineProjection<PermissionModelDoc, PermissionModelEvent>({
   name: 'client-permissions',
   collection: PERMISSION_MODELS_COLLECTION,
   indexes: [],
-  handles: PERMISSION_MODEL_EVENTS,
-  creates: new Set<ClientEvent['type']>(['ClientCreated']),
-  documentId: (event) => (event.data as { clientId: string }).clientId,
+  canHandle: PERMISSION_MODEL_EVENTS,
+  creates: ['ClientCreated'],
+  documentId: idFrom('clientId'),
   evolve: evolvePermissionModel,
   derived: {
     collections: [

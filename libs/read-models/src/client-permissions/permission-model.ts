@@ -1,5 +1,6 @@
-import type { Access, ClientEvent, FolderRight, RecordedEvent } from '@dossiers/events';
+import type { Access, ClientEvent, FolderRight } from '@dossiers/events';
 import type { Document } from '@dossiers/read-store';
+import type { Handled, Recorded } from '../projection/projection';
 
 /**
  * A client's folders and the rights set on them, kept compact: each principal of the client has a
@@ -100,13 +101,27 @@ function updateFolder(doc: PermissionModelDoc, folderId: string, changes: Partia
   return folder ? { ...doc, folders: { ...doc.folders, [folderId]: { ...folder, ...changes } } } : doc;
 }
 
-type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
+/** The events that shape a client's folders and who has rights on them. */
+export const PERMISSION_MODEL_EVENTS = [
+  'ClientCreated',
+  'ClientDeleted',
+  'ContactAttached',
+  'ContactDetached',
+  'CollaboratorAccessSet',
+  'TreeTemplateApplied',
+  'FolderCreated',
+  'FolderRenamed',
+  'FolderMoved',
+  'FolderDeleted',
+  'FolderPermissionSet',
+  'FolderPermissionsCascaded',
+] as const satisfies readonly ClientEvent['type'][];
+export type PermissionModelEvent = Handled<ClientEvent, typeof PERMISSION_MODEL_EVENTS>;
 
 export function evolvePermissionModel(
   doc: PermissionModelDoc | null,
-  recorded: RecordedEvent,
+  event: Recorded<PermissionModelEvent>,
 ): PermissionModelDoc | null {
-  const event = recorded as ClientRecorded;
   if (event.type === 'ClientCreated')
     return {
       _id: event.data.clientId,
@@ -149,22 +164,5 @@ export function evolvePermissionModel(
       return setRights(doc, [event.data.folderId], { [event.data.principalId]: event.data.right });
     case 'FolderPermissionsCascaded':
       return setRights(doc, event.data.folderIds, event.data.rights);
-    default:
-      return doc;
   }
 }
-
-export const PERMISSION_MODEL_EVENTS: ReadonlySet<string> = new Set<ClientEvent['type']>([
-  'ClientCreated',
-  'ClientDeleted',
-  'ContactAttached',
-  'ContactDetached',
-  'CollaboratorAccessSet',
-  'TreeTemplateApplied',
-  'FolderCreated',
-  'FolderRenamed',
-  'FolderMoved',
-  'FolderDeleted',
-  'FolderPermissionSet',
-  'FolderPermissionsCascaded',
-]);

@@ -6,6 +6,7 @@ import {
   clientDecider,
   DomainError,
   effectiveRight,
+  normalizeText,
   ownRight,
   principalsOf,
   type ActiveClient,
@@ -245,7 +246,7 @@ describe('effective rights: read model = domain, for random trees and commands',
         fc.integer({ min: 1, max: 25 }),
         async (steps, batch) => {
           const { state, events } = play(steps);
-          const store = new SqliteReadStore({ filename: join(dir, `r${run++}.db`) });
+          const store = new SqliteReadStore({ filename: join(dir, `r${run++}.db`), normalizeText });
           try {
             const engine = new ProjectionEngine(store, [clientPermissionsProjection]);
             for (let i = 0; i < events.length; i += batch) {
@@ -295,8 +296,8 @@ describe('effective rights: read model = domain, for random trees and commands',
         async (steps, batch) => {
           const { events } = play(steps);
           const eventStore = new SqliteEventStore({ filename: join(dir, `e${run}.db`) });
-          const live = new SqliteReadStore({ filename: join(dir, `live${run}.db`) });
-          const rebuilt = new SqliteReadStore({ filename: join(dir, `rebuilt${run++}.db`) });
+          const live = new SqliteReadStore({ filename: join(dir, `live${run}.db`), normalizeText });
+          const rebuilt = new SqliteReadStore({ filename: join(dir, `rebuilt${run++}.db`), normalizeText });
           try {
             await eventStore.append(
               `client-${clientId}`,

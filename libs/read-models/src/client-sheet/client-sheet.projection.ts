@@ -1,10 +1,26 @@
-import type { ClientEvent, RecordedEvent } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import type { ClientEvent } from '@dossiers/events';
+import { defineProjection, idFrom, type Handled, type Recorded } from '../projection/projection';
 import { CLIENT_SHEETS_COLLECTION, type ClientSheetDoc } from './client-sheet.document';
 
-type ClientRecorded = RecordedEvent<ClientEvent['type']> & ClientEvent;
+const SHEET_EVENTS = [
+  'ClientCreated',
+  'ClientDeleted',
+  'SheetTemplateLoaded',
+  'ContactAttached',
+  'ContactLanguageChanged',
+  'ContactInvited',
+  'ContactDetached',
+  'CollaboratorAccessSet',
+  'ConnectorConfigured',
+  'ConnectorRemoved',
+  'FormSent',
+] as const satisfies readonly ClientEvent['type'][];
+type SheetEvent = Handled<ClientEvent, typeof SHEET_EVENTS>;
 
-function evolveSheet(doc: ClientSheetDoc, event: ClientRecorded): ClientSheetDoc {
+function evolveSheet(
+  doc: ClientSheetDoc,
+  event: Recorded<Exclude<SheetEvent, { type: 'ClientCreated' | 'ClientDeleted' }>>,
+): ClientSheetDoc {
   const at = event.metadata.occurredAt;
   switch (event.type) {
     case 'SheetTemplateLoaded': {
@@ -53,16 +69,10 @@ function evolveSheet(doc: ClientSheetDoc, event: ClientRecorded): ClientSheetDoc
       const { formId, formTemplateId, formName: name, contactIds } = event.data;
       return { ...doc, forms: [...doc.forms, { formId, formTemplateId, name, contactIds, sentAt: at }] };
     }
-    default:
-      return doc;
   }
 }
 
-export function evolveClientSheet(
-  doc: ClientSheetDoc | null,
-  recorded: RecordedEvent,
-): ClientSheetDoc | null {
-  const event = recorded as ClientRecorded;
+function evolveClientSheet(doc: ClientSheetDoc | null, event: Recorded<SheetEvent>): ClientSheetDoc | null {
   if (event.type === 'ClientCreated') {
     return {
       _id: event.data.clientId,
@@ -80,24 +90,12 @@ export function evolveClientSheet(
   return { ...evolveSheet(doc, event), revision: event.revision };
 }
 
-export const clientSheetProjection = defineProjection<ClientSheetDoc>({
+export const clientSheetProjection = defineProjection<ClientSheetDoc, SheetEvent>({
   name: 'client-sheet',
   collection: CLIENT_SHEETS_COLLECTION,
-  handles: new Set<ClientEvent['type']>([
-    'ClientCreated',
-    'ClientDeleted',
-    'SheetTemplateLoaded',
-    'ContactAttached',
-    'ContactLanguageChanged',
-    'ContactInvited',
-    'ContactDetached',
-    'CollaboratorAccessSet',
-    'ConnectorConfigured',
-    'ConnectorRemoved',
-    'FormSent',
-  ]),
-  creates: new Set<ClientEvent['type']>(['ClientCreated']),
-  documentId: (event) => (event.data as { clientId: string }).clientId,
+  canHandle: SHEET_EVENTS,
+  creates: ['ClientCreated'],
+  documentId: idFrom('clientId'),
   evolve: evolveClientSheet,
   indexes: [],
 });

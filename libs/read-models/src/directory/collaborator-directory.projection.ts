@@ -1,6 +1,6 @@
-import type { CollaboratorEvent, RecordedEvent } from '@dossiers/events';
+import type { CollaboratorEvent } from '@dossiers/events';
 import type { Document } from '@dossiers/read-store';
-import { defineProjection } from '../projection/projection';
+import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 import { personNameSort, personSearchText } from './person-text';
 
 /** One collaborator of the firm, as the directory lists it. */
@@ -23,42 +23,32 @@ export interface CollaboratorDoc extends Document {
 
 export const COLLABORATORS_COLLECTION = 'collaborators';
 
-type CollaboratorRecorded = RecordedEvent<CollaboratorEvent['type']> & CollaboratorEvent;
-
-export function evolveCollaboratorDirectory(
+/** Both events (registered, details changed) carry every detail, so either one rebuilds the document whole. */
+function evolveCollaboratorDirectory(
   doc: CollaboratorDoc | null,
-  recorded: RecordedEvent,
-): CollaboratorDoc | null {
-  const event = recorded as CollaboratorRecorded;
-  switch (event.type) {
-    case 'CollaboratorRegistered':
-    case 'CollaboratorDetailsChanged': {
-      // Both events carry every detail, so either one rebuilds the document whole.
-      const { collaboratorId, firstName, lastName, email } = event.data;
-      const at = event.metadata.occurredAt;
-      return {
-        _id: collaboratorId,
-        tenant: doc?.tenant ?? event.metadata.tenant,
-        firstName,
-        lastName,
-        email,
-        nameSort: personNameSort(firstName, lastName),
-        searchText: personSearchText(firstName, lastName, email),
-        createdAt: doc?.createdAt ?? at,
-        updatedAt: at,
-        revision: event.revision,
-      };
-    }
-    default:
-      return doc;
-  }
+  event: Recorded<CollaboratorEvent>,
+): CollaboratorDoc {
+  const { collaboratorId, firstName, lastName, email } = event.data;
+  const at = event.metadata.occurredAt;
+  return {
+    _id: collaboratorId,
+    tenant: doc?.tenant ?? event.metadata.tenant,
+    firstName,
+    lastName,
+    email,
+    nameSort: personNameSort(firstName, lastName),
+    searchText: personSearchText(firstName, lastName, email),
+    createdAt: doc?.createdAt ?? at,
+    updatedAt: at,
+    revision: event.revision,
+  };
 }
 
-export const collaboratorDirectoryProjection = defineProjection<CollaboratorDoc>({
+export const collaboratorDirectoryProjection = defineProjection<CollaboratorDoc, CollaboratorEvent>({
   name: 'collaborator-directory',
   collection: COLLABORATORS_COLLECTION,
-  handles: new Set<CollaboratorEvent['type']>(['CollaboratorRegistered', 'CollaboratorDetailsChanged']),
-  documentId: (event) => (event.data as { collaboratorId: string }).collaboratorId,
+  canHandle: ['CollaboratorRegistered', 'CollaboratorDetailsChanged'],
+  documentId: idFrom('collaboratorId'),
   evolve: evolveCollaboratorDirectory,
   // Ends with _id (the tie-breaker) and searchText, so a search, its sort and its total are
   // answered from index entries alone.

@@ -1,6 +1,6 @@
-import type { ClientEvent, ContactEvent, Language, RecordedEvent } from '@dossiers/events';
+import type { AnyDomainEvent, Language } from '@dossiers/events';
 import type { Document } from '@dossiers/read-store';
-import { defineProjection } from '../projection/projection';
+import { defineProjection, idFrom, type Handled, type Recorded } from '../projection/projection';
 import { personNameSort, personSearchText } from './person-text';
 
 /** A client the contact is attached to, with the language of that client's emails to it. */
@@ -37,13 +37,25 @@ export interface ContactDoc extends Document {
 
 export const CONTACTS_COLLECTION = 'contacts';
 
-type ContactRecorded = RecordedEvent<ContactEvent['type']> & ContactEvent;
-type LinkRecorded = RecordedEvent &
-  Extract<ClientEvent, { type: 'ContactAttached' | 'ContactLanguageChanged' | 'ContactDetached' }>;
+/** The contact's own stream, and the client-stream events that link it to a client. */
+const CONTACT_EVENTS = [
+  'ContactCreated',
+  'ContactDetailsChanged',
+  'ContactActivated',
+  'ContactEmailChangeRequested',
+  'ContactEmailChanged',
+  'ContactAttached',
+  'ContactLanguageChanged',
+  'ContactDetached',
+] as const satisfies readonly AnyDomainEvent['type'][];
+type ContactDirectoryEvent = Handled<AnyDomainEvent, typeof CONTACT_EVENTS>;
+type LinkEvent = Recorded<
+  Extract<ContactDirectoryEvent, { type: 'ContactAttached' | 'ContactLanguageChanged' | 'ContactDetached' }>
+>;
 
 function withDetails(
   doc: ContactDoc,
-  event: ContactRecorded & { type: 'ContactDetailsChanged' },
+  event: Recorded<Extract<ContactDirectoryEvent, { type: 'ContactDetailsChanged' }>>,
 ): ContactDoc {
   const { firstName, lastName, email, phone, language } = event.data;
   return {
@@ -61,7 +73,7 @@ function withDetails(
 }
 
 /** ContactAttached, ContactLanguageChanged and ContactDetached come from the client's stream: they change the links only. */
-function withLinks(doc: ContactDoc, event: LinkRecorded): ContactDoc {
+function withLinks(doc: ContactDoc, event: LinkEvent): ContactDoc {
   // The same firm only: a contact id named in another firm's stream changes nothing here.
   if (event.metadata.tenant !== doc.tenant) return doc;
   const { clientId } = event.data;
@@ -77,8 +89,10 @@ function withLinks(doc: ContactDoc, event: LinkRecorded): ContactDoc {
   return { ...doc, clients: [...doc.clients, { clientId, language, attachedAt: event.metadata.occurredAt }] };
 }
 
-export function evolveContactDirectory(doc: ContactDoc | null, recorded: RecordedEvent): ContactDoc | null {
-  const event = recorded as ContactRecorded | LinkRecorded;
+function evolveContactDirectory(
+  doc: ContactDoc | null,
+  event: Recorded<ContactDirectoryEvent>,
+): ContactDoc | null {
   if (event.type === 'ContactCreated') {
     const { contactId, firstName, lastName, email, phone, language } = event.data;
     const at = event.metadata.occurredAt;
@@ -135,25 +149,14 @@ export function evolveContactDirectory(doc: ContactDoc | null, recorded: Recorde
     case 'ContactLanguageChanged':
     case 'ContactDetached':
       return withLinks(doc, event);
-    default:
-      return doc;
   }
 }
 
-export const contactDirectoryProjection = defineProjection<ContactDoc>({
+export const contactDirectoryProjection = defineProjection<ContactDoc, ContactDirectoryEvent>({
   name: 'contact-directory',
   collection: CONTACTS_COLLECTION,
-  handles: new Set<string>([
-    'ContactCreated',
-    'ContactDetailsChanged',
-    'ContactActivated',
-    'ContactEmailChangeRequested',
-    'ContactEmailChanged',
-    'ContactAttached',
-    'ContactLanguageChanged',
-    'ContactDetached',
-  ] satisfies (ContactEvent['type'] | LinkRecorded['type'])[]),
-  documentId: (event) => (event.data as { contactId: string }).contactId,
+  canHandle: CONTACT_EVENTS,
+  documentId: idFrom('contactId'),
   evolve: evolveContactDirectory,
   // Ends with _id (the tie-breaker) and searchText, so a search, its sort and its total are
   // answered from index entries alone.

@@ -9,4 +9,4 @@ export * from './contact-directory.projection';
 export const DIRECTORY_PROJECTIONS: readonly Projection[] = [
   collaboratorDirectoryProjection,
   contactDirectoryProjection,
-] as Projection[];
+];

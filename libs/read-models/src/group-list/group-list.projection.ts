@@ -1,7 +1,7 @@
 import { normalizeText } from '@dossiers/domain';
-import type { GroupEvent, RecordedEvent } from '@dossiers/events';
+import type { GroupEvent } from '@dossiers/events';
 import type { Document } from '@dossiers/read-store';
-import { defineProjection } from '../projection/projection';
+import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 
 export interface GroupDoc extends Document {
   _id: string;
@@ -13,27 +13,22 @@ export interface GroupDoc extends Document {
 
 export const GROUPS_COLLECTION = 'groups';
 
-export function evolveGroupList(doc: GroupDoc | null, recorded: RecordedEvent): GroupDoc | null {
-  const event = recorded as RecordedEvent & GroupEvent;
-  switch (event.type) {
-    case 'GroupCreated':
-      return {
-        _id: event.data.groupId,
-        tenant: event.metadata.tenant,
-        name: event.data.name,
-        nameSort: normalizeText(event.data.name),
-        createdAt: event.metadata.occurredAt,
-      };
-    default:
-      return doc;
-  }
+/** A group is created and never changes. */
+function evolveGroupList(_doc: GroupDoc | null, event: Recorded<GroupEvent>): GroupDoc {
+  return {
+    _id: event.data.groupId,
+    tenant: event.metadata.tenant,
+    name: event.data.name,
+    nameSort: normalizeText(event.data.name),
+    createdAt: event.metadata.occurredAt,
+  };
 }
 
-export const groupListProjection = defineProjection<GroupDoc>({
+export const groupListProjection = defineProjection<GroupDoc, GroupEvent>({
   name: 'group-list',
   collection: GROUPS_COLLECTION,
-  handles: new Set<GroupEvent['type']>(['GroupCreated']),
-  documentId: (event) => (event.data as { groupId: string }).groupId,
+  canHandle: ['GroupCreated'],
+  documentId: idFrom('groupId'),
   evolve: evolveGroupList,
   indexes: [
     {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { normalizeText } from '@dossiers/domain';
 import type { RecordedEvent } from '@dossiers/events';
 import { SqliteReadStore } from '@dossiers/read-store';
 import { isAfter } from '@dossiers/event-store';
@@ -38,7 +39,7 @@ describe('checkpoints', () => {
   let store: SqliteReadStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'checkpoints-'));
-    store = new SqliteReadStore({ filename: join(dir, 'r.db') });
+    store = new SqliteReadStore({ filename: join(dir, 'r.db'), normalizeText });
   });
   afterEach(async () => {
     await store.close();

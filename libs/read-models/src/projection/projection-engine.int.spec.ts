@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedEvent } from '@dossiers/events';
+import { normalizeText } from '@dossiers/domain';
+import type { DomainEvent, RecordedEvent } from '@dossiers/events';
 import {
   SqliteReadStore,
   type Document,
@@ -9,7 +10,8 @@ import {
   type ReadStore,
   type ReadStoreTransaction,
 } from '@dossiers/read-store';
-import { defineProjection } from './projection';
+import { CHECKPOINTS_COLLECTION } from './checkpoint';
+import { defineProjection, idFrom } from './projection';
 import { ProjectionEngine } from './projection-engine';
 
 /** A toy read model: one counter per `key`, begun by Opened, and one derived document per tag. */
@@ -18,28 +20,31 @@ interface CounterDoc extends Document {
   tags: string[];
 }
 
-const counters = defineProjection<CounterDoc>({
+type CounterEvent =
+  | DomainEvent<'Opened' | 'Bumped' | 'Noticed' | 'Closed', { key: string }>
+  | DomainEvent<'Tagged' | 'Untagged', { key: string; tag: string }>;
+
+const counters = defineProjection<CounterDoc, CounterEvent>({
   name: 'counters',
   collection: 'counters',
   indexes: [],
-  handles: new Set(['Opened', 'Bumped', 'Tagged', 'Untagged', 'Noticed', 'Closed']),
-  creates: new Set(['Opened']),
-  documentId: (event) => (event.data as { key: string }).key,
+  canHandle: ['Opened', 'Bumped', 'Tagged', 'Untagged', 'Noticed', 'Closed'],
+  creates: ['Opened'],
+  documentId: idFrom('key'),
   evolve: (doc, event) => {
-    const data = event.data as { key: string; tag?: string };
-    if (event.type === 'Opened') return { _id: data.key, n: 0, tags: [] };
+    if (event.type === 'Opened') return { _id: event.data.key, n: 0, tags: [] };
     if (!doc) return null;
     switch (event.type) {
       case 'Bumped':
         return { ...doc, n: doc.n + 1 };
       case 'Tagged':
-        return { ...doc, tags: [...doc.tags, data.tag!] };
+        return { ...doc, tags: [...doc.tags, event.data.tag] };
       case 'Untagged':
-        return { ...doc, tags: doc.tags.filter((tag) => tag !== data.tag) };
+        return { ...doc, tags: doc.tags.filter((tag) => tag !== event.data.tag) };
       case 'Closed':
         return null;
-      default:
-        return doc; // Noticed: nothing changes
+      case 'Noticed':
+        return doc; // nothing changes
     }
   },
   derived: {
@@ -98,7 +103,7 @@ describe('ProjectionEngine', () => {
   let store: SqliteReadStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'engine-'));
-    store = new SqliteReadStore({ filename: join(dir, 'r.db') });
+    store = new SqliteReadStore({ filename: join(dir, 'r.db'), normalizeText });
   });
   afterEach(async () => {
     await store.close();
@@ -143,6 +148,33 @@ describe('ProjectionEngine', () => {
       ['new', 1],
       ['old', 2],
     ]);
+  });
+
+  it('hands each projection only the events it handles, and says how many documents it wrote', async () => {
+    const engine = new ProjectionEngine(store, [counters]);
+    expect(await engine.applyBatch([event('Opened', 'a'), event('Opened', 'b'), event('Ignored', 'c')])).toBe(
+      2,
+    );
+    expect(await engine.applyBatch([event('Noticed', 'a'), event('Ignored', 'a')])).toBe(0);
+    expect(await engine.applyBatch([event('Bumped', 'a'), event('Closed', 'b')])).toBe(2);
+    expect((await all('counters')).map((doc) => [doc._id, doc.n])).toEqual([['a', 1]]);
+  });
+
+  it('keeps its checkpoints in the collection it is given, applying a batch delivered twice once', async () => {
+    const engine = new ProjectionEngine(store, [counters], { checkpoints: 'reactor_checkpoints' });
+    const batch = [event('Opened', 'k'), event('Bumped', 'k')];
+    await engine.applyBatch(batch);
+    expect(await engine.applyBatch(batch)).toBe(0);
+
+    expect(await all('reactor_checkpoints')).toEqual([
+      { _id: 'counters', position: batch[1].position, prepare: batch[1].position },
+    ]);
+    expect(await all(CHECKPOINTS_COLLECTION)).toEqual([]);
+    expect(await engine.resumeCheckpoint()).toEqual({
+      position: batch[1].position,
+      prepare: batch[1].position,
+    });
+    expect((await all('counters')).map((doc) => [doc._id, doc.n])).toEqual([['k', 1]]);
   });
 
   it('writes the derived documents that differ, as the last state of the batch leaves them', async () => {

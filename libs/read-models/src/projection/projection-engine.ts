@@ -4,6 +4,21 @@ import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-s
 import { CHECKPOINTS_COLLECTION, START, type CheckpointDoc } from './checkpoint';
 import { collectionsOf, type DerivedDocuments, type Projection } from './projection';
 
+export interface ProjectionEngineOptions {
+  /**
+   * Where the checkpoints go (default: the read models'). Reactors keep theirs apart, beside their
+   * outbox: a rebuild of the read models must not move them back.
+   */
+  checkpoints?: string;
+}
+
+/** A projection with its event types as sets, built once: the engine tests every event against them. */
+interface Registered {
+  projection: Projection;
+  handles: ReadonlySet<string>;
+  creates: ReadonlySet<string>;
+}
+
 /**
  * Applies batches of events to projections. Each batch is one read-store transaction that writes
  * the documents and every projection's checkpoint together, so a crash at any point leaves the
@@ -18,10 +33,21 @@ import { collectionsOf, type DerivedDocuments, type Projection } from './project
  * way, so each call saved here is saved hundreds of thousands of times (BENCHMARKS.md, (b)).
  */
 export class ProjectionEngine {
+  private readonly registered: readonly Registered[];
+  private readonly checkpoints: string;
+
   constructor(
     private readonly readStore: ReadStore,
     readonly projections: readonly Projection[],
-  ) {}
+    { checkpoints = CHECKPOINTS_COLLECTION }: ProjectionEngineOptions = {},
+  ) {
+    this.registered = projections.map((projection) => ({
+      projection,
+      handles: new Set(projection.canHandle),
+      creates: new Set(projection.creates ?? []),
+    }));
+    this.checkpoints = checkpoints;
+  }
 
   async ensureIndexes(): Promise<void> {
     for (const projection of this.projections) {
@@ -33,36 +59,44 @@ export class ProjectionEngine {
   /** Where a subscription should resume: the oldest checkpoint of all projections. */
   async resumeCheckpoint(): Promise<Checkpoint> {
     const stored = await this.readStore
-      .collection<CheckpointDoc>(CHECKPOINTS_COLLECTION)
+      .collection<CheckpointDoc>(this.checkpoints)
       .findByIds(this.projections.map((p) => p.name));
     if (stored.length < this.projections.length) return START;
     const oldest = stored.reduce((a, b) => (b.position < a.position ? b : a));
     return { position: oldest.position, prepare: oldest.prepare };
   }
 
-  async applyBatch(events: RecordedEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  /** Returns how many documents of the projections' own collections it wrote or deleted. */
+  async applyBatch(events: RecordedEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
     const upcasted = events.map(upcast);
-    await this.readStore.transaction(async (tx) => {
-      const checkpoints = tx.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION);
+    return this.readStore.transaction(async (tx) => {
+      const checkpoints = tx.collection<CheckpointDoc>(this.checkpoints);
       const stored = new Map(
         (await checkpoints.findByIds(this.projections.map((p) => p.name))).map((c) => [c._id, c]),
       );
       const moved: CheckpointDoc[] = [];
-      for (const projection of this.projections) {
-        const fresh = eventsAfter(upcasted, stored.get(projection.name));
+      let written = 0;
+      for (const registered of this.registered) {
+        const { name } = registered.projection;
+        const fresh = eventsAfter(upcasted, stored.get(name));
         if (fresh.length === 0) continue;
-        await this.applyToProjection(tx, projection, fresh);
+        written += await this.applyToProjection(tx, registered, fresh);
         const last = fresh[fresh.length - 1];
-        moved.push({ _id: projection.name, position: last.position, prepare: last.prepare ?? last.position });
+        moved.push({ _id: name, position: last.position, prepare: last.prepare ?? last.position });
       }
       await checkpoints.upsertMany(moved);
+      return written;
     });
   }
 
-  private async applyToProjection(tx: ReadStoreTransaction, projection: Projection, events: RecordedEvent[]) {
-    const relevant = events.filter((e) => projection.handles.has(e.type));
-    if (relevant.length === 0) return;
+  private async applyToProjection(
+    tx: ReadStoreTransaction,
+    { projection, handles, creates }: Registered,
+    events: RecordedEvent[],
+  ): Promise<number> {
+    const relevant = events.filter((e) => handles.has(e.type));
+    if (relevant.length === 0) return 0;
     const collection = tx.collection<Document>(projection.collection);
     // Load each touched document once, evolve in memory, write each once: batches stay fast.
     const toLoad = new Set<string>();
@@ -71,7 +105,7 @@ export class ProjectionEngine {
       const id = projection.documentId(event);
       if (touched.has(id)) continue;
       touched.add(id);
-      if (!projection.creates?.has(event.type)) toLoad.add(id);
+      if (!creates.has(event.type)) toLoad.add(id);
     }
     const loaded = new Map<string, Document>();
     for (const doc of await collection.findByIds([...toLoad])) loaded.set(doc._id, doc);
@@ -95,6 +129,7 @@ export class ProjectionEngine {
     await collection.upsertMany(upserts);
     if (deletes.length > 0) await collection.deleteMany({ _id: { $in: deletes } });
     await derived?.write(tx);
+    return upserts.length + deletes.length;
   }
 }
 

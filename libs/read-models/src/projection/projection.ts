@@ -1,5 +1,22 @@
-import type { RecordedEvent } from '@dossiers/events';
+import type { DomainEvent, RecordedEvent } from '@dossiers/events';
 import type { Document, IndexSpec } from '@dossiers/read-store';
+
+/**
+ * A stored event of the union `E`, each member keeping its own type and data: a switch on `type`
+ * narrows `data`, as in a decider.
+ */
+export type Recorded<E extends DomainEvent> = E extends DomainEvent
+  ? RecordedEvent<E['type'], E['data']>
+  : never;
+
+/**
+ * The members of `Union` whose types `Types` lists: a projection's events, from the list it gives as
+ * its `canHandle` (`const HANDLED = [...] as const satisfies readonly ClientEvent['type'][]`).
+ */
+export type Handled<Union extends DomainEvent, Types extends readonly Union['type'][]> = Extract<
+  Union,
+  { type: Types[number] }
+>;
 
 /**
  * Documents computed purely from a projection's document, kept in other collections: the
@@ -27,28 +44,44 @@ export interface DerivedDocument {
 
 /**
  * A read model: one collection, kept by a pure evolve over the events it handles. The engine
- * finds the document an event touches, hands it to `evolve` (null when absent) and stores the
- * result (null deletes it). Nothing here does I/O, so every read model can be rebuilt from 0.
- * `evolve` never changes the document it is given: it returns a new one, or the very same one
- * when the event changes nothing in it (the engine then writes nothing).
+ * hands `evolve` only the events whose type `canHandle` lists (Emmett's canHandle), so `E` is the
+ * union of exactly those, and finds the document each one touches by `documentId`: evolve gets it
+ * (null when absent) and returns what to store (null deletes it). Nothing here does I/O, so every
+ * read model can be rebuilt from 0. `evolve` never changes the document it is given: it returns a
+ * new one, or the very same one when the event changes nothing in it (the engine then writes
+ * nothing). projectionSpecification (testing/) checks a projection the way the engine runs it.
+ *
+ * `evolve` and `documentId` are methods so that projections over different unions share one list
+ * (the engine's): the engine keeps to `canHandle`, which makes that sound.
  */
-export interface Projection<Doc extends Document = Document> {
+export interface Projection<Doc extends Document = Document, E extends DomainEvent = DomainEvent> {
   /** stable name: the checkpoint's id and the rebuild CLI's argument */
   name: string;
   collection: string;
   indexes: IndexSpec[];
-  handles: ReadonlySet<string>;
+  /** the event types it handles, each once */
+  canHandle: readonly E['type'][];
   /**
    * The event types that begin a document (e.g. ClientCreated): evolve builds it from the event
    * alone, and there cannot be one before, as the event opens its aggregate's stream. The engine
    * does not look a document up when the first event of a batch to touch it is one of these: a
    * rebuild is mostly creations, and each lookup costs an index probe even when it finds nothing.
    */
-  creates?: ReadonlySet<string>;
-  /** the id of the document this event changes */
-  documentId(event: RecordedEvent): string;
-  evolve(doc: Doc | null, event: RecordedEvent): Doc | null;
+  creates?: readonly E['type'][];
+  /** the id of the document this event changes (`idFrom(field)` when the event's data names it) */
+  documentId(event: Recorded<E>): string;
+  evolve(doc: Doc | null, event: Recorded<E>): Doc | null;
   derived?: DerivedDocuments<Doc>;
+}
+
+/**
+ * The one way to name a document after its events: the field of their data that holds its id
+ * (`documentId: idFrom('clientId')`), which every event the projection handles must carry as a string.
+ */
+export function idFrom<Field extends string>(
+  field: Field,
+): <E extends { data: { [K in Field]: string } }>(event: E) => string {
+  return (event) => event.data[field];
 }
 
 /** Every collection a projection writes: its own and its derived ones. */
@@ -59,6 +92,9 @@ export function collectionsOf(projection: Projection): { name: string; indexes: 
   ];
 }
 
-export function defineProjection<Doc extends Document>(projection: Projection<Doc>): Projection<Doc> {
+/** A projection of `Doc` over the events `E` (the union of the types it lists in `canHandle`). */
+export function defineProjection<Doc extends Document, E extends DomainEvent>(
+  projection: Projection<Doc, E>,
+): Projection<Doc, E> {
   return projection;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { normalizeText } from '@dossiers/domain';
 import type { NewEvent } from '@dossiers/events';
 import { SqliteEventStore } from '@dossiers/event-store';
 import {
@@ -123,7 +124,7 @@ describe('Projector', () => {
   });
 
   it('after a crash in the middle of a batch and a restart, equals a clean rebuild', async () => {
-    const live = new SqliteReadStore({ filename: join(dir, `live-${randomUUID()}.db`) });
+    const live = new SqliteReadStore({ filename: join(dir, `live-${randomUUID()}.db`), normalizeText });
     const crashed = new Promise<unknown>((resolve) => {
       const doomed = new Projector(events, crashingOnWrite(live, 100), ALL_PROJECTIONS, {
         batchSize: 100,
@@ -142,7 +143,7 @@ describe('Projector', () => {
     expect(await progress.waitFor(head, 10_000)).toBe(true);
     await restarted.stop();
 
-    const rebuilt = new SqliteReadStore({ filename: join(dir, `rebuilt-${randomUUID()}.db`) });
+    const rebuilt = new SqliteReadStore({ filename: join(dir, `rebuilt-${randomUUID()}.db`), normalizeText });
     const { events: replayed } = await rebuildProjections(events, rebuilt, ALL_PROJECTIONS);
     expect(replayed).toBeGreaterThanOrEqual(200 * 3);
 
@@ -153,7 +154,7 @@ describe('Projector', () => {
   });
 
   it('ignores a batch it has already applied (checkpoint checked inside the transaction)', async () => {
-    const store = new SqliteReadStore({ filename: join(dir, `twice-${randomUUID()}.db`) });
+    const store = new SqliteReadStore({ filename: join(dir, `twice-${randomUUID()}.db`), normalizeText });
     const projector = new Projector(events, store, ALL_PROJECTIONS);
     await projector.engine.ensureIndexes();
     const all = await events.readAll({ maxCount: 10_000 });
@@ -166,7 +167,7 @@ describe('Projector', () => {
   });
 
   it('rebuilds a read model beside its live data, reporting progress up to the head', async () => {
-    const store = new SqliteReadStore({ filename: join(dir, `progress-${randomUUID()}.db`) });
+    const store = new SqliteReadStore({ filename: join(dir, `progress-${randomUUID()}.db`), normalizeText });
     const seen: number[] = [];
     await rebuildProjections(events, store, ALL_PROJECTIONS, (position) => seen.push(position), 250);
     expect(seen.length).toBeGreaterThan(1);

@@ -29,7 +29,7 @@ export class Projector {
     this.subscription = this.eventStore.subscribe({
       after,
       batchSize: this.options.batchSize ?? 1000,
-      handler: (events) => this.engine.applyBatch(events),
+      handler: async (events) => void (await this.engine.applyBatch(events)),
       onError: this.options.onError,
     });
   }

@@ -1,5 +1,5 @@
-import type { FormSection, FormTemplateEvent, RecordedEvent } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import type { FormSection, FormTemplateEvent } from '@dossiers/events';
+import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 import { newTemplateDoc, TEMPLATE_INDEXES, type TemplateDocBase } from './template-document';
 
 export interface FormTemplateDoc extends TemplateDocBase {
@@ -8,26 +8,20 @@ export interface FormTemplateDoc extends TemplateDocBase {
 
 export const FORM_TEMPLATES_COLLECTION = 'form_templates';
 
-export function evolveFormTemplateList(
-  doc: FormTemplateDoc | null,
-  recorded: RecordedEvent,
-): FormTemplateDoc | null {
-  const event = recorded as RecordedEvent & FormTemplateEvent;
-  switch (event.type) {
-    case 'FormTemplateCreated': {
-      const { templateId, name, sections } = event.data;
-      return { ...newTemplateDoc(event, templateId, name), sections };
-    }
-    default:
-      return doc;
-  }
+/** A form template is created and never changes. */
+function evolveFormTemplateList(
+  _doc: FormTemplateDoc | null,
+  event: Recorded<FormTemplateEvent>,
+): FormTemplateDoc {
+  const { templateId, name, sections } = event.data;
+  return { ...newTemplateDoc(event, templateId, name), sections };
 }
 
-export const formTemplateListProjection = defineProjection<FormTemplateDoc>({
+export const formTemplateListProjection = defineProjection<FormTemplateDoc, FormTemplateEvent>({
   name: 'form-template-list',
   collection: FORM_TEMPLATES_COLLECTION,
-  handles: new Set<FormTemplateEvent['type']>(['FormTemplateCreated']),
-  documentId: (event) => (event.data as { templateId: string }).templateId,
+  canHandle: ['FormTemplateCreated'],
+  documentId: idFrom('templateId'),
   evolve: evolveFormTemplateList,
   indexes: TEMPLATE_INDEXES,
 });

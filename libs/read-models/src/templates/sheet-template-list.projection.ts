@@ -1,5 +1,5 @@
-import type { RecordedEvent, SheetField, SheetTemplateEvent } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import type { SheetField, SheetTemplateEvent } from '@dossiers/events';
+import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 import {
   newTemplateDoc,
   replacedTemplateDoc,
@@ -13,11 +13,10 @@ export interface SheetTemplateDoc extends TemplateDocBase {
 
 export const SHEET_TEMPLATES_COLLECTION = 'sheet_templates';
 
-export function evolveSheetTemplateList(
+function evolveSheetTemplateList(
   doc: SheetTemplateDoc | null,
-  recorded: RecordedEvent,
+  event: Recorded<SheetTemplateEvent>,
 ): SheetTemplateDoc | null {
-  const event = recorded as RecordedEvent & SheetTemplateEvent;
   switch (event.type) {
     case 'SheetTemplateCreated': {
       const { templateId, name, fields } = event.data;
@@ -27,20 +26,14 @@ export function evolveSheetTemplateList(
       return doc && replacedTemplateDoc(doc, event, event.data.name, { fields: event.data.fields });
     case 'SheetTemplateDeleted':
       return null;
-    default:
-      return doc;
   }
 }
 
-export const sheetTemplateListProjection = defineProjection<SheetTemplateDoc>({
+export const sheetTemplateListProjection = defineProjection<SheetTemplateDoc, SheetTemplateEvent>({
   name: 'sheet-template-list',
   collection: SHEET_TEMPLATES_COLLECTION,
-  handles: new Set<SheetTemplateEvent['type']>([
-    'SheetTemplateCreated',
-    'SheetTemplateReplaced',
-    'SheetTemplateDeleted',
-  ]),
-  documentId: (event) => (event.data as { templateId: string }).templateId,
+  canHandle: ['SheetTemplateCreated', 'SheetTemplateReplaced', 'SheetTemplateDeleted'],
+  documentId: idFrom('templateId'),
   evolve: evolveSheetTemplateList,
   indexes: TEMPLATE_INDEXES,
 });

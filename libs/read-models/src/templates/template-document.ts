@@ -16,7 +16,10 @@ export interface TemplateDocBase extends Document {
   revision: number;
 }
 
-export function newTemplateDoc(event: RecordedEvent, templateId: string, name: string): TemplateDocBase {
+/** The envelope a template document takes from its events. */
+type Envelope = Pick<RecordedEvent, 'metadata' | 'revision'>;
+
+export function newTemplateDoc(event: Envelope, templateId: string, name: string): TemplateDocBase {
   const at = event.metadata.occurredAt;
   return {
     _id: templateId,
@@ -31,7 +34,7 @@ export function newTemplateDoc(event: RecordedEvent, templateId: string, name: s
 
 export function replacedTemplateDoc<D extends TemplateDocBase>(
   doc: D,
-  event: RecordedEvent,
+  event: Envelope,
   name: string,
   content: Partial<D>,
 ): D {

@@ -13,4 +13,4 @@ export const TEMPLATE_PROJECTIONS: readonly Projection[] = [
   sheetTemplateListProjection,
   treeTemplateListProjection,
   formTemplateListProjection,
-] as Projection[];
+];

@@ -1,5 +1,5 @@
-import type { RecordedEvent, TreeTemplateEvent, TreeTemplateFolder } from '@dossiers/events';
-import { defineProjection } from '../projection/projection';
+import type { TreeTemplateEvent, TreeTemplateFolder } from '@dossiers/events';
+import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 import {
   newTemplateDoc,
   replacedTemplateDoc,
@@ -15,11 +15,10 @@ export interface TreeTemplateDoc extends TemplateDocBase {
 
 export const TREE_TEMPLATES_COLLECTION = 'tree_templates';
 
-export function evolveTreeTemplateList(
+function evolveTreeTemplateList(
   doc: TreeTemplateDoc | null,
-  recorded: RecordedEvent,
+  event: Recorded<TreeTemplateEvent>,
 ): TreeTemplateDoc | null {
-  const event = recorded as RecordedEvent & TreeTemplateEvent;
   switch (event.type) {
     case 'TreeTemplateCreated': {
       const { templateId, name, folders } = event.data;
@@ -31,20 +30,14 @@ export function evolveTreeTemplateList(
     }
     case 'TreeTemplateDeleted':
       return null;
-    default:
-      return doc;
   }
 }
 
-export const treeTemplateListProjection = defineProjection<TreeTemplateDoc>({
+export const treeTemplateListProjection = defineProjection<TreeTemplateDoc, TreeTemplateEvent>({
   name: 'tree-template-list',
   collection: TREE_TEMPLATES_COLLECTION,
-  handles: new Set<TreeTemplateEvent['type']>([
-    'TreeTemplateCreated',
-    'TreeTemplateReplaced',
-    'TreeTemplateDeleted',
-  ]),
-  documentId: (event) => (event.data as { templateId: string }).templateId,
+  canHandle: ['TreeTemplateCreated', 'TreeTemplateReplaced', 'TreeTemplateDeleted'],
+  documentId: idFrom('templateId'),
   evolve: evolveTreeTemplateList,
   indexes: TEMPLATE_INDEXES,
 });

@@ -1,20 +1,19 @@
 import type { Filter as MongoFilter } from 'mongodb';
-import { normalizeText } from '../normalize-text';
-import type { Document, FieldCondition, Filter, Scalar } from '../read-store.port';
+import type { Document, FieldCondition, Filter, Scalar, TextNormalizer } from '../read-store.port';
 
-/** The port's filters are MongoDB's, but for `$contains`. */
-export function toMongoFilter(filter: Filter): MongoFilter<Document> {
+/** The port's filters are MongoDB's, but for `$contains`, whose needle goes through `normalize`. */
+export function toMongoFilter(filter: Filter, normalize: TextNormalizer): MongoFilter<Document> {
   return Object.fromEntries(
-    Object.entries(filter).map(([field, condition]) => [field, toMongoCondition(condition)]),
+    Object.entries(filter).map(([field, condition]) => [field, toMongoCondition(condition, normalize)]),
   );
 }
 
 /** Projections store the field normalised, so a normalised, escaped needle is a plain substring match. */
-function toMongoCondition(condition: Scalar | FieldCondition): unknown {
+function toMongoCondition(condition: Scalar | FieldCondition, normalize: TextNormalizer): unknown {
   if (condition === null || typeof condition !== 'object' || condition.$contains === undefined)
     return condition;
   const { $contains, ...others } = condition;
-  return { ...others, $regex: escapeRegExp(normalizeText($contains)) };
+  return { ...others, $regex: escapeRegExp(normalize($contains)) };
 }
 
 function escapeRegExp(text: string): string {

@@ -6,8 +6,8 @@ import { MongoReadStore } from './mongodb-read-store';
 const url = process.env.MONGO_URL;
 
 (url ? describe : describe.skip)('MongoDB (needs MONGO_URL)', () => {
-  readStoreContract('MongoDB', async () => {
-    const store = new MongoReadStore({ url: url!, databaseName: 'read_store_contract' });
+  readStoreContract('MongoDB', async (normalizeText) => {
+    const store = new MongoReadStore({ url: url!, databaseName: 'read_store_contract', normalizeText });
     return { store, cleanup: () => store.close() };
   });
 });

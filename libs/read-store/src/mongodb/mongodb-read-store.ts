@@ -15,6 +15,7 @@ import type {
   ReadCollection,
   ReadStore,
   ReadStoreTransaction,
+  TextNormalizer,
 } from '../read-store.port';
 import { toMongoFilter } from './mongodb-filter';
 
@@ -23,6 +24,8 @@ export interface MongoReadStoreOptions {
   url: string;
   databaseName: string;
   clientOptions?: MongoClientOptions;
+  /** what `$contains` applies to its needle: the domain's normalizeText, given by the composition root */
+  normalizeText: TextNormalizer;
 }
 
 /**
@@ -32,15 +35,18 @@ export interface MongoReadStoreOptions {
 export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
   private readonly db: Db;
+  private readonly normalize: TextNormalizer;
 
   /** The driver connects on the first operation; `ping()` checks the server is reachable. */
   constructor(options: MongoReadStoreOptions) {
+    if (typeof options.normalizeText !== 'function') throw new Error('normalizeText is required');
     this.client = new MongoClient(options.url, options.clientOptions);
     this.db = this.client.db(options.databaseName);
+    this.normalize = options.normalizeText;
   }
 
   collection<T extends Document = Document>(name: string): ReadCollection<T> {
-    return new MongoCollection<T>(this.db.collection(name));
+    return new MongoCollection<T>(this.db.collection(name), this.normalize);
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
@@ -56,7 +62,9 @@ export class MongoReadStore implements ReadStore {
   async transaction<R>(work: (tx: ReadStoreTransaction) => Promise<R>): Promise<R> {
     const session = this.client.startSession();
     try {
-      return await session.withTransaction(() => work(new MongoTransaction(this.db, session)));
+      return await session.withTransaction(() =>
+        work(new MongoTransaction(this.db, this.normalize, session)),
+      );
     } finally {
       await session.endSession();
     }
@@ -83,11 +91,12 @@ export class MongoReadStore implements ReadStore {
 class MongoTransaction implements ReadStoreTransaction {
   constructor(
     private readonly db: Db,
+    private readonly normalize: TextNormalizer,
     private readonly session: ClientSession,
   ) {}
 
   collection<T extends Document = Document>(name: string): ReadCollection<T> {
-    return new MongoCollection<T>(this.db.collection(name), this.session);
+    return new MongoCollection<T>(this.db.collection(name), this.normalize, this.session);
   }
 }
 
@@ -95,6 +104,7 @@ class MongoTransaction implements ReadStoreTransaction {
 class MongoCollection<T extends Document> implements ReadCollection<T> {
   constructor(
     private readonly collection: Collection<Document>,
+    private readonly normalize: TextNormalizer,
     private readonly session?: ClientSession,
   ) {}
 
@@ -112,14 +122,14 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
   }
 
   count(filter: Filter): Promise<number> {
-    return this.collection.countDocuments(toMongoFilter(filter), { session: this.session });
+    return this.collection.countDocuments(toMongoFilter(filter, this.normalize), { session: this.session });
   }
 
   async distinctKeys(filter: Filter, field: string): Promise<string[]> {
     const keys = await this.collection
       .aggregate<{ _id: string }>(
         [
-          { $match: toMongoFilter(filter) },
+          { $match: toMongoFilter(filter, this.normalize) },
           { $project: { entries: { $objectToArray: `$${field}` } } },
           { $unwind: '$entries' },
           { $group: { _id: '$entries.k' } },
@@ -158,11 +168,18 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    return (await this.collection.deleteMany(toMongoFilter(filter), { session: this.session })).deletedCount;
+    return (
+      await this.collection.deleteMany(toMongoFilter(filter, this.normalize), { session: this.session })
+    ).deletedCount;
   }
 
   private cursor(filter: Filter, { sort, skip, limit }: FindOptions) {
-    return this.collection.find<T>(toMongoFilter(filter), { sort, skip, limit, session: this.session });
+    return this.collection.find<T>(toMongoFilter(filter, this.normalize), {
+      sort,
+      skip,
+      limit,
+      session: this.session,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Document, Filter, FindOptions, ReadCollection } from '../read-store.port';
+import type { Document, Filter, FindOptions, ReadCollection, TextNormalizer } from '../read-store.port';
 import type { SqliteConnection } from './sqlite-connection';
 import { jsonPath, orderByClause, whereClause, type SqlFragment } from './sqlite-filter';
 import { createTableSql, isMissingTable, tableName } from './sqlite-schema';
@@ -37,6 +37,7 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   constructor(
     private readonly name: string,
     private readonly access: SqliteAccess,
+    private readonly normalize: TextNormalizer,
   ) {
     this.table = tableName(name);
   }
@@ -62,7 +63,7 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   }
 
   async count(filter: Filter): Promise<number> {
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.normalize);
     const sql = `SELECT count(*) AS count FROM ${this.table} ${where.sql}`;
     const row = this.read((c) => c.get<{ count: number }>(sql, where.params), undefined);
     return row?.count ?? 0;
@@ -70,7 +71,7 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
 
   /** json_each walks each document's object in SQLite itself: no document reaches JavaScript. */
   async distinctKeys(filter: Filter, field: string): Promise<string[]> {
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.normalize);
     // json_each yields a NULL key for a scalar and integer keys for an array: only object keys count.
     const objectKeys = `typeof(entry.key) = 'text'`;
     const sql = `SELECT DISTINCT entry.key AS key FROM ${this.table}, json_each(doc, ?) AS entry ${
@@ -145,7 +146,7 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.normalize);
     return this.write((writer) => writer.run(`DELETE FROM ${this.table} ${where.sql}`, where.params));
   }
 
@@ -153,7 +154,7 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
     if (!Number.isInteger(skip) || skip < 0 || !Number.isInteger(limit) || limit < 0) {
       throw new Error(`skip and limit must be non-negative integers, got ${skip} and ${limit}`);
     }
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.normalize);
     const clauses = [`SELECT doc FROM ${this.table}`, where.sql, orderByClause(sort), 'LIMIT ? OFFSET ?'];
     // limit 0 means "no limit", as in MongoDB; SQLite spells it -1.
     return { sql: clauses.filter(Boolean).join(' '), params: [...where.params, limit || -1, skip] };

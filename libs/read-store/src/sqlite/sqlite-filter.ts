@@ -1,5 +1,4 @@
-import { normalizeText } from '../normalize-text';
-import type { FieldCondition, Filter, Scalar, Sort } from '../read-store.port';
+import type { FieldCondition, Filter, Scalar, Sort, TextNormalizer } from '../read-store.port';
 
 /** A piece of SQL and the values bound to its `?` placeholders, in order. */
 export interface SqlFragment {
@@ -27,12 +26,12 @@ export function jsonPath(field: string): string {
   return `$.${field}`;
 }
 
-/** `WHERE ...` for a filter, or '' when it has no conditions. */
-export function whereClause(filter: Filter): SqlFragment {
+/** `WHERE ...` for a filter, or '' when it has no conditions; `$contains` needles go through `normalize`. */
+export function whereClause(filter: Filter, normalize: TextNormalizer): SqlFragment {
   const conditions = Object.entries(filter).flatMap(([field, condition]) => {
     const expression = fieldExpression(field);
     return Object.entries(asFieldCondition(field, condition)).map(([operator, operand]) =>
-      operatorSql(expression, operator, operand),
+      operatorSql(expression, operator, operand, normalize),
     );
   });
   return {
@@ -68,7 +67,12 @@ function asFieldCondition(field: string, condition: Scalar | FieldCondition): Fi
   return condition;
 }
 
-function operatorSql(expression: string, operator: string, operand: unknown): SqlFragment {
+function operatorSql(
+  expression: string,
+  operator: string,
+  operand: unknown,
+  normalize: TextNormalizer,
+): SqlFragment {
   switch (operator) {
     case '$eq':
       // Comparing with NULL is never true in SQL; IS NULL also matches a missing field, as in MongoDB.
@@ -90,7 +94,7 @@ function operatorSql(expression: string, operator: string, operand: unknown): Sq
     case '$contains':
       if (typeof operand !== 'string') throw new Error('$contains expects a string');
       // The field is stored normalised by its projection; instr is a plain substring search.
-      return { sql: `instr(${expression}, ?) > 0`, params: [normalizeText(operand)] };
+      return { sql: `instr(${expression}, ?) > 0`, params: [normalize(operand)] };
     default:
       throw new Error(`Unsupported operator ${operator}`);
   }

@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readStoreContract } from '../read-store.contract';
+import type { TextNormalizer } from '../read-store.port';
 import { PAGE_SIZE } from './sqlite-connection';
 import { orderByClause, whereClause } from './sqlite-filter';
 import { SqliteReadStore } from './sqlite-read-store';
 
-function openStore() {
+/** No search in these tests but the contract's, which brings its own text key. */
+const unchanged: TextNormalizer = (text) => text;
+
+function openStore(normalizeText = unchanged) {
   const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
   const filename = join(dir, 'read.db');
-  const store = new SqliteReadStore({ filename });
+  const store = new SqliteReadStore({ filename, normalizeText });
   return {
     store,
     filename,
@@ -18,7 +22,7 @@ function openStore() {
   };
 }
 
-readStoreContract('SQLite', async () => openStore());
+readStoreContract('SQLite', async (normalizeText) => openStore(normalizeText));
 
 describe('SQLite read store', () => {
   let opened: ReturnType<typeof openStore>;
@@ -38,7 +42,7 @@ describe('SQLite read store', () => {
     ]);
     await store.collection('clients').upsert({ _id: 'a', tenant: 't', nameSort: 'a' });
     // Built by the same translation as find({ tenant: 't' }, { sort: [['nameSort', 1]], limit: 20 }).
-    const where = whereClause({ tenant: 't' });
+    const where = whereClause({ tenant: 't' }, unchanged);
     const sql = `SELECT doc FROM "clients" ${where.sql} ${orderByClause([['nameSort', 1]])} LIMIT 20`;
     const db = new Database(filename, { readonly: true });
     const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...where.params) as { detail: string }[];
@@ -64,7 +68,7 @@ describe('SQLite read store', () => {
     db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE "clients" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
     db.close();
-    const reopened = new SqliteReadStore({ filename: older });
+    const reopened = new SqliteReadStore({ filename: older, normalizeText: unchanged });
     await reopened.collection('clients').upsert({ _id: 'b', n: 1 });
     expect(await reopened.collection('clients').findById('b')).toEqual({ _id: 'b', n: 1 });
     await reopened.close();

@@ -5,6 +5,7 @@ import type {
   ReadCollection,
   ReadStore,
   ReadStoreTransaction,
+  TextNormalizer,
 } from '../read-store.port';
 import { SqliteCollection, type SqliteAccess, type StreamConnectionLease } from './sqlite-collection';
 import { SqliteConnection } from './sqlite-connection';
@@ -17,6 +18,8 @@ export interface SqliteReadStoreOptions {
    * is enough: read models can always be rebuilt from the event store. FULL makes every commit durable.
    */
   synchronous?: 'NORMAL' | 'FULL';
+  /** what `$contains` applies to its needle: the domain's normalizeText, given by the composition root */
+  normalizeText: TextNormalizer;
 }
 
 /**
@@ -44,6 +47,8 @@ export class SqliteReadStore implements ReadStore {
 
   constructor(private readonly options: SqliteReadStoreOptions) {
     const { synchronous = 'NORMAL' } = options;
+    // Without it `$contains` could only compare unfolded text: refused here rather than at the first search.
+    if (typeof options.normalizeText !== 'function') throw new Error('normalizeText is required');
     // Written into a PRAGMA, and likely to come from configuration: checked, not trusted.
     if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
       throw new Error(`synchronous must be NORMAL or FULL, got ${synchronous}`);
@@ -53,7 +58,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   collection<T extends Document = Document>(name: string): ReadCollection<T> {
-    return new SqliteCollection<T>(name, this.outsideTransaction);
+    return new SqliteCollection<T>(name, this.outsideTransaction, this.options.normalizeText);
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
@@ -70,7 +75,7 @@ export class SqliteReadStore implements ReadStore {
    */
   transaction<R>(work: (tx: ReadStoreTransaction) => Promise<R>): Promise<R> {
     return this.enqueueWrite(async () => {
-      const tx = new SqliteTransaction(this.writer);
+      const tx = new SqliteTransaction(this.writer, this.options.normalizeText);
       // IMMEDIATE takes the write lock now, so another process cannot make COMMIT fail as busy.
       this.writer.exec('BEGIN IMMEDIATE');
       try {
@@ -136,14 +141,17 @@ class SqliteTransaction implements ReadStoreTransaction {
     write: async (command) => command(this.connection()),
   };
 
-  constructor(private readonly writer: SqliteConnection) {}
+  constructor(
+    private readonly writer: SqliteConnection,
+    private readonly normalize: TextNormalizer,
+  ) {}
 
   get isOpen(): boolean {
     return this.open;
   }
 
   collection<T extends Document = Document>(name: string): ReadCollection<T> {
-    return new SqliteCollection<T>(name, this.access);
+    return new SqliteCollection<T>(name, this.access, this.normalize);
   }
 
   end(): void {

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiGoneResponse,
@@ -12,7 +13,7 @@ import type { CommandContext } from '@dossiers/application';
 import { Ctx, commandResponse, CommandResponse, ErrorBodySchema, Public } from '@dossiers/platform';
 import { ActivationTokenGuard, type ActivationRequest } from '../activation-token.guard';
 import { ActivateContactDto } from './activate-contact.dto';
-import { ActivateContactHandler } from './activate-contact.handler';
+import { ActivateContactCommand } from './activate-contact.command';
 
 /** Public: the contact has no account yet; the token in the path is the credential. */
 @ApiTags('activations')
@@ -20,7 +21,7 @@ import { ActivateContactHandler } from './activate-contact.handler';
 @UseGuards(ActivationTokenGuard)
 @Controller('activations')
 export class ActivateContactController {
-  constructor(private readonly handler: ActivateContactHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':token')
   @HttpCode(200)
@@ -45,7 +46,10 @@ export class ActivateContactController {
     @Req() request: ActivationRequest,
     @Ctx() context: CommandContext,
   ) {
-    const claims = request.activation!;
-    return commandResponse(claims.contactId, await this.handler.execute(claims, dto.password, context));
+    const link = request.activation!;
+    return commandResponse(
+      link.contactId,
+      await this.commandBus.execute(new ActivateContactCommand(link, dto.password, context)),
+    );
   }
 }

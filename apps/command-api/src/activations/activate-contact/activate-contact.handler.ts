@@ -1,14 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { contactDecider, contactStreamId, NotFoundError, type ActivateContact } from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import { emailHashOf, type ActivationClaims } from '@dossiers/notifications';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ActivateContact, ContactState } from '@dossiers/domain';
+import { Aggregates, type CommandResult } from '@dossiers/application';
+import { emailHashOf } from '@dossiers/notifications';
 import { hashPassword, SECRET_BOX, type SecretBox } from '@dossiers/platform';
+import { ActivateContactCommand } from './activate-contact.command';
 
-@Injectable()
-export class ActivateContactHandler {
+@CommandHandler(ActivateContactCommand)
+export class ActivateContactHandler implements ICommandHandler<ActivateContactCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly aggregates: Aggregates,
     @Inject(SECRET_BOX) private readonly secretBox: SecretBox,
   ) {}
 
@@ -18,28 +19,25 @@ export class ActivateContactHandler {
    * current email is hashed like the link's (on each attempt's state), for the decider to refuse a
    * link mailed to another address.
    */
-  async execute(claims: ActivationClaims, password: string, context: CommandContext): Promise<CommandResult> {
+  async execute({ link, password, context }: ActivateContactCommand): Promise<CommandResult> {
     const command: Omit<ActivateContact, 'emailHash'> = {
       type: 'ActivateContact',
-      contactId: claims.contactId,
-      invitationId: claims.invitationId,
-      expiresAt: new Date(claims.exp * 1000).toISOString(),
+      contactId: link.contactId,
+      invitationId: link.invitationId,
+      expiresAt: new Date(link.exp * 1000).toISOString(),
       now: context.now,
       credential: this.secretBox.encrypt(await hashPassword(password)),
     };
-    return handleCommand(
-      this.eventStore,
-      contactDecider,
-      contactStreamId(claims.contactId),
-      (state): ActivateContact => ({
+    return this.aggregates.contacts.handle(
+      link.contactId,
+      (state: ContactState): ActivateContact => ({
         ...command,
         emailHash: {
-          link: claims.emailHash,
+          link: link.emailHash,
           current: state.status === 'active' ? emailHashOf(state.details.email) : '',
         },
       }),
       context,
-      () => new NotFoundError('contact', claims.contactId),
     );
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { ClientCommandRunner, orThrow } from '../client-command-runner';
-import { ClientSteps } from '../client-steps';
+import { ApplyTreeTemplateCommand } from './apply-tree-template.command';
 
 export class ApplyTreeTemplateDto {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -20,10 +20,7 @@ export class ApplyTreeTemplateDto {
 @CommandController()
 @Controller('clients')
 export class ApplyTreeTemplateController {
-  constructor(
-    private readonly steps: ClientSteps,
-    private readonly runner: ClientCommandRunner,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/tree')
   @HttpCode(200)
@@ -33,7 +30,7 @@ export class ApplyTreeTemplateController {
     @Body() dto: ApplyTreeTemplateDto,
     @Ctx() context: CommandContext,
   ) {
-    const command = orThrow(await this.steps.tree(id, dto.treeTemplateId ?? '', 'treeTemplateId', context));
-    return commandResponse(id, await this.runner.run(id, command, context));
+    const command = new ApplyTreeTemplateCommand(id, dto.treeTemplateId, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { ClientCommandRunner, orThrow } from '../client-command-runner';
-import { ClientSteps } from '../client-steps';
+import { AssignCollaboratorCommand } from './assign-collaborator.command';
 
 export class AssignCollaboratorDto {
   @ApiProperty({
@@ -21,10 +21,7 @@ export class AssignCollaboratorDto {
 @CommandController()
 @Controller('clients')
 export class AssignCollaboratorController {
-  constructor(
-    private readonly steps: ClientSteps,
-    private readonly runner: ClientCommandRunner,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id/collaborators/:collaboratorId')
   @ApiOkResponse({ type: CommandResponse })
@@ -34,9 +31,7 @@ export class AssignCollaboratorController {
     @Body() dto: AssignCollaboratorDto,
     @Ctx() context: CommandContext,
   ) {
-    const command = orThrow(
-      await this.steps.collaborator(id, collaboratorId, dto.access, '', context.tenant),
-    );
-    return commandResponse(id, await this.runner.run(id, command, context));
+    const command = new AssignCollaboratorCommand(id, collaboratorId, dto.access, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

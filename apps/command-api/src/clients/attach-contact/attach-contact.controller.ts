@@ -1,10 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { AttachContactHandler } from './attach-contact.handler';
 import { ContactAttachedResponse } from '../../command-responses';
+import { AttachContactCommand } from './attach-contact.command';
 
 /** An existing contact `{contactId, language, sendActivationEmail}` or a new one with its details. */
 export class AttachContactDto {
@@ -46,7 +47,7 @@ export class AttachContactDto {
 @CommandController()
 @Controller('clients')
 export class AttachContactController {
-  constructor(private readonly handler: AttachContactHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   /** Answers the client's revision; `contactId` names the contact attached (new or existing). */
   @Post(':id/contacts')
@@ -56,7 +57,18 @@ export class AttachContactController {
     @Body() dto: AttachContactDto,
     @Ctx() context: CommandContext,
   ) {
-    const { contactId, result } = await this.handler.execute(id, dto, context);
+    const contact = {
+      contactId: dto.contactId,
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      email: dto.email,
+      phone: dto.phone,
+      language: dto.language,
+      sendActivationEmail: dto.sendActivationEmail,
+    };
+    const { contactId, ...result } = await this.commandBus.execute(
+      new AttachContactCommand(id, contact, context),
+    );
     return { ...commandResponse(id, result), contactId };
   }
 }

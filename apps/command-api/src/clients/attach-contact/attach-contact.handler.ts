@@ -1,48 +1,40 @@
-import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '@dossiers/domain';
-import type { CommandContext, CommandResult } from '@dossiers/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ConflictError, validOrThrow } from '@dossiers/domain';
 import { ContactCreation } from '../../directory/contact-creation';
-import { ContactEmailRegistry } from '../../directory/contact-email-registry';
-import { ClientCommandRunner, orThrow } from '../client-command-runner';
-import { ClientSteps } from '../client-steps';
+import { ClientCommandRunner } from '../client-command-runner';
+import { ContactSteps } from '../steps/contact-steps';
+import { AttachContactCommand, type ContactAttached } from './attach-contact.command';
 
 /**
  * The contacts tab: attaches an existing contact, or creates one in the directory and attaches it.
- * The client is checked first, so a missing client never leaves a new contact behind.
+ * A new contact is created in `prepare`, once the client is known to exist and to accept the
+ * actor's change, so a refused attach never leaves a new contact behind; the attach itself is a
+ * plain command.
  */
-@Injectable()
-export class AttachContactHandler {
+@CommandHandler(AttachContactCommand)
+export class AttachContactHandler implements ICommandHandler<AttachContactCommand> {
   constructor(
-    private readonly steps: ClientSteps,
     private readonly runner: ClientCommandRunner,
-    private readonly emails: ContactEmailRegistry,
+    private readonly contacts: ContactSteps,
     private readonly contactCreation: ContactCreation,
   ) {}
 
-  async execute(
-    clientId: string,
-    body: object,
-    context: CommandContext,
-  ): Promise<{ contactId: string; result: CommandResult }> {
-    const contact = orThrow(await this.steps.contact(body, '', context));
-    const { details, ...attach } = contact;
+  async execute({ clientId, contact, context }: AttachContactCommand): Promise<ContactAttached> {
+    const { details, ...attach } = validOrThrow(await this.contacts.contact(contact, '', context));
+    const { contactId } = attach;
     if (details) {
-      const newContact = { contactId: attach.contactId, details, field: '' };
-      const taken = await this.steps.takenEmails([newContact], context);
+      const taken = await this.contacts.takenEmails([{ contactId, details, field: '' }], context);
       if (taken.length > 0) throw new ConflictError('CONTACT_EMAIL_TAKEN', taken[0].message, taken);
     }
-    const result = await this.runner.run(
-      clientId,
-      async (state) => {
-        if (state.status !== 'active') throw new NotFoundError('client', clientId);
-        if (details) {
-          await this.emails.reserve(attach.contactId, details.email, -1, context);
-          await this.contactCreation.create(attach.contactId, details, context);
-        }
-        return { type: 'AttachContact', clientId, ...attach };
-      },
-      context,
-    );
-    return { contactId: attach.contactId, result };
+    const result = await this.runner.run(clientId, { type: 'AttachContact', clientId, ...attach }, context, {
+      // Reserves the email, then creates the contact. After a concurrent write on the client it runs
+      // again, and changes nothing: the same id with the same details is the same contact.
+      prepare: details
+        ? async () => {
+            await this.contactCreation.create(contactId, details, context);
+          }
+        : undefined,
+    });
+    return { ...result, contactId };
   }
 }

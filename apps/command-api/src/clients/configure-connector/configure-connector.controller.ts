@@ -1,12 +1,11 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { Transform } from 'class-transformer';
 import type { CommandContext } from '@dossiers/application';
-import { Ctx, CommandController, commandResponse, CommandResponse } from '@dossiers/platform';
-import { ClientCommandRunner, orThrow } from '../client-command-runner';
-import { ClientSteps } from '../client-steps';
-import { ResourceIdPipe } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { ConfigureConnectorCommand } from './configure-connector.command';
 
 export class ConfigureConnectorDto {
   @ApiPropertyOptional({
@@ -26,10 +25,7 @@ export class ConfigureConnectorDto {
 @CommandController()
 @Controller('clients')
 export class ConfigureConnectorController {
-  constructor(
-    private readonly steps: ClientSteps,
-    private readonly runner: ClientCommandRunner,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id/connectors/:connectorId')
   @ApiOkResponse({ type: CommandResponse })
@@ -39,17 +35,7 @@ export class ConfigureConnectorController {
     @Body() dto: ConfigureConnectorDto,
     @Ctx() context: CommandContext,
   ) {
-    const result = await this.runner.run(
-      id,
-      (state) => {
-        const stored =
-          state.status === 'active' && Object.hasOwn(state.connectors, connectorId)
-            ? Object.keys(state.connectors[connectorId].secrets)
-            : [];
-        return orThrow(this.steps.connector(id, connectorId, dto.settings ?? {}, '', stored));
-      },
-      context,
-    );
-    return commandResponse(id, result);
+    const command = new ConfigureConnectorCommand(id, connectorId, dto.settings, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

@@ -6,7 +6,7 @@ import { ACCESS_LEVELS, LANGUAGES } from '@dossiers/events';
 const OPTIONAL_ID = { type: String, format: 'uuid', nullable: true } as const;
 const VALUE = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
 
-/** For the OpenAPI document only, like the steps below: ClientSteps checks each entry and names its fields. */
+/** For the OpenAPI document only, like the steps below: the wizard's steps (../steps) check each entry and name its fields. */
 export class WizardExistingContact {
   @ApiProperty({ format: 'uuid' })
   contactId!: string;

@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import type { CommandContext, CommandResult } from '@dossiers/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '@dossiers/application';
 import { ClientCommandRunner } from '../client-command-runner';
+import { DeleteClientCommand } from './delete-client.command';
 
 /** Deleting a client frees its name (a deleted holder holds nothing) and never deletes its contacts. */
-@Injectable()
-export class DeleteClientHandler {
+@CommandHandler(DeleteClientCommand)
+export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand> {
   constructor(private readonly runner: ClientCommandRunner) {}
 
-  execute(clientId: string, context: CommandContext): Promise<CommandResult> {
+  execute({ clientId, context }: DeleteClientCommand): Promise<CommandResult> {
     return this.runner.run(clientId, { type: 'DeleteClient', clientId }, context);
   }
 }

@@ -1,15 +1,16 @@
 import { Controller, Delete, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { ClientCommandRunner } from '../client-command-runner';
+import { DetachContactCommand } from './detach-contact.command';
 
 /** Unlinks a contact from the client; the contact stays in the directory. */
 @ApiTags('client sheet')
 @CommandController()
 @Controller('clients')
 export class DetachContactController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id/contacts/:contactId')
   @ApiOkResponse({ type: CommandResponse })
@@ -18,7 +19,7 @@ export class DetachContactController {
     @Param('contactId', new ResourceIdPipe('contact')) contactId: string,
     @Ctx() context: CommandContext,
   ) {
-    const result = await this.runner.run(id, { type: 'DetachContact', clientId: id, contactId }, context);
-    return commandResponse(id, result);
+    const command = new DetachContactCommand(id, contactId, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { ClientCommandRunner, orThrow } from '../client-command-runner';
-import { ClientSteps } from '../client-steps';
+import { LoadSheetTemplateCommand } from './load-sheet-template.command';
 
 export class LoadSheetTemplateDto {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -17,10 +17,7 @@ export class LoadSheetTemplateDto {
 @CommandController()
 @Controller('clients')
 export class LoadSheetTemplateController {
-  constructor(
-    private readonly steps: ClientSteps,
-    private readonly runner: ClientCommandRunner,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/sheet-template')
   @HttpCode(200)
@@ -30,8 +27,7 @@ export class LoadSheetTemplateController {
     @Body() dto: LoadSheetTemplateDto,
     @Ctx() context: CommandContext,
   ) {
-    const required = dto.sheetTemplateId ?? '';
-    const command = orThrow(await this.steps.sheetTemplate(id, required, 'sheetTemplateId', context.tenant));
-    return commandResponse(id, await this.runner.run(id, command, context));
+    const command = new LoadSheetTemplateCommand(id, dto.sheetTemplateId, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

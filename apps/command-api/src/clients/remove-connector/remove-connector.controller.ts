@@ -1,15 +1,16 @@
 import { Controller, Delete, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { ClientCommandRunner } from '../client-command-runner';
+import { RemoveConnectorCommand } from './remove-connector.command';
 
 /** Disables a connector for the client; its stored secrets go with it. */
 @ApiTags('client sheet')
 @CommandController()
 @Controller('clients')
 export class RemoveConnectorController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id/connectors/:connectorId')
   @ApiOkResponse({ type: CommandResponse })
@@ -18,7 +19,7 @@ export class RemoveConnectorController {
     @Param('connectorId') connectorId: string,
     @Ctx() context: CommandContext,
   ) {
-    const result = await this.runner.run(id, { type: 'RemoveConnector', clientId: id, connectorId }, context);
-    return commandResponse(id, result);
+    const command = new RemoveConnectorCommand(id, connectorId, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { ClientCommandRunner, orThrow } from '../client-command-runner';
-import { ClientSteps } from '../client-steps';
 import { FormSentResponse } from '../../command-responses';
+import { SendFormCommand } from './send-form.command';
 
 export class SendFormDto {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -18,10 +18,7 @@ export class SendFormDto {
 @CommandController()
 @Controller('clients')
 export class SendFormController {
-  constructor(
-    private readonly steps: ClientSteps,
-    private readonly runner: ClientCommandRunner,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/forms')
   @ApiCreatedResponse({ type: FormSentResponse })
@@ -30,7 +27,9 @@ export class SendFormController {
     @Body() dto: SendFormDto,
     @Ctx() context: CommandContext,
   ) {
-    const command = orThrow(await this.steps.form(id, dto.formTemplateId ?? '', 'formTemplateId', context));
-    return { ...commandResponse(id, await this.runner.run(id, command, context)), formId: command.formId };
+    const { formId, ...result } = await this.commandBus.execute(
+      new SendFormCommand(id, dto.formTemplateId, context),
+    );
+    return { ...commandResponse(id, result), formId };
   }
 }

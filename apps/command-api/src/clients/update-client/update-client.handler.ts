@@ -1,5 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { clientNameKey, parseAttributes, parseClientName, type UpdateClient } from '@dossiers/domain';
+import {
+  checkAttributes,
+  checkClientName,
+  clientNameKey,
+  validOrThrow,
+  type UpdateClient,
+} from '@dossiers/domain';
 import type { CommandResult } from '@dossiers/application';
 import { GroupLookup } from '../../groups/group-lookup';
 import { ClientNameRegistry } from '../client-name-registry';
@@ -18,12 +24,12 @@ export class UpdateClientHandler implements ICommandHandler<UpdateClientCommand>
     const command: UpdateClient = {
       type: 'UpdateClient',
       clientId,
-      name: changes.name === undefined ? undefined : parseClientName(changes.name),
+      name: changes.name === undefined ? undefined : validOrThrow(checkClientName(changes.name)),
       groupId: changes.groupId,
       attributes:
         changes.attributes === undefined
           ? undefined
-          : parseAttributes(changes.attributes, { allowRemoval: true }),
+          : validOrThrow(checkAttributes(changes.attributes, { allowRemoval: true })),
     };
     if (command.groupId) await this.groups.assertExists(command.groupId, context.tenant);
     return this.runner.run(clientId, command, context, {

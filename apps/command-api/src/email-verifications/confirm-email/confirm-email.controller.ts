@@ -1,4 +1,5 @@
 import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiGoneResponse,
   ApiNotFoundResponse,
@@ -13,7 +14,7 @@ import {
   EmailVerificationTokenGuard,
   type EmailVerificationRequest,
 } from '../email-verification-token.guard';
-import { ConfirmEmailHandler } from './confirm-email.handler';
+import { ConfirmEmailCommand } from './confirm-email.command';
 
 /** Public: the token in the path, mailed to the new address, is the credential. No body: it sets no password. */
 @ApiTags('email-verifications')
@@ -21,7 +22,7 @@ import { ConfirmEmailHandler } from './confirm-email.handler';
 @UseGuards(EmailVerificationTokenGuard)
 @Controller('email-verifications')
 export class ConfirmEmailController {
-  constructor(private readonly handler: ConfirmEmailHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':token')
   @HttpCode(200)
@@ -40,7 +41,10 @@ export class ConfirmEmailController {
       'EMAIL_VERIFICATION_USED, EMAIL_VERIFICATION_EXPIRED, or EMAIL_VERIFICATION_SUPERSEDED (a later change replaced it)',
   })
   async confirm(@Req() request: EmailVerificationRequest, @Ctx() context: CommandContext) {
-    const claims = request.emailVerification!;
-    return commandResponse(claims.contactId, await this.handler.execute(claims, context));
+    const link = request.emailVerification!;
+    return commandResponse(
+      link.contactId,
+      await this.commandBus.execute(new ConfirmEmailCommand(link, context)),
+    );
   }
 }

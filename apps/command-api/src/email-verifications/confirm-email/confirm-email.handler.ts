@@ -1,48 +1,35 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  contactDecider,
-  contactStreamId,
-  emailClaimedBy,
-  NotFoundError,
-  type ConfirmContactEmail,
-} from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import type { EmailVerificationClaims } from '@dossiers/notifications';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { contactDecider, emailClaimedBy, type ConfirmContactEmail } from '@dossiers/domain';
+import { Aggregates, type CommandResult } from '@dossiers/application';
 import { ContactEmailRegistry } from '../../directory/contact-email-registry';
+import { ConfirmEmailCommand } from './confirm-email.command';
 
-@Injectable()
-export class ConfirmEmailHandler {
+/**
+ * The new address was reserved when the change was requested, and has stayed held by the pending
+ * request since; it is reserved again here, from the revision the confirmation decides on, so that
+ * it also holds while the confirmation is in flight (a request about to expire could otherwise let
+ * another contact take it between the check and the append). Only a confirmation the decider
+ * accepts reserves anything.
+ */
+@CommandHandler(ConfirmEmailCommand)
+export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly aggregates: Aggregates,
     private readonly emails: ContactEmailRegistry,
   ) {}
 
-  /**
-   * The new address was reserved when the change was requested, and has stayed held by the
-   * pending request since; it is reserved again here, from the revision the confirmation decides
-   * on, so that it also holds while the confirmation is in flight (a request about to expire could
-   * otherwise let another contact take it between the check and the append). Only a confirmation
-   * the decider accepts reserves anything.
-   */
-  execute(claims: EmailVerificationClaims, context: CommandContext): Promise<CommandResult> {
+  async execute({ link: { contactId, requestId }, context }: ConfirmEmailCommand): Promise<CommandResult> {
     const command: ConfirmContactEmail = {
       type: 'ConfirmContactEmail',
-      contactId: claims.contactId,
-      requestId: claims.requestId,
+      contactId,
+      requestId,
       now: context.now,
     };
-    return handleCommand(
-      this.eventStore,
-      contactDecider,
-      contactStreamId(claims.contactId),
-      async (state, revision) => {
+    return this.aggregates.contacts.handle(contactId, command, context, {
+      prepare: async (state, revision) => {
         const email = emailClaimedBy(contactDecider.decide(command, state), state);
-        if (email !== null) await this.emails.reserve(claims.contactId, email, revision, context);
-        return command;
+        if (email !== null) await this.emails.reserve(contactId, email, revision, context);
       },
-      context,
-      () => new NotFoundError('contact', claims.contactId),
-    );
+    });
   }
 }

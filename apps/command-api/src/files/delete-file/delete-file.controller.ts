@@ -1,20 +1,17 @@
 import { Controller, Delete, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
 import { FILE_WRITER_ROLES } from '../file-roles';
 import { FileCommandResponse } from '../../command-responses';
+import { DeleteFileCommand } from './delete-file.command';
 
-/**
- * Removes a file from its folder (needs full access). Its contents stay in the blob store: the
- * history still names them, and an auditor may need them.
- */
 @ApiTags('files')
 @CommandController(FILE_WRITER_ROLES)
 @Controller('clients')
 export class DeleteFileController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id/files/:fileId')
   @ApiOkResponse({ type: FileCommandResponse, description: '`id` is the file' })
@@ -23,11 +20,7 @@ export class DeleteFileController {
     @Param('fileId', new ResourceIdPipe('file')) fileId: string,
     @Ctx() context: CommandContext,
   ) {
-    const result = await this.runner.runChecked(
-      id,
-      { type: 'DeleteFile', clientId: id, fileId, actor: actorOf(context) },
-      context,
-    );
+    const result = await this.commandBus.execute(new DeleteFileCommand(id, fileId, context));
     return { ...commandResponse(fileId, result), clientId: id };
   }
 }

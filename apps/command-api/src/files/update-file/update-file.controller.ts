@@ -1,32 +1,18 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { sanitizeFileName } from '@dossiers/domain';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { Ctx, CommandController, commandResponse, ResourceIdPipe, Optional } from '@dossiers/platform';
-import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
+import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { FILE_WRITER_ROLES } from '../file-roles';
 import { FileCommandResponse } from '../../command-responses';
+import { UpdateFileDto } from './update-file.dto';
+import { UpdateFileCommand } from './update-file.command';
 
-export class UpdateFileDto {
-  @ApiPropertyOptional({ description: "a new name: no '/', '\\\\', control characters, 1-200 characters" })
-  @Optional()
-  @IsString()
-  @MaxLength(1000)
-  name?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'move to this folder (full access on both folders)' })
-  @Optional()
-  @IsUUID()
-  folderId?: string;
-}
-
-/** Rename and/or move a file. */
 @ApiTags('files')
 @CommandController(FILE_WRITER_ROLES)
 @Controller('clients')
 export class UpdateFileController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Patch(':id/files/:fileId')
   @ApiOkResponse({ type: FileCommandResponse, description: '`id` is the file' })
@@ -36,12 +22,7 @@ export class UpdateFileController {
     @Body() dto: UpdateFileDto,
     @Ctx() context: CommandContext,
   ) {
-    const name = dto.name === undefined ? undefined : sanitizeFileName(dto.name, 'name');
-    const result = await this.runner.runChecked(
-      id,
-      { type: 'UpdateFile', clientId: id, fileId, name, folderId: dto.folderId, actor: actorOf(context) },
-      context,
-    );
+    const result = await this.commandBus.execute(new UpdateFileCommand(id, fileId, dto, context));
     return { ...commandResponse(fileId, result), clientId: id };
   }
 }

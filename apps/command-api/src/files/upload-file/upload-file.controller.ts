@@ -1,21 +1,20 @@
 import { Controller, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '@dossiers/application';
-import type { ClientCommand } from '@dossiers/domain';
-import type { FileContent } from '@dossiers/events';
 import {
   Ctx,
   CommandController,
   commandResponse,
   FileUpload,
   NewId,
+  receiveSingleFile,
   ResourceIdPipe,
 } from '@dossiers/platform';
-import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
-import { FileContentWriter } from '../file-content-writer';
 import { FILE_WRITER_ROLES } from '../file-roles';
 import { FileCommandResponse } from '../../command-responses';
+import { UploadFileCommand } from './upload-file.command';
 
 /**
  * Publishes a file into a folder (needs full access on it): multipart/form-data with one part
@@ -26,10 +25,7 @@ import { FileCommandResponse } from '../../command-responses';
 @CommandController(FILE_WRITER_ROLES)
 @Controller('clients')
 export class UploadFileController {
-  constructor(
-    private readonly writer: FileContentWriter,
-    private readonly runner: ClientCommandRunner,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/folders/:folderId/files')
   @FileUpload()
@@ -41,18 +37,9 @@ export class UploadFileController {
     @Req() request: FastifyRequest,
     @Ctx() context: CommandContext,
   ) {
-    const command = (content: FileContent, name = 'pending'): ClientCommand => ({
-      type: 'UploadFile',
-      clientId: id,
-      fileId,
-      folderId,
-      name,
-      content,
-      actor: actorOf(context),
-    });
-    await this.writer.precheck(id, context, command);
-    const result = await this.writer.store(id, request, context, (content, name) =>
-      this.runner.runChecked(id, command(content, name), context),
+    const receive = (limits: { maxBytes: number }) => receiveSingleFile(request, limits);
+    const result = await this.commandBus.execute(
+      new UploadFileCommand(id, folderId, fileId, receive, context),
     );
     return { ...commandResponse(fileId, result), clientId: id };
   }

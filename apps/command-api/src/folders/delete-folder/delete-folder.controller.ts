@@ -1,33 +1,16 @@
 import { Controller, Delete, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Ctx,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-  Optional,
-} from '@dossiers/platform';
-import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { DeleteFolderQuery } from './delete-folder.dto';
+import { DeleteFolderCommand } from './delete-folder.command';
 
-export class DeleteFolderQuery {
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    description: 'also delete its subfolders and every file in them',
-  })
-  @Optional()
-  @IsIn(['true', 'false'])
-  recursive?: 'true' | 'false';
-}
-
-/** Only an empty folder (422 FOLDER_NOT_EMPTY otherwise), unless `?recursive=true`. */
 @ApiTags('folders')
 @CommandController()
 @Controller('clients')
 export class DeleteFolderController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id/folders/:folderId')
   @ApiOkResponse({ type: CommandResponse })
@@ -37,12 +20,7 @@ export class DeleteFolderController {
     @Query() query: DeleteFolderQuery,
     @Ctx() context: CommandContext,
   ) {
-    const recursive = query.recursive === 'true';
-    const result = await this.runner.runChecked(
-      id,
-      { type: 'DeleteFolder', clientId: id, folderId, recursive, actor: actorOf(context) },
-      context,
-    );
-    return commandResponse(id, result);
+    const command = new DeleteFolderCommand(id, folderId, query.recursive === 'true', context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

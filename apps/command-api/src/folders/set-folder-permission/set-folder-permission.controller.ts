@@ -1,26 +1,16 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { FOLDER_RIGHTS, type FolderRight } from '@dossiers/events';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
+import { SetFolderPermissionDto } from './set-folder-permission.dto';
+import { SetFolderPermissionCommand } from './set-folder-permission.command';
 
-export class SetFolderPermissionDto {
-  @ApiProperty({
-    enum: FOLDER_RIGHTS,
-    description: 'none, read (consult + download), full (+ publish + modify), or inherit the parent folder',
-  })
-  @IsIn(FOLDER_RIGHTS)
-  right!: FolderRight;
-}
-
-/** SetFolderPermission: the right of one principal (a contact of the client or an assigned collaborator) on one folder. */
 @ApiTags('permissions')
 @CommandController()
 @Controller('clients')
 export class SetFolderPermissionController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id/folders/:folderId/permissions/:principalId')
   @ApiOkResponse({ type: CommandResponse })
@@ -31,18 +21,7 @@ export class SetFolderPermissionController {
     @Body() dto: SetFolderPermissionDto,
     @Ctx() context: CommandContext,
   ) {
-    const result = await this.runner.runChecked(
-      id,
-      {
-        type: 'SetFolderPermission',
-        clientId: id,
-        folderId,
-        principalId,
-        right: dto.right,
-        actor: actorOf(context),
-      },
-      context,
-    );
-    return commandResponse(id, result);
+    const command = new SetFolderPermissionCommand(id, folderId, principalId, dto.right, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

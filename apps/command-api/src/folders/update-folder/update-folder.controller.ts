@@ -1,42 +1,16 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import {
-  Ctx,
-  CommandController,
-  commandResponse,
-  CommandResponse,
-  ResourceIdPipe,
-  Optional,
-} from '@dossiers/platform';
-import { actorOf, ClientCommandRunner } from '../../clients/client-command-runner';
+import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { UpdateFolderDto } from './update-folder.dto';
+import { UpdateFolderCommand } from './update-folder.command';
 
-export class UpdateFolderDto {
-  @ApiPropertyOptional({ description: 'a new name' })
-  @Optional()
-  @IsString()
-  @MaxLength(1000)
-  name?: string;
-
-  @ApiPropertyOptional({
-    type: String,
-    format: 'uuid',
-    nullable: true,
-    description: 'a new parent; null moves it to the root',
-  })
-  @Optional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
-  parentId?: string | null;
-}
-
-/** Rename and/or move (never into itself or below it); inherited rights then follow the new parent. */
 @ApiTags('folders')
 @CommandController()
 @Controller('clients')
 export class UpdateFolderController {
-  constructor(private readonly runner: ClientCommandRunner) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Patch(':id/folders/:folderId')
   @ApiOkResponse({ type: CommandResponse })
@@ -46,18 +20,9 @@ export class UpdateFolderController {
     @Body() dto: UpdateFolderDto,
     @Ctx() context: CommandContext,
   ) {
-    const result = await this.runner.runChecked(
+    return commandResponse(
       id,
-      {
-        type: 'UpdateFolder',
-        clientId: id,
-        folderId,
-        name: dto.name,
-        parentId: dto.parentId,
-        actor: actorOf(context),
-      },
-      context,
+      await this.commandBus.execute(new UpdateFolderCommand(id, folderId, dto, context)),
     );
-    return commandResponse(id, result);
   }
 }

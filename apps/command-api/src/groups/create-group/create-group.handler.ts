@@ -1,21 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { groupDecider, groupStreamId, NotFoundError, parseGroupName } from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import type { CreateGroupDto } from './create-group.dto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { checkGroupName, validOrThrow } from '@dossiers/domain';
+import { Aggregates, type CommandResult } from '@dossiers/application';
+import { CreateGroupCommand } from './create-group.command';
 
-@Injectable()
-export class CreateGroupHandler {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+@CommandHandler(CreateGroupCommand)
+export class CreateGroupHandler implements ICommandHandler<CreateGroupCommand> {
+  constructor(private readonly aggregates: Aggregates) {}
 
-  execute(groupId: string, dto: CreateGroupDto, context: CommandContext): Promise<CommandResult> {
-    return handleCommand(
-      this.eventStore,
-      groupDecider,
-      groupStreamId(groupId),
-      { type: 'CreateGroup', groupId, name: parseGroupName(dto.name) },
+  async execute({ groupId, name, context }: CreateGroupCommand): Promise<CommandResult> {
+    return this.aggregates.groups.handle(
+      groupId,
+      { type: 'CreateGroup', groupId, name: validOrThrow(checkGroupName(name)) },
       context,
-      () => new NotFoundError('group', groupId),
     );
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Inject, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { NotFoundError, tenantSettingsDecider, tenantSettingsStreamId } from '@dossiers/domain';
-import { handleCommand, type CommandContext } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
+import type { CommandContext } from '@dossiers/application';
 import { NEW_FOLDER_DEFAULTS, type NewFolderDefault } from '@dossiers/events';
 import { Ctx, CommandController, commandResponse, CommandResponse, Optional } from '@dossiers/platform';
+import { ChangeSettingsCommand } from './change-settings.command';
 
 export class ChangeSettingsDto {
   @ApiPropertyOptional({
@@ -23,19 +23,12 @@ export class ChangeSettingsDto {
 @CommandController(['admin'])
 @Controller('settings')
 export class ChangeSettingsController {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put()
   @ApiOkResponse({ type: CommandResponse })
   async change(@Body() dto: ChangeSettingsDto, @Ctx() context: CommandContext) {
-    const result = await handleCommand(
-      this.eventStore,
-      tenantSettingsDecider,
-      tenantSettingsStreamId(context.tenant),
-      { type: 'ChangeTenantSettings', changes: { ...dto } },
-      context,
-      () => new NotFoundError('settings', context.tenant),
-    );
-    return commandResponse(context.tenant, result);
+    const command = new ChangeSettingsCommand({ newFolderDefault: dto.newFolderDefault }, context);
+    return commandResponse(context.tenant, await this.commandBus.execute(command));
   }
 }

@@ -1,10 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
-import { ClientExport } from './client-export';
-import { ExportClientsQuery } from './export-clients.dto';
+import { writeClientWorkbook } from './client-workbook';
+import { ExportClientsDto } from './export-clients.dto';
+import { ExportClientsQuery } from './export-clients.query';
 
 @ApiTags('clients')
 @QueryController()
@@ -12,7 +14,7 @@ import { ExportClientsQuery } from './export-clients.dto';
 export class ExportClientsController {
   private readonly logger = new Logger('export');
 
-  constructor(private readonly clientExport: ClientExport) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   /** The firm's client base as an Excel workbook, streamed straight to the response. */
   @Get('export.xlsx')
@@ -25,12 +27,12 @@ export class ExportClientsController {
     },
   })
   async export(
-    @Query() query: ExportClientsQuery,
+    @Query() dto: ExportClientsDto,
     @CurrentPrincipal() principal: Principal,
     @Res() reply: FastifyReply,
   ) {
     const body = new PassThrough();
-    const input = await this.clientExport.prepare(principal, query);
+    const input = await this.queryBus.execute(new ExportClientsQuery(principal, dto));
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header(
@@ -39,7 +41,7 @@ export class ExportClientsController {
       )
       .send(body);
     // Headers are gone by now: a failure can only cut the download short, which the client sees.
-    await this.clientExport.write(body, input).catch((error: Error) => {
+    await writeClientWorkbook(body, input).catch((error: Error) => {
       this.logger.error({ message: 'export failed', err: error.message });
       body.destroy(error);
     });

@@ -9,7 +9,7 @@ import {
   type ClientSheetDoc,
 } from '@dossiers/read-models';
 import { ClientAccess } from '../../access/client-access';
-import { ClientQueries, toListItem } from '../client-queries';
+import { groupNames, toListItem } from '../client-list';
 import { GetClientQuery, type ClientSheetView } from './get-client.query';
 
 @QueryHandler(GetClientQuery)
@@ -17,7 +17,6 @@ export class GetClientHandler implements IQueryHandler<GetClientQuery> {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly access: ClientAccess,
-    private readonly clients: ClientQueries,
   ) {}
 
   async execute({ principal, clientId }: GetClientQuery): Promise<ClientSheetView> {
@@ -27,12 +26,12 @@ export class GetClientHandler implements IQueryHandler<GetClientQuery> {
     if (!asStaff) await this.access.view(principal, clientId);
     const doc = await this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION).findById(clientId);
     if (!doc || doc.tenant !== tenant) throw new NotFoundError('client', clientId);
-    const [groupNames, sheet] = await Promise.all([
-      this.clients.groupNames(tenant, [doc.groupId]),
+    const [names, sheet] = await Promise.all([
+      groupNames(this.readStore, tenant, [doc.groupId]),
       this.readStore.collection<ClientSheetDoc>(CLIENT_SHEETS_COLLECTION).findById(clientId),
     ]);
     return {
-      ...toListItem(doc, groupNames, asStaff),
+      ...toListItem(doc, names, asStaff),
       attributes: doc.attributes,
       // the sheet's fields (from its templates) describe the attributes; extra attributes have none
       fields: sheet?.fields ?? [],

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Principal } from '@dossiers/platform';
-import type { ClientListItem } from '../client-queries';
+import type { ClientListItem } from '../client-list';
 
 /** The client sheet as the caller may see it (GET /clients/:id). */
 export type ClientSheetView = ClientListItem & {

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, QueryController, STAFF_READER_ROLES, type Principal } from '@dossiers/platform';
-import { ClientQueries } from '../client-queries';
-import { ListClientsQuery } from './list-clients.dto';
+import { ListClientsDto } from './list-clients.dto';
+import { ListClientsQuery } from './list-clients.query';
 import { ClientPage } from '../../responses/client.responses';
 
 @ApiTags('clients')
@@ -10,11 +11,11 @@ import { ClientPage } from '../../responses/client.responses';
 @QueryController([...STAFF_READER_ROLES, 'contact'])
 @Controller('clients')
 export class ListClientsController {
-  constructor(private readonly queries: ClientQueries) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @ApiOkResponse({ type: ClientPage })
-  list(@Query() query: ListClientsQuery, @CurrentPrincipal() principal: Principal) {
-    return this.queries.list(principal, query);
+  list(@Query() dto: ListClientsDto, @CurrentPrincipal() principal: Principal) {
+    return this.queryBus.execute(new ListClientsQuery(principal, dto));
   }
 }

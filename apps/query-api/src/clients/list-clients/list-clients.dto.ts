@@ -1,12 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Optional } from '@dossiers/platform';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '../../paging/page.query';
+import { PageDto } from '../../paging/page.dto';
+import { CLIENT_SORTS, type ClientSort } from '../client-list';
 
-export const CLIENT_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
-export type ClientSort = (typeof CLIENT_SORTS)[number];
-
-export class ListClientsQuery extends PageQuery {
+export class ListClientsDto extends PageDto {
   @ApiPropertyOptional({ description: 'case- and accent-insensitive: "societe" finds "Société Générale"' })
   @Optional()
   @IsString()

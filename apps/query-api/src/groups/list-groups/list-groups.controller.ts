@@ -1,31 +1,19 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { READ_STORE, type ReadStore } from '@dossiers/read-store';
-import { GROUPS_COLLECTION, type GroupDoc } from '@dossiers/read-models';
 import { CurrentPrincipal, QueryController, type Principal } from '@dossiers/platform';
+import { ListGroupsQuery } from './list-groups.query';
 import { GroupList } from '../../responses/client.responses';
 
 @ApiTags('groups')
 @QueryController()
 @Controller('groups')
 export class ListGroupsController {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @ApiOkResponse({ type: GroupList })
-  async list(@CurrentPrincipal() principal: Principal) {
-    const groups = await this.readStore.collection<GroupDoc>(GROUPS_COLLECTION).find(
-      { tenant: principal.tenant },
-      {
-        sort: [
-          ['nameSort', 1],
-          ['_id', 1],
-        ],
-      },
-    );
-    return {
-      items: groups.map((g) => ({ id: g._id, name: g.name, createdAt: g.createdAt })),
-      total: groups.length,
-    };
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.queryBus.execute(new ListGroupsQuery(principal));
   }
 }

@@ -97,7 +97,7 @@ async function* guardParseErrors(chunks: AsyncGenerator<Buffer>): AsyncGenerator
       error instanceof ValidationError
     )
       throw error;
-    throw fileError(`is incomplete: ${(error as Error).message}`);
+    throw fileError('is incomplete: the multipart body ended before its closing boundary');
   }
 }
 
@@ -116,7 +116,7 @@ function fileError(message: string): ValidationError {
 function translateLimitError(error: unknown): never {
   if ((error as { code?: string })?.code === 'FST_FILES_LIMIT') throw fileError('must be a single file');
   if (typeof (error as { statusCode?: unknown })?.statusCode === 'number') throw error;
-  throw fileError(`is not well-formed multipart: ${(error as Error)?.message ?? String(error)}`);
+  throw fileError('is not well-formed multipart/form-data');
 }
 
 /** RFC 2046's boundary: 1-70 characters of a small set, not ending in a space, quoted or not. */

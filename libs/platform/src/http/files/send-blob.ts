@@ -1,6 +1,6 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { decideRange } from './byte-range';
+import { decideRange, type RangeDecision } from './byte-range';
 
 export interface SendableBlob {
   size: number;
@@ -30,10 +30,10 @@ export async function sendBlob(
   request: FastifyRequest,
   blob: SendableBlob,
   meta: SendBlobMeta,
+  /** the range to send, when the caller decided it already (rangeToSend); by default decided here */
+  range: RangeDecision = rangeToSend(request.headers, meta.etag, blob.size),
 ): Promise<void> {
-  const etag = /^(W\/)?"/.test(meta.etag) ? meta.etag : `"${meta.etag}"`;
-  const rangeHeader = ifRangeMatches(request.headers['if-range'], etag) ? request.headers.range : undefined;
-  const range = decideRange(rangeHeader, blob.size);
+  const etag = quotedTag(meta.etag);
   void reply.header('accept-ranges', 'bytes').header('etag', etag);
 
   if (range.kind === 'unsatisfiable') {
@@ -65,6 +65,21 @@ export async function sendBlob(
 function responseOver(reply: FastifyReply): Promise<void> {
   return new Promise((resolve) => void reply.then(resolve, () => resolve()));
 }
+
+/**
+ * The bytes a download sends, from its Range and If-Range headers: the one decision both sendBlob
+ * and whoever records the download use, so that what is recorded is what is sent.
+ */
+export function rangeToSend(
+  headers: { range?: string; 'if-range'?: string | string[] },
+  etag: string,
+  size: number,
+): RangeDecision {
+  const applies = ifRangeMatches(headers['if-range'], quotedTag(etag));
+  return decideRange(applies ? headers.range : undefined, size);
+}
+
+const quotedTag = (etag: string) => (/^(W\/)?"/.test(etag) ? etag : `"${etag}"`);
 
 /** No If-Range, or one naming the current strong tag: the Range applies (a date never matches: we send no Last-Modified). */
 function ifRangeMatches(ifRange: string | string[] | undefined, etag: string): boolean {

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
@@ -10,13 +11,13 @@ import {
   NewId,
 } from '@dossiers/platform';
 import { RegisterCollaboratorDto } from './register-collaborator.dto';
-import { RegisterCollaboratorHandler } from './register-collaborator.handler';
+import { RegisterCollaboratorCommand } from './register-collaborator.command';
 
 @ApiTags('collaborators')
 @CommandController()
 @Controller('collaborators')
 export class RegisterCollaboratorController {
-  constructor(private readonly handler: RegisterCollaboratorHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -30,6 +31,9 @@ export class RegisterCollaboratorController {
     @NewId('collaborator') id: string,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(
+      id,
+      await this.commandBus.execute(new RegisterCollaboratorCommand(id, dto, context)),
+    );
   }
 }

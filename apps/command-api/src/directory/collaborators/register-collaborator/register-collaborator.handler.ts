@@ -1,36 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  checkCollaboratorDetails,
-  collaboratorDecider,
-  collaboratorStreamId,
-  NotFoundError,
-  validOrThrow,
-} from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import type { RegisterCollaboratorDto } from './register-collaborator.dto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { checkCollaboratorDetails, validOrThrow } from '@dossiers/domain';
+import { Aggregates, type CommandResult } from '@dossiers/application';
+import { RegisterCollaboratorCommand } from './register-collaborator.command';
 
-@Injectable()
-export class RegisterCollaboratorHandler {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+/** Every bad field at once (400); then the decider's identity rule: admin and service only (403). */
+@CommandHandler(RegisterCollaboratorCommand)
+export class RegisterCollaboratorHandler implements ICommandHandler<RegisterCollaboratorCommand> {
+  constructor(private readonly aggregates: Aggregates) {}
 
-  execute(
-    collaboratorId: string,
-    dto: RegisterCollaboratorDto,
-    context: CommandContext,
-  ): Promise<CommandResult> {
-    return handleCommand(
-      this.eventStore,
-      collaboratorDecider,
-      collaboratorStreamId(collaboratorId),
+  async execute({ collaboratorId, details, context }: RegisterCollaboratorCommand): Promise<CommandResult> {
+    return this.aggregates.collaborators.handle(
+      collaboratorId,
       {
         type: 'RegisterCollaborator',
         collaboratorId,
-        details: validOrThrow(checkCollaboratorDetails(dto, '')),
+        details: validOrThrow(checkCollaboratorDetails(details, '')),
         actorRole: context.role,
       },
       context,
-      () => new NotFoundError('collaborator', collaboratorId),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
@@ -10,13 +11,13 @@ import {
   ResourceIdPipe,
 } from '@dossiers/platform';
 import { UpdateCollaboratorDto } from './update-collaborator.dto';
-import { UpdateCollaboratorHandler } from './update-collaborator.handler';
+import { UpdateCollaboratorCommand } from './update-collaborator.command';
 
 @ApiTags('collaborators')
 @CommandController()
 @Controller('collaborators')
 export class UpdateCollaboratorController {
-  constructor(private readonly handler: UpdateCollaboratorHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Patch(':id')
   @ApiOkResponse({ type: CommandResponse })
@@ -29,6 +30,9 @@ export class UpdateCollaboratorController {
     @Body() dto: UpdateCollaboratorDto,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(
+      id,
+      await this.commandBus.execute(new UpdateCollaboratorCommand(id, dto, context)),
+    );
   }
 }

@@ -1,36 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  checkCollaboratorChanges,
-  collaboratorDecider,
-  collaboratorStreamId,
-  NotFoundError,
-  validOrThrow,
-} from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import type { UpdateCollaboratorDto } from './update-collaborator.dto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { checkCollaboratorChanges, validOrThrow } from '@dossiers/domain';
+import { Aggregates, type CommandResult } from '@dossiers/application';
+import { UpdateCollaboratorCommand } from './update-collaborator.command';
 
-@Injectable()
-export class UpdateCollaboratorHandler {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+/** Every bad field at once (400); then the decider's identity rule: admin and service only (403). */
+@CommandHandler(UpdateCollaboratorCommand)
+export class UpdateCollaboratorHandler implements ICommandHandler<UpdateCollaboratorCommand> {
+  constructor(private readonly aggregates: Aggregates) {}
 
-  execute(
-    collaboratorId: string,
-    dto: UpdateCollaboratorDto,
-    context: CommandContext,
-  ): Promise<CommandResult> {
-    return handleCommand(
-      this.eventStore,
-      collaboratorDecider,
-      collaboratorStreamId(collaboratorId),
+  async execute({ collaboratorId, changes, context }: UpdateCollaboratorCommand): Promise<CommandResult> {
+    return this.aggregates.collaborators.handle(
+      collaboratorId,
       {
         type: 'ChangeCollaboratorDetails',
         collaboratorId,
-        changes: validOrThrow(checkCollaboratorChanges(dto, '')),
+        changes: validOrThrow(checkCollaboratorChanges(changes, '')),
         actorRole: context.role,
       },
       context,
-      () => new NotFoundError('collaborator', collaboratorId),
     );
   }
 }

@@ -1,16 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { checkContactDetails, contactStreamId, validOrThrow } from '@dossiers/domain';
-import { refuseIfMatchOnCreation, type CommandContext, type CommandResult } from '@dossiers/application';
+import { refuseIfMatchOnCreation, type CommandResult } from '@dossiers/application';
 import { ContactCreation } from '../../contact-creation';
-import type { CreateContactDto } from './create-contact.dto';
+import { CreateContactCommand } from './create-contact.command';
 
-@Injectable()
-export class CreateContactHandler {
+/** Every bad field at once (400), and any If-Match refused (412), before the email is reserved. */
+@CommandHandler(CreateContactCommand)
+export class CreateContactHandler implements ICommandHandler<CreateContactCommand> {
   constructor(private readonly creation: ContactCreation) {}
 
-  execute(contactId: string, dto: CreateContactDto, context: CommandContext): Promise<CommandResult> {
-    const details = validOrThrow(checkContactDetails(dto, ''));
+  async execute({ contactId, details, context }: CreateContactCommand): Promise<CommandResult> {
+    const checked = validOrThrow(checkContactDetails(details, ''));
     refuseIfMatchOnCreation(contactStreamId(contactId), context);
-    return this.creation.create(contactId, details, context);
+    return this.creation.create(contactId, checked, context);
   }
 }

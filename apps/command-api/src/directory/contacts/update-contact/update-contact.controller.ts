@@ -1,4 +1,5 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import {
@@ -10,13 +11,13 @@ import {
   ResourceIdPipe,
 } from '@dossiers/platform';
 import { UpdateContactDto } from './update-contact.dto';
-import { UpdateContactHandler } from './update-contact.handler';
+import { UpdateContactCommand } from './update-contact.command';
 
 @ApiTags('contacts')
 @CommandController()
 @Controller('contacts')
 export class UpdateContactController {
-  constructor(private readonly handler: UpdateContactHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Patch(':id')
   @ApiOperation({
@@ -34,6 +35,6 @@ export class UpdateContactController {
     @Body() dto: UpdateContactDto,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    return commandResponse(id, await this.commandBus.execute(new UpdateContactCommand(id, dto, context)));
   }
 }

@@ -1,15 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { CreateFormTemplateDto } from './create-form-template.dto';
-import { CreateFormTemplateHandler } from './create-form-template.handler';
+import { CreateFormTemplateCommand } from './create-form-template.command';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('form-templates')
 export class CreateFormTemplateController {
-  constructor(private readonly handler: CreateFormTemplateHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -19,6 +20,7 @@ export class CreateFormTemplateController {
     @NewId('form-template') id: string,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, dto, context));
+    const command = new CreateFormTemplateCommand(id, dto.name, dto.sections, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

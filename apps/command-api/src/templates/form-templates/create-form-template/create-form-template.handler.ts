@@ -1,31 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  checkFormSections,
-  checkTemplateName,
-  NotFoundError,
-  formTemplateDecider,
-  formTemplateStreamId,
-} from '@dossiers/domain';
-import { handleCommand, type CommandContext, type CommandResult } from '@dossiers/application';
-import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
-import { throwIfInvalid } from '../../template-input';
-import type { CreateFormTemplateDto } from './create-form-template.dto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { checkAll, checkFormSections, checkTemplateName, validOrThrow } from '@dossiers/domain';
+import { Aggregates, type CommandResult } from '@dossiers/application';
+import { CreateFormTemplateCommand } from './create-form-template.command';
 
-@Injectable()
-export class CreateFormTemplateHandler {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+/** Every problem of the name and the sections at once (400), like the sheet and tree templates. */
+@CommandHandler(CreateFormTemplateCommand)
+export class CreateFormTemplateHandler implements ICommandHandler<CreateFormTemplateCommand> {
+  constructor(private readonly aggregates: Aggregates) {}
 
-  execute(templateId: string, dto: CreateFormTemplateDto, context: CommandContext): Promise<CommandResult> {
-    const name = checkTemplateName(dto.name, 'name');
-    const sections = checkFormSections(dto.sections, 'sections');
-    throwIfInvalid(name, sections);
-    return handleCommand(
-      this.eventStore,
-      formTemplateDecider,
-      formTemplateStreamId(templateId),
-      { type: 'CreateFormTemplate', templateId, name: name.value!, sections: sections.value! },
+  async execute({ templateId, name, sections, context }: CreateFormTemplateCommand): Promise<CommandResult> {
+    const checked = validOrThrow(
+      checkAll({ name: checkTemplateName(name, 'name'), sections: checkFormSections(sections, 'sections') }),
+    );
+    return this.aggregates.formTemplates.handle(
+      templateId,
+      { type: 'CreateFormTemplate', templateId, ...checked },
       context,
-      () => new NotFoundError('form template', templateId),
     );
   }
 }

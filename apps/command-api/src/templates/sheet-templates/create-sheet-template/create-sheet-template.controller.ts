@@ -1,15 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, NewId } from '@dossiers/platform';
 import { SheetTemplateDto } from '../sheet-template.dto';
-import { SheetTemplateWriter } from '../sheet-template-writer';
+import { SaveTemplateCommand } from '../../save-template/save-template.command';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('sheet-templates')
 export class CreateSheetTemplateController {
-  constructor(private readonly writer: SheetTemplateWriter) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -19,6 +20,7 @@ export class CreateSheetTemplateController {
     @NewId('sheet-template') id: string,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.writer.save('create', id, dto, context));
+    const command = new SaveTemplateCommand('sheet', 'create', id, dto.name, dto.fields, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

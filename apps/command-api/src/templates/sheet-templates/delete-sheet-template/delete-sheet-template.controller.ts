@@ -1,14 +1,15 @@
 import { Controller, Delete, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
-import { DeleteSheetTemplateHandler } from './delete-sheet-template.handler';
+import { DeleteTemplateCommand } from '../../delete-template/delete-template.command';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('sheet-templates')
 export class DeleteSheetTemplateController {
-  constructor(private readonly handler: DeleteSheetTemplateHandler) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id')
   @ApiOkResponse({ type: CommandResponse })
@@ -16,6 +17,9 @@ export class DeleteSheetTemplateController {
     @Param('id', new ResourceIdPipe('sheet template')) id: string,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.handler.execute(id, context));
+    return commandResponse(
+      id,
+      await this.commandBus.execute(new DeleteTemplateCommand('sheet', id, context)),
+    );
   }
 }

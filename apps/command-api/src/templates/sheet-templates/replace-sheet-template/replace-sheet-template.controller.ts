@@ -1,15 +1,16 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { SheetTemplateDto } from '../sheet-template.dto';
-import { SheetTemplateWriter } from '../sheet-template-writer';
+import { SaveTemplateCommand } from '../../save-template/save-template.command';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('sheet-templates')
 export class ReplaceSheetTemplateController {
-  constructor(private readonly writer: SheetTemplateWriter) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id')
   @ApiOkResponse({ type: CommandResponse })
@@ -18,6 +19,7 @@ export class ReplaceSheetTemplateController {
     @Body() dto: SheetTemplateDto,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.writer.save('replace', id, dto, context));
+    const command = new SaveTemplateCommand('sheet', 'replace', id, dto.name, dto.fields, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

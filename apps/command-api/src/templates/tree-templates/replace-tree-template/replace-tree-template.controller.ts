@@ -1,15 +1,16 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { TreeTemplateDto } from '../tree-template.dto';
-import { TreeTemplateWriter } from '../tree-template-writer';
+import { SaveTemplateCommand } from '../../save-template/save-template.command';
 
 @ApiTags('templates')
 @CommandController()
 @Controller('tree-templates')
 export class ReplaceTreeTemplateController {
-  constructor(private readonly writer: TreeTemplateWriter) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id')
   @ApiOkResponse({ type: CommandResponse })
@@ -18,6 +19,7 @@ export class ReplaceTreeTemplateController {
     @Body() dto: TreeTemplateDto,
     @Ctx() context: CommandContext,
   ) {
-    return commandResponse(id, await this.writer.save('replace', id, dto, context));
+    const command = new SaveTemplateCommand('tree', 'replace', id, dto.name, dto.folders, context);
+    return commandResponse(id, await this.commandBus.execute(command));
   }
 }

@@ -1,0 +1,90 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { emailHashOf, type ActivationClaims } from '@dossiers/notifications';
+import type { EncryptedSecret } from '@dossiers/events';
+import { SecretBox, verifyPassword } from '@dossiers/platform';
+import {
+  openEmbeddedStreams,
+  testCommandContext,
+  type EmbeddedStreams,
+} from '../../shared/testing/embedded-streams';
+import { ActivateContactCommand } from './activate-contact.command';
+import { ActivateContactHandler } from './activate-contact.handler';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('ActivateContactHandler', () => {
+  let db: EmbeddedStreams;
+  let secretBox: SecretBox;
+  let handler: ActivateContactHandler;
+  let contactId: string;
+
+  beforeEach(async () => {
+    db = openEmbeddedStreams();
+    secretBox = new SecretBox(randomBytes(32));
+    handler = new ActivateContactHandler(db.aggregates, secretBox);
+    contactId = randomUUID();
+    await db.aggregates.contacts.handle(
+      contactId,
+      {
+        type: 'CreateContact',
+        contactId,
+        details: {
+          firstName: 'Zoé',
+          lastName: 'Dupré',
+          email: 'zoe@example.fr',
+          phone: null,
+          language: 'fr',
+        },
+      },
+      testCommandContext(),
+    );
+  });
+  afterEach(() => db.close());
+
+  const link = (email: string): ActivationClaims => ({
+    tenant: 'firm-a',
+    contactId,
+    invitationId: randomUUID(),
+    emailHash: emailHashOf(email),
+    exp: Date.parse('2026-12-01T00:00:00.000Z') / 1000,
+  });
+  const activate = (claims: ActivationClaims) =>
+    handler.execute(
+      new ActivateContactCommand(
+        claims,
+        PASSWORD,
+        testCommandContext({ role: 'contact', actor: `contact:${contactId}` }),
+      ),
+    );
+  const events = () => db.store.readStream(`contact-${contactId}`);
+
+  it('activates with the encrypted hash of the password, never the password itself', async () => {
+    const claims = link('zoe@example.fr');
+    expect((await activate(claims)).revision).toBe(1);
+    const [, activated] = await events();
+    expect(activated).toMatchObject({
+      type: 'ContactActivated',
+      data: { invitationId: claims.invitationId },
+    });
+    expect(JSON.stringify(activated.data)).not.toContain(PASSWORD);
+    const { credential } = activated.data as { credential: EncryptedSecret };
+    expect(await verifyPassword(PASSWORD, secretBox.decrypt(credential))).toBe(true);
+  });
+
+  it("refuses a link mailed to an address that is no longer the contact's", async () => {
+    await expect(activate(link('someone@else.fr'))).rejects.toMatchObject({
+      code: 'ACTIVATION_LINK_SUPERSEDED',
+    });
+    expect(await events()).toHaveLength(1);
+  });
+
+  it('refuses a second activation and an expired link', async () => {
+    await expect(
+      activate({ ...link('zoe@example.fr'), exp: Date.parse('2026-11-01') / 1000 }),
+    ).rejects.toMatchObject({
+      code: 'ACTIVATION_TOKEN_EXPIRED',
+    });
+    await activate(link('zoe@example.fr'));
+    await expect(activate(link('zoe@example.fr'))).rejects.toMatchObject({ code: 'ACTIVATION_TOKEN_USED' });
+  });
+});

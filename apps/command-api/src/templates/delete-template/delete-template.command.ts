@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, CommandResult } from '@dossiers/application';
+import type { TemplateKind } from '../template-writer';
+
+/** DELETE /sheet-templates/:id, DELETE /tree-templates/:id: the clients keep their fields and folders. */
+export class DeleteTemplateCommand extends Command<CommandResult> {
+  constructor(
+    readonly kind: TemplateKind,
+    readonly templateId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

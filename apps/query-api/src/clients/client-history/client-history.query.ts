@@ -1,0 +1,14 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal } from '@dossiers/platform';
+import type { EventPage, EventPageParams } from '../event-page';
+
+/** GET /clients/:id/history: a page of the client's own stream. */
+export class ClientHistoryQuery extends Query<EventPage> {
+  constructor(
+    readonly principal: Principal,
+    readonly clientId: string,
+    readonly params: EventPageParams,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  QueryController,
+  ResourceIdPipe,
+  STAFF_READER_ROLES,
+  type Principal,
+} from '@dossiers/platform';
+import { GetFolderAccessQuery } from './get-folder-access.query';
+import { FolderAccess } from '../../responses/folder.responses';
+
+/** Contacts may ask (and get 403 once the folder is known to exist for them): see ClientAccess. */
+@ApiTags('folders')
+@QueryController([...STAFF_READER_ROLES, 'contact'])
+@Controller('clients')
+export class GetFolderAccessController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** Everyone who can see the folder, their effective right, and where it comes from. */
+  @Get(':id/folders/:folderId/access')
+  @ApiOkResponse({ type: FolderAccess })
+  folderAccess(
+    @Param('id', new ResourceIdPipe('client')) id: string,
+    @Param('folderId', new ResourceIdPipe('folder')) folderId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.queryBus.execute(new GetFolderAccessQuery(principal, id, folderId));
+  }
+}

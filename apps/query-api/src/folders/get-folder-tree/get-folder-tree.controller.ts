@@ -1,0 +1,26 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  QueryController,
+  ResourceIdPipe,
+  STAFF_READER_ROLES,
+  type Principal,
+} from '@dossiers/platform';
+import { GetFolderTreeQuery } from './get-folder-tree.query';
+import { FolderTree } from '../../responses/folder.responses';
+
+@ApiTags('folders')
+@QueryController([...STAFF_READER_ROLES, 'contact'])
+@Controller('clients')
+export class GetFolderTreeController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** The tree (id, name, path, depth, parentId), in reading order: whole for staff, what the caller can see otherwise. */
+  @Get(':id/folders')
+  @ApiOkResponse({ type: FolderTree })
+  tree(@Param('id', new ResourceIdPipe('client')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queryBus.execute(new GetFolderTreeQuery(principal, id));
+  }
+}
