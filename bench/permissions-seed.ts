@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   checkTreeFolders,
   clientDecider,
-  principalsOf,
+  membersOf,
   type ActiveClient,
   type Actor,
   type ClientCommand,
   type ClientState,
-  type Principal,
+  type Member,
 } from '@dossiers/domain';
 import type { Access, FolderRight, RecordedEvent, TreeTemplateFolder } from '@dossiers/events';
 import { newEvent } from './util';
@@ -40,8 +40,8 @@ export class ClientStream {
     return this.state;
   }
 
-  get principals(): Principal[] {
-    return principalsOf(this.client);
+  get principals(): Member[] {
+    return membersOf(this.client);
   }
 
   decide(command: ClientCommand): RecordedEvent[] {

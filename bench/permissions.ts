@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { effectiveRight, normalizeText, NotFoundError, type Principal as Member } from '@dossiers/domain';
+import { effectiveRight, normalizeText, NotFoundError, type Member } from '@dossiers/domain';
 import type { FolderRight, RecordedEvent } from '@dossiers/events';
 import type { Principal } from '@dossiers/platform';
 import { clientPermissionsProjection, ProjectionEngine } from '@dossiers/read-models';

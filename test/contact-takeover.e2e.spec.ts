@@ -253,6 +253,26 @@ describe('a collaborator cannot take over a contact of a client hidden from them
     expect((await create('vic.final@client-two.fr')).status).toBe(409);
   });
 
+  it('withdraws a pending email change when the address is set back: its link then answers 410', async () => {
+    await admin('patch', `/contacts/${victim}`, { email: 'typo@gmial.example' });
+    const [mail] = await mails(
+      (i) => i.kind === 'email-verification' && i.message?.to === 'typo@gmial.example',
+    );
+    await admin('patch', `/contacts/${victim}`, { email: 'vic.final@client-two.fr' });
+    const after = await call(suite.auth, 'get', `/contacts/${victim}`);
+    expect(after.body).toMatchObject({ email: 'vic.final@client-two.fr', pendingEmail: null });
+    const res = await publicPost(`/email-verifications/${encodeURIComponent(tokenOf(mail.message!.link!))}`);
+    expect([res.status, res.body.code]).toEqual([410, 'EMAIL_VERIFICATION_SUPERSEDED']);
+    // The withdrawn address is free again.
+    const free = await call(suite.auth, 'post', '/contacts', {
+      firstName: 'Typo',
+      lastName: 'Owner',
+      email: 'typo@gmial.example',
+      language: 'fr',
+    });
+    expect(free.status).toBe(201);
+  });
+
   it('refuses a forged verification link with 404', async () => {
     const res = await publicPost('/email-verifications/not-a-token');
     expect(res.status).toBe(404);

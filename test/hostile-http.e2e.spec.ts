@@ -234,6 +234,28 @@ describe('hostile HTTP input', () => {
       },
     );
 
+    it('compares emails on one key (width and case folded) and refuses invisible characters in emails and attribute keys', async () => {
+      const contact = (email: string) =>
+        http()
+          .post('/contacts')
+          .set(suite.auth)
+          .send({ firstName: 'E', lastName: 'Mail', email, language: 'fr' });
+      expect((await contact('paul@policy.example')).status).toBe(201);
+      const wide = await contact('ｐａｕｌ@POLICY.example');
+      expect([wide.status, wide.body.code]).toEqual([409, 'CONTACT_EMAIL_TAKEN']);
+      const invisible = await contact('pa\u200bul@policy.example');
+      expect([invisible.status, invisible.body.errors?.[0]?.message]).toEqual([
+        400,
+        'must not contain invisible characters',
+      ]);
+      const key = await http()
+        .post('/clients')
+        .set(suite.auth)
+        .send({ name: 'Keys Co', attributes: { siren: '1', 'si\u200bren': '2' } });
+      expect(key.status).toBe(400);
+      expect(key.body.errors[0].field).toContain('attributes.');
+    });
+
     it('refuses a folder name with a bidi control, and treats invisible variants as the same folder', async () => {
       const client = await http().post('/clients').set(suite.auth).send({ name: 'Policy Co' });
       const folders = `/clients/${client.body.id}/folders`;

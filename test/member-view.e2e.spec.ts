@@ -22,6 +22,7 @@ describe('what members see of a client’s version', () => {
   let clientId: string;
   let contact: { Authorization: string };
   let collaborator: { Authorization: string };
+  let ids: { contact: string; collaborator: string };
 
   beforeAll(async () => {
     const person = await admin('post', '/contacts', {
@@ -41,6 +42,7 @@ describe('what members see of a client’s version', () => {
       collaborators: [{ collaboratorId: staff.id, access: 'full' }],
     });
     clientId = client.id;
+    ids = { contact: person.id, collaborator: staff.id };
     contact = { Authorization: `Bearer ${await suite.h.token('contact', undefined, person.id)}` };
     collaborator = { Authorization: `Bearer ${await suite.h.token('collaborator', undefined, staff.id)}` };
   });
@@ -103,5 +105,77 @@ describe('what members see of a client’s version', () => {
     expect(tab.body.revision).toBeNull();
     const staffTab = await as(suite.auth).get(`/clients/${clientId}/contacts`);
     expect(typeof staffTab.body.revision).toBe('number');
+  });
+
+  it('answers members’ commands with no revision and no ETag, and refuses a revision in their If-Match', async () => {
+    const changed = await http()
+      .patch(`/clients/${clientId}`)
+      .set(collaborator)
+      .send({ attributes: { note: 'from a member' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.revision).toBeNull();
+    expect(changed.headers.etag).toBeUndefined();
+    const folder = await http()
+      .post(`/clients/${clientId}/folders`)
+      .set(collaborator)
+      .send({ name: 'Par Paul' });
+    expect(folder.status).toBe(201);
+    expect(folder.body.revision).toBeNull();
+    expect(folder.headers.etag).toBeUndefined();
+    // Guessing a revision would tell whether the guess is right: refused, whatever the guess.
+    for (const guess of ['"0"', '"5"', '"999"']) {
+      const res = await http()
+        .patch(`/clients/${clientId}`)
+        .set(collaborator)
+        .set('If-Match', guess)
+        .send({ attributes: { note: 'guess' } });
+      expect([res.status, res.body.errors?.[0]?.field]).toEqual([400, 'If-Match']);
+    }
+    const star = await http()
+      .patch(`/clients/${clientId}`)
+      .set(collaborator)
+      .set('If-Match', '*')
+      .send({ attributes: { note: 'star' } });
+    expect(star.status).toBe(200);
+    // Staff still get the revision and the ETag.
+    const staff = await http()
+      .patch(`/clients/${clientId}`)
+      .set(suite.auth)
+      .send({ attributes: { note: 'staff' } });
+    expect(typeof staff.body.revision).toBe('number');
+    expect(staff.headers.etag).toBe(`"${staff.body.revision}"`);
+  });
+
+  it('answers a client hidden from a collaborator with 404 before any If-Match is looked at', async () => {
+    const outsider = {
+      Authorization: `Bearer ${await suite.h.token('collaborator', undefined, 'not-assigned')}`,
+    };
+    const hidden = await admin('post', '/clients', { name: 'Hidden Co' });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const id of [hidden.id, unknown]) {
+      for (const ifMatch of [undefined, '*']) {
+        const request = http().patch(`/clients/${id}`).set(outsider);
+        if (ifMatch) void request.set('If-Match', ifMatch);
+        const res = await request.send({ attributes: { a: 1 } });
+        expect([id === unknown ? 'unknown' : 'hidden', ifMatch, res.status]).toEqual([
+          id === unknown ? 'unknown' : 'hidden',
+          ifMatch,
+          404,
+        ]);
+      }
+    }
+  });
+
+  it('does not take a token whose role is not the kind of member its subject is', async () => {
+    const forged = [
+      await suite.h.token('contact', undefined, ids.collaborator),
+      await suite.h.token('collaborator', undefined, ids.contact),
+    ];
+    for (const token of forged) {
+      const auth = { Authorization: `Bearer ${token}` };
+      expect((await as(auth).get(`/clients/${clientId}`)).status).toBe(404);
+      const list = await as(auth).get('/clients');
+      expect(list.status === 403 || list.body.total === 0).toBe(true);
+    }
   });
 });

@@ -48,4 +48,3 @@ export * from './templates/form-template.decider';
 export * from './connectors/connector-catalog';
 export * from './connectors/connector-settings';
 /** Old names kept for the apps while they move; see the file. */
-export * from './compat';

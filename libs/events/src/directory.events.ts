@@ -53,12 +53,18 @@ export type ContactEmailChanged = {
   type: 'ContactEmailChanged';
   data: { contactId: string; requestId: string; email: string; previousEmail: string };
 };
+/** The pending email change withdrawn (its address set back to the current one): its link is void. */
+export type ContactEmailChangeCancelled = {
+  type: 'ContactEmailChangeCancelled';
+  data: { contactId: string; requestId: string };
+};
 export type ContactEvent =
   | ContactCreated
   | ContactDetailsChanged
   | ContactActivated
   | ContactEmailChangeRequested
-  | ContactEmailChanged;
+  | ContactEmailChanged
+  | ContactEmailChangeCancelled;
 
 /** `holderRevision`: the contact's stream revision when it reserved (-1: a contact about to be created). */
 export type ContactEmailReserved = {

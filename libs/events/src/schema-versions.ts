@@ -57,6 +57,7 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   ContactActivated: 1,
   ContactEmailChangeRequested: 1,
   ContactEmailChanged: 1,
+  ContactEmailChangeCancelled: 1,
   ContactEmailReserved: 1,
   SheetTemplateCreated: 1,
   SheetTemplateReplaced: 1,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   contactEmailReservationDecider,
+  emailKey,
   isContactEmailHeld,
   type ContactEmailHolder,
   type ReserveContactEmail,
@@ -14,7 +15,7 @@ import { ContactLookup } from './contact-lookup';
 /** One reservation stream per tenant and email (compared lower-cased); the hash keeps stream ids short and safe. */
 export const contactEmailStreamId = (tenant: string, email: string) =>
   `contact-email-${createHash('sha256')
-    .update(`${tenant}\n${email.trim().toLowerCase()}`)
+    .update(`${tenant}\n${emailKey(email)}`)
     .digest('hex')
     .slice(0, 40)}`;
 

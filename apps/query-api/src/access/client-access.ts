@@ -49,7 +49,9 @@ export class ClientAccess {
     const member = await this.readStore
       .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
       .findById(clientMemberId(clientId, principal.sub));
-    if (!member || member.tenant !== principal.tenant || !member.visible)
+    // The token's role must be the member's kind: a contact token naming a collaborator's id (or the
+    // reverse) is not that member.
+    if (!member || member.tenant !== principal.tenant || !member.visible || member.kind !== principal.role)
       throw new NotFoundError('client', clientId);
     return { kind: 'member', clientId, member };
   }
@@ -68,7 +70,7 @@ export class ClientAccess {
     if (this.isStaff(principal)) return null;
     const members = await this.readStore
       .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
-      .find({ tenant: principal.tenant, principalId: principal.sub, visible: true });
+      .find({ tenant: principal.tenant, principalId: principal.sub, visible: true, kind: principal.role });
     return members.map((m) => m.clientId);
   }
 

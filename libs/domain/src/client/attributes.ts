@@ -1,7 +1,7 @@
 import type { AttributeValue, Attributes } from '@dossiers/events';
 import { checked, invalid, valid, type Checked } from '../shared/checked';
 import type { FieldError } from '../shared/domain-errors';
-import { humanTextProblem } from '../shared/normalize-text';
+import { identifierProblem } from '../shared/normalize-text';
 
 const KEY_MAX_LENGTH = 100;
 const MAX_ATTRIBUTES = 200;
@@ -31,7 +31,7 @@ export type AttributeChanges = { set: Attributes; removed: string[] };
 function checkKey(key: string, field: string): Checked<string> {
   if (key.length === 0 || key.length > KEY_MAX_LENGTH || key.trim() !== key)
     return invalid(field, `key must be 1-${KEY_MAX_LENGTH} characters, trimmed`);
-  const problem = humanTextProblem(key);
+  const problem = identifierProblem(key);
   return problem ? invalid(field, `key ${problem}`) : valid(key);
 }
 

@@ -7,7 +7,7 @@ import type { ActiveClient, ClientState } from './client.state';
 
 /**
  * Commands on a client's files. The bytes are already in the blob store (under content.blobId);
- * these decide whether they become part of the client. Names arrive sanitised (sanitizeFileName).
+ * these decide whether they become part of the client. Names arrive sanitised (checkFileName).
  */
 export type UploadFile = {
   type: 'UploadFile';

@@ -125,9 +125,17 @@ describe('Folder rights commands', () => {
         })
         .thenThrows(NotFoundError, 'PRINCIPAL_NOT_FOUND'));
 
-    it('a contact who leaves leaves no right behind', () => {
-      const state = stateOf([...events, { type: 'ContactDetached', data: { clientId, contactId: 'p1' } }]);
-      expect(state.folders.a.rights).toEqual({});
+    it('a contact who leaves keeps its rights for when it comes back, and has none while away', () => {
+      const detached = { type: 'ContactDetached' as const, data: { clientId, contactId: 'p1' } };
+      const away = stateOf([...events, detached]);
+      expect(away.folders.a.rights).toEqual(stateOf(events).folders.a.rights);
+      expect(Object.hasOwn(away.contacts, 'p1')).toBe(false);
+      const back = stateOf([
+        ...events,
+        detached,
+        { type: 'ContactAttached', data: { clientId, contactId: 'p1', language: 'fr' } },
+      ]);
+      expect(back.folders.a.rights).toEqual(stateOf(events).folders.a.rights);
     });
   });
 

@@ -13,7 +13,6 @@ import { NotFoundError } from '../shared/domain-errors';
 import {
   addFolders,
   deleteFolders,
-  forgetMember,
   setRight,
   setRights,
   updateFolder,
@@ -97,11 +96,9 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
     case 'ContactInvited':
       return state;
     case 'ContactDetached':
-      return {
-        ...state,
-        contacts: without(state.contacts, event.data.contactId),
-        folders: forgetMember(state.folders, event.data.contactId),
-      };
+      // Its explicit folder rights stay: a non-member has none, and attached again it has them back
+      // (not the template's defaults, which would reopen folders closed to it).
+      return { ...state, contacts: without(state.contacts, event.data.contactId) };
     case 'CollaboratorAccessSet': {
       const { collaboratorId, access } = event.data;
       return { ...state, collaborators: { ...state.collaborators, [collaboratorId]: access } };

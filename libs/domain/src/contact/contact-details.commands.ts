@@ -61,6 +61,12 @@ function changeContactDetails(command: ChangeContactDetails, state: ContactState
   const events: ContactEvent[] = [];
   if (!sameContactDetails(details, state.details))
     events.push({ type: 'ContactDetailsChanged', data: { contactId, ...details } });
+  // Setting the address back to the current one withdraws a pending change: its link becomes void.
+  if (state.activated && email === state.details.email && state.pendingEmail)
+    events.push({
+      type: 'ContactEmailChangeCancelled',
+      data: { contactId, requestId: state.pendingEmail.requestId },
+    });
   // A request already recorded under this id is a retry; any other one supersedes the pending request.
   if (deferred && state.pendingEmail?.requestId !== command.emailRequest.requestId) {
     const { requestId, expiresAt } = command.emailRequest;
@@ -87,6 +93,7 @@ export function emailClaimedBy(events: ContactEvent[], state: ContactState): str
       case 'ContactEmailChanged':
         return event.data.email;
       case 'ContactActivated':
+      case 'ContactEmailChangeCancelled':
         break;
       default:
         return assertNever(event);

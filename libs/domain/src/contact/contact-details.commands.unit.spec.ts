@@ -1,7 +1,15 @@
 import type { ContactDetails, ContactEvent } from '@dossiers/events';
 import { deciderSpecification } from '../testing/decider-specification';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../shared/domain-errors';
-import { details, created, activated, change, requested, emailChanged } from '../testing/contact-fixtures';
+import { ForbiddenError, GoneError, NotFoundError, RuleViolationError } from '../shared/domain-errors';
+import {
+  details,
+  created,
+  activated,
+  change,
+  confirm,
+  requested,
+  emailChanged,
+} from '../testing/contact-fixtures';
 import { contactStreamId } from './contact.state';
 import { emailClaimedBy } from './contact-details.commands';
 import { contactDecider } from './contact.decider';
@@ -127,6 +135,29 @@ describe('Contact details commands', () => {
         spec
           .given([created, activated, requested('r1', 'zoe.new@example.fr')])
           .when(change({ email: 'zoe.new@example.fr' }))
+          .then([]));
+
+      it('withdraws a pending request when the address is set back to the current one', () =>
+        spec
+          .given([created, activated, requested('r1', 'typo@gmial.com')])
+          .when(change({ email: 'zoe@example.fr' }, 'admin', 'r2'))
+          .then([{ type: 'ContactEmailChangeCancelled', data: { contactId: 'c1', requestId: 'r1' } }]));
+
+      it('makes the withdrawn request unconfirmable', () =>
+        spec
+          .given([
+            created,
+            activated,
+            requested('r1', 'typo@gmial.com'),
+            { type: 'ContactEmailChangeCancelled', data: { contactId: 'c1', requestId: 'r1' } },
+          ])
+          .when(confirm('r1'))
+          .thenThrows(GoneError, 'EMAIL_VERIFICATION_SUPERSEDED'));
+
+      it('sets nothing back when no change is pending', () =>
+        spec
+          .given([created, activated])
+          .when(change({ email: 'zoe@example.fr' }))
           .then([]));
 
       it('still refuses a collaborator', () =>

@@ -1,6 +1,7 @@
 import type { ContactEmailEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { ConflictError } from '../shared/domain-errors';
+import { emailKey } from '../shared/normalize-text';
 import { isHeldByAnother, isSameReservation, NO_RESERVATION, type Reservation } from '../shared/reservation';
 import type { ContactState } from './contact.state';
 
@@ -36,8 +37,6 @@ export function evolveContactEmailReservation(
       return assertNever(event.type);
   }
 }
-
-const emailKey = (email: string) => email.trim().toLowerCase();
 
 /**
  * A contact has an email while it is its email, and also while it waits for its owner to confirm
@@ -80,7 +79,7 @@ export function decideContactEmailReservation(
 ): ContactEmailEvent[] {
   const { contactId, email, now, contactRevision, holder } = command;
   if (isContactEmailHeld(state, email, holder, now, contactId)) {
-    throw new ConflictError('CONTACT_EMAIL_TAKEN', `A contact with email ${email} already exists`);
+    throw new ConflictError('CONTACT_EMAIL_TAKEN', `The email ${email} is taken in the firm's directory`);
   }
   // Reserving again from the revision already recorded changes nothing (a retry); from a newer one
   // it records that revision, so the reservation keeps holding while the new operation is in flight.

@@ -26,6 +26,7 @@ const active = (email: string, pendingEmail: PendingEmail | null = null): Contac
   activated: pendingEmail !== null,
   pendingEmail,
   lastConfirmedRequestId: null,
+  emailVersion: 0,
 });
 
 const reservedBy = (contactId: string, reservedAt: string, holderRevision: number): ContactEmailEvent => ({

@@ -55,6 +55,7 @@ describe('Contact link commands', () => {
         activated: true,
         pendingEmail: null,
         lastConfirmedRequestId: null,
+        emailVersion: 0,
       });
     });
   });

@@ -1,5 +1,5 @@
 import { LANGUAGES, type ContactDetails, type Language } from '@dossiers/events';
-import { humanTextProblem } from '../shared/normalize-text';
+import { emailKey, humanTextProblem, identifierProblem } from '../shared/normalize-text';
 import {
   EMAIL_MAX_LENGTH,
   isEmailAddress,
@@ -30,14 +30,15 @@ export function checkPersonName(raw: unknown, field: string): Checked<string> {
 }
 
 /**
- * Composed (NFC), trimmed and lower-cased: the form two emails are compared in, so uniqueness
- * ignores case, and 'josé@' typed composed or decomposed is one address.
+ * In the form two emails are compared in (emailKey: NFKC, trimmed, lower-cased), so uniqueness
+ * ignores case and width, and 'josé@' typed composed or decomposed is one address; invisible
+ * characters are refused.
  */
 export function checkEmail(raw: unknown, field: string): Checked<string> {
   if (typeof raw !== 'string') return invalid(field, 'must be a string');
-  const problem = humanTextProblem(raw);
+  const problem = identifierProblem(raw);
   if (problem) return invalid(field, problem);
-  const email = raw.normalize('NFC').trim().toLowerCase();
+  const email = emailKey(raw);
   if (email.length > EMAIL_MAX_LENGTH)
     return invalid(field, `must be at most ${EMAIL_MAX_LENGTH} characters`);
   if (!isEmailAddress(email)) return invalid(field, 'must be an email address such as name@example.com');

@@ -22,6 +22,11 @@ export type ContactState =
       pendingEmail: PendingEmail | null;
       /** the last email change confirmed: its link answers "used", an older one "superseded" */
       lastConfirmedRequestId: string | null;
+      /**
+       * how many times the email changed: activation links carry it (with the address), so a link
+       * mailed before a change stays void even if the address later comes back
+       */
+      emailVersion: number;
     };
 
 function detailsOf(data: { contactId: string } & ContactDetails): ContactDetails {
@@ -38,9 +43,14 @@ export function evolveContact(state: ContactState, event: ContactEvent): Contact
         activated: false,
         pendingEmail: null,
         lastConfirmedRequestId: null,
+        emailVersion: 0,
       };
-    case 'ContactDetailsChanged':
-      return state.status === 'active' ? { ...state, details: detailsOf(event.data) } : state;
+    case 'ContactDetailsChanged': {
+      if (state.status !== 'active') return state;
+      const details = detailsOf(event.data);
+      const emailVersion = state.emailVersion + (details.email === state.details.email ? 0 : 1);
+      return { ...state, details, emailVersion };
+    }
     case 'ContactActivated':
       return state.status === 'active' ? { ...state, activated: true } : state;
     case 'ContactEmailChangeRequested': {
@@ -55,7 +65,12 @@ export function evolveContact(state: ContactState, event: ContactEvent): Contact
             details: { ...state.details, email: event.data.email },
             pendingEmail: null,
             lastConfirmedRequestId: event.data.requestId,
+            emailVersion: state.emailVersion + 1,
           }
+        : state;
+    case 'ContactEmailChangeCancelled':
+      return state.status === 'active' && state.pendingEmail?.requestId === event.data.requestId
+        ? { ...state, pendingEmail: null }
         : state;
     default:
       return assertNever(event);

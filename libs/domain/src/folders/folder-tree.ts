@@ -55,19 +55,6 @@ export function setRights(
   return next;
 }
 
-/** A member who leaves the client leaves no right behind (coming back starts afresh). */
-export function forgetMember(tree: FolderTree, memberId: string): FolderTree {
-  const next: Record<string, FolderNode> = { ...tree };
-  for (const [id, node] of Object.entries(tree)) {
-    if (Object.hasOwn(node.rights, memberId)) {
-      const rights = { ...node.rights };
-      delete rights[memberId];
-      next[id] = { ...node, rights };
-    }
-  }
-  return next;
-}
-
 // ---- reading the tree --------------------------------------------------------------------
 
 export function childrenByParent(tree: FolderTree): Map<string | null, FolderNode[]> {

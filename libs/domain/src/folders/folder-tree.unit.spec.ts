@@ -1,4 +1,4 @@
-import { addFolders, folderPaths, forgetMember, setRight, type FolderTree } from './folder-tree';
+import { addFolders, folderPaths, type FolderTree } from './folder-tree';
 
 const tree: FolderTree = addFolders({}, [
   { folderId: 'c', parentId: 'b', name: '2024', contactDefault: null },
@@ -15,17 +15,4 @@ describe('the folder tree', () => {
       c: 'Comptabilité/Factures/2024',
       j: 'Juridique',
     }));
-
-  it('forgets a member who leaves on every folder, and changes no other right', () => {
-    const withRights = setRight(
-      setRight(setRight(tree, 'a', 'p1', 'full'), 'c', 'p1', 'none'),
-      'c',
-      'p2',
-      'read',
-    );
-    const after = forgetMember(withRights, 'p1');
-    expect(after.a.rights).toEqual({});
-    expect(after.c.rights).toEqual({ p2: 'read' });
-    expect(withRights.c.rights).toEqual({ p1: 'none', p2: 'read' });
-  });
 });

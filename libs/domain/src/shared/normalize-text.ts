@@ -14,11 +14,35 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const ACCENTS = /[\u0300-\u036f]/g;
 
-/** Why a typed name is refused (a message naming no field), or null: lone surrogates, controls, bidi. */
+/**
+ * Why a typed name is refused (a message naming no field), or null: lone surrogates, controls,
+ * bidi, and a name made only of invisible characters (whose key would be empty).
+ */
 export function humanTextProblem(text: string): string | null {
   if (LONE_SURROGATE.test(text)) return 'must be valid unicode (no unpaired surrogate)';
   if (FORBIDDEN.test(text)) return 'must not contain control or text-direction characters';
+  if (text.trim() !== '' && normalizeText(text) === '') return 'must contain a visible character';
   return null;
+}
+
+/**
+ * Why an identifier is refused (an email, an attribute key: compared as typed, not on the folded
+ * name key): the text policy, and no invisible characters at all, which would make two
+ * identifiers that look the same ("siren" and "si\u200bren").
+ */
+export function identifierProblem(text: string): string | null {
+  const problem = humanTextProblem(text);
+  if (problem) return problem;
+  return INVISIBLE_ONE.test(text) ? 'must not contain invisible characters' : null;
+}
+const INVISIBLE_ONE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * The form emails are stored and compared in: compatibility forms folded (NFKC: a full-width
+ * "ｐ@q.fr" is "p@q.fr"), trimmed, lower case. Uniqueness and links use it.
+ */
+export function emailKey(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase();
 }
 
 /**

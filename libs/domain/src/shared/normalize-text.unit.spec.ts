@@ -1,4 +1,4 @@
-import { humanTextProblem, normalizeText } from './normalize-text';
+import { emailKey, humanTextProblem, identifierProblem, normalizeText } from './normalize-text';
 
 describe('the text policy for typed names', () => {
   it.each([
@@ -29,4 +29,22 @@ describe('the text policy for typed names', () => {
     'accepts %p',
     (text) => expect(humanTextProblem(text)).toBeNull(),
   );
+});
+
+describe('identifiers and emails', () => {
+  it('refuses a name made only of invisible characters, whose key would be empty', () => {
+    expect(humanTextProblem('\u200b\u00ad')).toBe('must contain a visible character');
+    expect(humanTextProblem('')).toBeNull();
+  });
+
+  it('refuses invisible characters anywhere in an identifier (attribute keys, emails)', () => {
+    expect(identifierProblem('si\u200bren')).toBe('must not contain invisible characters');
+    expect(identifierProblem('p\u2060@q.fr')).toBe('must not contain invisible characters');
+    expect(identifierProblem('siren')).toBeNull();
+  });
+
+  it('compares emails on one key: width and case folded', () => {
+    expect(emailKey(' ＰAul@Q.fr ')).toBe('paul@q.fr');
+    expect(emailKey('josé@q.fr')).toBe(emailKey('jose\u0301@q.fr'));
+  });
 });

@@ -144,7 +144,7 @@ export class MailSender {
       tenant: delivery.tenant,
       contactId: delivery.contactId,
       invitationId: delivery._id,
-      emailHash: emailHashOf(recipient.email),
+      emailHash: emailHashOf(recipient.email, recipient.emailVersion),
       exp: Date.parse(delivery.expiresAt) / 1000,
     });
     const link = activationLink(this.options.publicUrl, token);

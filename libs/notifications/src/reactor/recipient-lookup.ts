@@ -3,6 +3,8 @@ import { NotFoundError, type ContactState } from '@dossiers/domain';
 
 export interface ActivationRecipient {
   email: string;
+  /** how many times the contact's email changed (emailHashOf) */
+  emailVersion: number;
   firstName: string;
   lastName: string;
   clientName: string;
@@ -42,6 +44,7 @@ export class RecipientLookup {
       lastName,
       clientName: client.state.name,
       activated: contact.state.activated,
+      emailVersion: contact.state.emailVersion,
     };
   }
 }

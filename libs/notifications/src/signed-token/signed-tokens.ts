@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { emailKey } from '@dossiers/domain';
 
 /** A token longer than this is not one of ours: refused before any decoding or hashing. */
 const MAX_TOKEN_LENGTH = 2048;
@@ -49,11 +50,17 @@ export const isNonEmptyText = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0;
 
 /**
- * What a link carries of the address it was mailed to: 128 bits of its SHA-256 (in the form
- * emails are compared in: NFC, trimmed, lower-cased), so the URL does not spell the address out.
- * Whoever compares (the activation) hashes the contact's current email the same way.
+ * What a link carries of the address it was mailed to: 128 bits of the SHA-256 of that address
+ * (in the form emails are compared in: NFC, trimmed, lower-cased) and of the contact's email
+ * version (how many times its email changed), so the URL does not spell the address out, and a
+ * link mailed before a change stays void even if the address comes back. Whoever compares (the
+ * activation) hashes the contact's current email and version the same way.
  */
-export function emailHashOf(email: string): string {
-  const normalised = email.normalize('NFC').trim().toLowerCase();
-  return createHash('sha256').update(normalised).digest().subarray(0, 16).toString('base64url');
+export function emailHashOf(email: string, emailVersion: number): string {
+  const normalised = emailKey(email);
+  return createHash('sha256')
+    .update(`${emailVersion}\n${normalised}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 }

@@ -59,7 +59,9 @@ function samePrincipals(a: Record<string, ModelPrincipal>, b: Record<string, Mod
   return ids.every((id) => {
     const p = a[id];
     const q = b[id];
-    return q !== undefined && p.kind === q.kind && p.access === q.access && p.slot === q.slot;
+    return (
+      q !== undefined && p.kind === q.kind && p.access === q.access && p.slot === q.slot && p.left === q.left
+    );
   });
 }
 

@@ -43,6 +43,7 @@ export function deriveFolderAccess(model: PermissionModelDoc): DerivedDocument[]
   for (const [folderId, folder] of children.get(null) ?? [])
     deriveSubtree(describe, children, folderId, folder, null, derived);
   for (const [principalId, principal] of Object.entries(model.principals)) {
+    if (principal.left) continue;
     const member: ClientMemberDoc = {
       _id: clientMemberId(model._id, principalId),
       tenant: model.tenant,
@@ -141,12 +142,13 @@ const handedDown = ({ doc, effective }: ReturnType<Describe>): Above => ({
 
 /** A folder's document from its parent's, with what every folder of the client needs computed once. */
 function folderDescriber(model: PermissionModelDoc): Describe {
-  // Filled, not sparse: map() skips holes, and the slot of a principal who left is one.
+  // Filled, not sparse: map() skips holes, and the slot of a principal who left (or never was) is one.
   const slots = Array.from(
     { length: model.nextSlot },
     (): { kind: 'contact' | 'collaborator'; access: string | null } | undefined => undefined,
   );
-  for (const principal of Object.values(model.principals)) slots[principal.slot] = principal;
+  for (const principal of Object.values(model.principals))
+    if (!principal.left) slots[principal.slot] = principal;
   const gone = slots.map((p) => !p);
   const isContact = slots.map((p) => p?.kind === 'contact');
   const shutOut = slots.map((p) => p?.kind === 'collaborator' && p.access === 'none');

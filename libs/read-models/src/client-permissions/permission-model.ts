@@ -27,6 +27,11 @@ export interface ModelPrincipal {
   /** a collaborator's client-level access; null for a contact */
   access: Access | null;
   slot: number;
+  /**
+   * a contact detached from the client: not a member, with no right anywhere, but its slot and
+   * explicit rights are kept for when it is attached again (as the domain keeps them)
+   */
+  left?: true;
 }
 
 export interface PermissionModelDoc extends Document {
@@ -40,18 +45,16 @@ export interface PermissionModelDoc extends Document {
 
 export const PERMISSION_MODELS_COLLECTION = 'permission_models';
 
-function withChar(rights: string, slot: number, char: string): string {
-  const padded = rights.length > slot ? rights : rights.padEnd(slot + 1, NOT_SET);
-  return padded.slice(0, slot) + char + padded.slice(slot + 1);
-}
-
 function addPrincipal(
   doc: PermissionModelDoc,
   id: string,
   principal: Omit<ModelPrincipal, 'slot'>,
 ): PermissionModelDoc {
   const existing = doc.principals[id];
-  if (existing) return { ...doc, principals: { ...doc.principals, [id]: { ...existing, ...principal } } };
+  if (existing) {
+    const { left: _left, ...kept } = existing;
+    return { ...doc, principals: { ...doc.principals, [id]: { ...kept, ...principal } } };
+  }
   return {
     ...doc,
     principals: { ...doc.principals, [id]: { ...principal, slot: doc.nextSlot } },
@@ -59,19 +62,15 @@ function addPrincipal(
   };
 }
 
-/** A principal who leaves the client leaves no right behind; the slot is not reused. */
+/**
+ * A contact who leaves the client is no member any more (no right, no membership document), but
+ * keeps its slot and explicit rights: attached again, it has the rights it had, not the template's
+ * defaults (which a collaborator could otherwise use to reopen a folder closed to it).
+ */
 function removePrincipal(doc: PermissionModelDoc, id: string): PermissionModelDoc {
   const principal = doc.principals[id];
-  if (!principal) return doc;
-  const principals = { ...doc.principals };
-  delete principals[id];
-  const folders: Record<string, ModelFolder> = {};
-  for (const [folderId, folder] of Object.entries(doc.folders))
-    folders[folderId] =
-      folder.rights.length > principal.slot
-        ? { ...folder, rights: withChar(folder.rights, principal.slot, NOT_SET) }
-        : folder;
-  return { ...doc, principals, folders };
+  if (!principal || principal.left) return doc;
+  return { ...doc, principals: { ...doc.principals, [id]: { ...principal, left: true } } };
 }
 
 function setRights(

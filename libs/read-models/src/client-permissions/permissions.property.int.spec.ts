@@ -8,7 +8,7 @@ import {
   effectiveRight,
   normalizeText,
   ownRight,
-  principalsOf,
+  membersOf,
   type ActiveClient,
   type Actor,
   type ClientCommand,
@@ -261,7 +261,7 @@ describe('effective rights: read model = domain, for random trees and commands',
               .find({ clientId });
             expect(folders.map((f) => f.folderId).sort()).toEqual(Object.keys(state.folders).sort());
             const members = store.collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION);
-            for (const principal of principalsOf(state)) {
+            for (const principal of membersOf(state)) {
               const member = await members.findById(clientMemberId(clientId, principal.id));
               expect(member).not.toBeNull();
               for (const folderId of Object.keys(state.folders)) {
@@ -276,7 +276,7 @@ describe('effective rights: read model = domain, for random trees and commands',
               }
             }
             // Principals who left have no membership left behind.
-            expect(await members.count({ clientId })).toBe(principalsOf(state).length);
+            expect(await members.count({ clientId })).toBe(membersOf(state).length);
           } finally {
             await store.close();
           }

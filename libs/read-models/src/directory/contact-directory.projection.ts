@@ -44,6 +44,7 @@ const CONTACT_EVENTS = [
   'ContactActivated',
   'ContactEmailChangeRequested',
   'ContactEmailChanged',
+  'ContactEmailChangeCancelled',
   'ContactAttached',
   'ContactLanguageChanged',
   'ContactDetached',
@@ -145,6 +146,8 @@ function evolveContactDirectory(
         updatedAt: event.metadata.occurredAt,
         revision: event.revision,
       };
+    case 'ContactEmailChangeCancelled':
+      return { ...doc, pendingEmail: null, updatedAt: event.metadata.occurredAt, revision: event.revision };
     case 'ContactAttached':
     case 'ContactLanguageChanged':
     case 'ContactDetached':

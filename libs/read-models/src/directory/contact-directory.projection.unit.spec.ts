@@ -46,6 +46,7 @@ describe('contact-directory projection', () => {
       'ContactCreated',
       'ContactDetached',
       'ContactDetailsChanged',
+      'ContactEmailChangeCancelled',
       'ContactEmailChangeRequested',
       'ContactEmailChanged',
       'ContactLanguageChanged',

@@ -41,11 +41,11 @@ describe('ActivateContactHandler', () => {
   });
   afterEach(() => db.close());
 
-  const link = (email: string): ActivationClaims => ({
+  const link = (email: string, emailVersion = 0): ActivationClaims => ({
     tenant: 'firm-a',
     contactId,
     invitationId: randomUUID(),
-    emailHash: emailHashOf(email),
+    emailHash: emailHashOf(email, emailVersion),
     exp: Date.parse('2026-12-01T00:00:00.000Z') / 1000,
   });
   const activate = (claims: ActivationClaims) =>
@@ -76,6 +76,27 @@ describe('ActivateContactHandler', () => {
       code: 'ACTIVATION_LINK_SUPERSEDED',
     });
     expect(await events()).toHaveLength(1);
+  });
+
+  it('keeps a link void once the email changed, even when the address comes back', async () => {
+    const before = link('zoe@example.fr');
+    const change = (email: string) =>
+      db.aggregates.contacts.handle(
+        contactId,
+        {
+          type: 'ChangeContactDetails',
+          contactId,
+          changes: { email },
+          actorRole: 'admin',
+          emailRequest: { requestId: randomUUID(), expiresAt: '2027-01-01T00:00:00.000Z' },
+        },
+        testCommandContext(),
+      );
+    await change('zoe.b@example.fr');
+    await change('zoe@example.fr');
+    await expect(activate(before)).rejects.toMatchObject({ code: 'ACTIVATION_LINK_SUPERSEDED' });
+    // A link mailed now (at the address's current version) works.
+    expect((await activate(link('zoe@example.fr', 2))).revision).toBe(3);
   });
 
   it('refuses a second activation and an expired link', async () => {

@@ -34,7 +34,7 @@ export class ActivateContactHandler implements ICommandHandler<ActivateContactCo
         ...command,
         emailHash: {
           link: link.emailHash,
-          current: state.status === 'active' ? emailHashOf(state.details.email) : '',
+          current: state.status === 'active' ? emailHashOf(state.details.email, state.emailVersion) : '',
         },
       }),
       context,

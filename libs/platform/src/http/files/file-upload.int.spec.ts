@@ -6,7 +6,7 @@ import { Controller, Get, Inject, Module, Param, Post, Req, Res } from '@nestjs/
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BLOB_STORE, type BlobStore } from '@dossiers/blob-store';
-import { sanitizeFileName } from '@dossiers/domain';
+import { checkFileName, validOrThrow } from '@dossiers/domain';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../../config/app-config';
 import { signToken } from '../../auth/token-verifier';
 import { InfrastructureModule } from '../../infrastructure/infrastructure.module';
@@ -30,7 +30,7 @@ class FilesTestController {
   @FileUpload()
   async upload(@Req() request: FastifyRequest) {
     const file = await receiveSingleFile(request, { maxBytes: this.config.maxUploadBytes });
-    const name = sanitizeFileName(file.filename);
+    const name = validOrThrow(checkFileName(file.filename));
     const blob = await this.blobs.write(file.stream, {
       maxBytes: this.config.maxUploadBytes,
       tenant: 'firm',

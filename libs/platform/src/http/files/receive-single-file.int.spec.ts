@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import fastify, { type FastifyInstance } from 'fastify';
 import { LocalDiskBlobStore } from '@dossiers/blob-store';
-import { sanitizeFileName } from '@dossiers/domain';
+import { checkFileName, validOrThrow } from '@dossiers/domain';
 import { toErrorResponse } from '../error-response.filter';
 import { registerFileUploads } from './register-file-uploads';
 import { receiveSingleFile } from './receive-single-file';
@@ -50,7 +50,7 @@ describe('receiveSingleFile', () => {
         const file = await receiveSingleFile(request, { maxBytes: LIMIT });
         let name: string;
         try {
-          name = sanitizeFileName(file.filename);
+          name = validOrThrow(checkFileName(file.filename));
         } catch (error) {
           file.stream.destroy();
           throw error;

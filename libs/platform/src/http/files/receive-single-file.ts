@@ -5,7 +5,7 @@ import { ValidationError } from '@dossiers/domain';
 import { PayloadTooLargeError } from './payload-too-large.error';
 
 export interface ReceivedFile {
-  /** as sent: pass it through sanitizeFileName */
+  /** as sent: pass it through checkFileName */
   filename: string;
   /** as sent by the client, unchecked */
   mimetype: string;

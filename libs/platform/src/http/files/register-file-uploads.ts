@@ -9,7 +9,7 @@ export function multipartOptions(maxUploadBytes: number): FastifyMultipartBaseOp
   return {
     limits: { fileSize: maxUploadBytes, files: 1, fields: 20, fieldSize: 16 * 1024, parts: 30 },
     // Keep the name exactly as sent: busboy would otherwise cut '../../etc/passwd' down to
-    // 'passwd', and sanitizeFileName refuses such names instead.
+    // 'passwd', and checkFileName refuses such names instead.
     preservePath: true,
   };
 }

@@ -1,0 +1,88 @@
+import { multipartBody } from '../libs/platform/src/http/files/testing/multipart-body';
+import { useStandalone } from './support/standalone-app';
+
+/**
+ * A folder the firm closed to a contact stays closed, whatever a collaborator does with the
+ * contact's membership: found by a black-box attack (detach, then attach again, brought the
+ * template's default right back).
+ */
+describe('rights a collaborator cannot reopen', () => {
+  const suite = useStandalone();
+  const http = () => suite.h.http();
+  let last = 0;
+  const send = async (
+    auth: { Authorization: string },
+    method: 'post' | 'put' | 'delete',
+    path: string,
+    body?: object,
+  ) => {
+    const res = await http()[method](path).set(auth).send(body);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    last = Math.max(last, res.body.position ?? 0);
+    return res.body;
+  };
+  const get = (auth: { Authorization: string }, path: string) =>
+    http().get(path).set(auth).set('X-Min-Position', String(last));
+
+  it('keeps a contact’s closed folder closed through a detach and an attach again by a collaborator', async () => {
+    const admin = suite.auth;
+    const template = await send(admin, 'post', '/tree-templates', {
+      name: 'Paie',
+      folders: [{ path: 'Payroll', contactDefault: 'read' }],
+    });
+    const person = await send(admin, 'post', '/contacts', {
+      firstName: 'K',
+      lastName: 'Three',
+      email: 'k3@escalation.example',
+      language: 'fr',
+    });
+    const staff = await send(admin, 'post', '/collaborators', {
+      firstName: 'C',
+      lastName: 'Read',
+      email: 'c@escalation.example',
+    });
+    const client = await send(admin, 'post', '/clients', {
+      name: 'Escalation Co',
+      treeTemplateId: template.id,
+      contacts: [{ contactId: person.id, language: 'fr', sendActivationEmail: false }],
+      collaborators: [{ collaboratorId: staff.id, access: 'full' }],
+    });
+    const contact = { Authorization: `Bearer ${await suite.h.token('contact', undefined, person.id)}` };
+    const collaborator = {
+      Authorization: `Bearer ${await suite.h.token('collaborator', undefined, staff.id)}`,
+    };
+    const tree = await get(admin, `/clients/${client.id}/folders`);
+    const payroll = tree.body.items.find((f: { name: string }) => f.name === 'Payroll').id;
+    const { contentType, body } = multipartBody([
+      { name: 'file', filename: 'salaries.xlsx', content: Buffer.from('salaries') },
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    await http()
+      .post(`/clients/${client.id}/folders/${payroll}/files`)
+      .set(admin)
+      .set('content-type', contentType)
+      .send(Buffer.concat(chunks));
+
+    // The firm closes Payroll to the contact and to the collaborator.
+    for (const principal of [person.id, staff.id])
+      await send(admin, 'put', `/clients/${client.id}/folders/${payroll}/permissions/${principal}`, {
+        right: 'none',
+      });
+    expect((await get(contact, `/clients/${client.id}/folders`)).body.items).toEqual([]);
+
+    // The collaborator detaches the contact and attaches it again.
+    await send(collaborator, 'delete', `/clients/${client.id}/contacts/${person.id}`);
+    await send(collaborator, 'post', `/clients/${client.id}/contacts`, {
+      contactId: person.id,
+      language: 'fr',
+      sendActivationEmail: false,
+    });
+    const seen = await get(contact, `/clients/${client.id}/folders`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toEqual([]);
+    const access = await get(admin, `/clients/${client.id}/folders/${payroll}/access`);
+    // "Who can see this folder": not the contact.
+    expect(access.body.items.map((i: { principalId: string }) => i.principalId)).not.toContain(person.id);
+  });
+});
