@@ -85,4 +85,41 @@ describe('rights a collaborator cannot reopen', () => {
     // "Who can see this folder": not the contact.
     expect(access.body.items.map((i: { principalId: string }) => i.principalId)).not.toContain(person.id);
   });
+
+  it('names a folder a collaborator only passes through in the matrix, without anyone’s rights on it', async () => {
+    const admin = suite.auth;
+    const staff = await send(admin, 'post', '/collaborators', {
+      firstName: 'P',
+      lastName: 'Ass',
+      email: 'p@escalation.example',
+    });
+    const client = await send(admin, 'post', '/clients', {
+      name: 'Matrix Co',
+      collaborators: [{ collaboratorId: staff.id, access: 'read' }],
+    });
+    const secret = (await send(admin, 'post', `/clients/${client.id}/folders`, { name: 'Secret' })).folderId;
+    const deep = (
+      await send(admin, 'post', `/clients/${client.id}/folders`, { name: 'Deep', parentId: secret })
+    ).folderId;
+    await send(admin, 'put', `/clients/${client.id}/folders/${secret}/permissions/${staff.id}`, {
+      right: 'none',
+    });
+    await send(admin, 'put', `/clients/${client.id}/folders/${deep}/permissions/${staff.id}`, {
+      right: 'read',
+    });
+    const collaborator = {
+      Authorization: `Bearer ${await suite.h.token('collaborator', undefined, staff.id)}`,
+    };
+    const matrix = await get(collaborator, `/clients/${client.id}/permissions`);
+    expect(matrix.status).toBe(200);
+    const byId = new Map(
+      (matrix.body.folders as { id: string; rights: Record<string, unknown> }[]).map((f) => [f.id, f.rights]),
+    );
+    expect(byId.get(secret)).toEqual({});
+    expect(byId.get(deep)).toMatchObject({ [staff.id]: { explicit: 'read', effective: 'read' } });
+    // Staff see everyone's rights on both.
+    const asStaff = await get(admin, `/clients/${client.id}/permissions`);
+    const secretForStaff = asStaff.body.folders.find((f: { id: string }) => f.id === secret);
+    expect(secretForStaff.rights[staff.id]).toEqual({ explicit: 'none', effective: 'none' });
+  });
 });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
-import { ClientAccess } from '../../access/client-access';
+import { ClientAccess, rightIn } from '../../access/client-access';
 import {
   accessAt,
   explicitAt,
@@ -33,14 +33,19 @@ export class GetPermissionMatrixHandler implements IQueryHandler<GetPermissionMa
     const principals = await principalsOf(this.readStore, members);
     return {
       principals,
+      // A folder the caller only passes through (none for them, a visible folder below) is named, but
+      // nobody's rights on it are shown: "who can see it" is as hidden as the folder's content.
       folders: folders.map((f) => ({
         ...folderItem(f),
-        rights: Object.fromEntries(
-          principals.map((p) => {
-            const slot = slots.get(p.id)!;
-            return [p.id, { explicit: explicitAt(f, slot), effective: accessAt(f.effective, slot) }];
-          }),
-        ),
+        rights:
+          rightIn(f, view) === 'none'
+            ? {}
+            : Object.fromEntries(
+                principals.map((p) => {
+                  const slot = slots.get(p.id)!;
+                  return [p.id, { explicit: explicitAt(f, slot), effective: accessAt(f.effective, slot) }];
+                }),
+              ),
       })),
     };
   }
