@@ -1,4 +1,4 @@
-import { checked, invalid, valid, type Checked } from '../shared/checked';
+import { checkAll, checked, invalid, mapChecked, valid, type Checked } from '../shared/checked';
 import type { FieldError } from '../shared/domain-errors';
 import { humanTextProblem } from '../shared/normalize-text';
 
@@ -91,4 +91,39 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a).filter((k) => a[k] !== undefined);
   const otherKeys = Object.keys(b).filter((k) => b[k] !== undefined);
   return keys.length === otherKeys.length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+
+/** A typed entry of a template: a sheet field or a form question ({key, label, type, options?, required?}). */
+export interface TypedEntry<Type extends string> {
+  key: string;
+  label: string;
+  type: Type;
+  options?: string[];
+  required: boolean;
+}
+
+const TYPED_ENTRY_PROPERTIES = ['key', 'label', 'type', 'options', 'required'];
+
+/** One typed entry, every problem collected under `field`: the one check sheet fields and form questions share. */
+export function checkTypedEntry<Type extends string>(
+  raw: unknown,
+  field: string,
+  limits: { types: readonly Type[]; keyMax: number; labelMax: number },
+): Checked<TypedEntry<Type>> {
+  if (!isPlainObject(raw)) return invalid(field, 'must be an object {key, label, type, options?, required?}');
+  const parts = checkAll({
+    known: checkOnlyKnown(raw, TYPED_ENTRY_PROPERTIES, field),
+    key: checkHumanText(raw.key, `${field}.key`, limits.keyMax),
+    label: checkHumanText(raw.label, `${field}.label`, limits.labelMax),
+    type: checkOneOf(raw.type, limits.types, `${field}.type`),
+    options: checkSelectOptions(raw.options, raw.type, `${field}.options`),
+    required: checkFlag(raw.required, `${field}.required`),
+  });
+  return mapChecked(parts, ({ key, label, type, options, required }) => ({
+    key,
+    label,
+    type,
+    ...(options ? { options } : {}),
+    required,
+  }));
 }

@@ -1,41 +1,19 @@
 import { FORM_QUESTION_TYPES, type FormQuestion, type FormSection } from '@dossiers/events';
-import { checkAll, checked, invalid, mapChecked, type Checked } from '../shared/checked';
+import { checked, invalid, type Checked } from '../shared/checked';
 import type { FieldError } from '../shared/domain-errors';
-import {
-  checkFlag,
-  checkHumanText,
-  checkOneOf,
-  checkOnlyKnown,
-  checkSelectOptions,
-  isPlainObject,
-  rawKeyOf,
-} from './field-values';
+import { checkTypedEntry, checkHumanText, checkOnlyKnown, isPlainObject, rawKeyOf } from './field-values';
 
 export const MAX_FORM_SECTIONS = 50;
 export const MAX_SECTION_QUESTIONS = 100;
 export const SECTION_TITLE_MAX_LENGTH = 200;
 export const QUESTION_KEY_MAX_LENGTH = 100;
 export const QUESTION_LABEL_MAX_LENGTH = 500;
-const QUESTION_PROPERTIES = ['key', 'label', 'type', 'options', 'required'];
-
-function checkQuestion(raw: unknown, field: string): Checked<FormQuestion> {
-  if (!isPlainObject(raw)) return invalid(field, 'must be an object {key, label, type, options?, required?}');
-  const parts = checkAll({
-    known: checkOnlyKnown(raw, QUESTION_PROPERTIES, field),
-    key: checkHumanText(raw.key, `${field}.key`, QUESTION_KEY_MAX_LENGTH),
-    label: checkHumanText(raw.label, `${field}.label`, QUESTION_LABEL_MAX_LENGTH),
-    type: checkOneOf(raw.type, FORM_QUESTION_TYPES, `${field}.type`),
-    options: checkSelectOptions(raw.options, raw.type, `${field}.options`),
-    required: checkFlag(raw.required, `${field}.required`),
+const checkQuestion = (raw: unknown, field: string): Checked<FormQuestion> =>
+  checkTypedEntry(raw, field, {
+    types: FORM_QUESTION_TYPES,
+    keyMax: QUESTION_KEY_MAX_LENGTH,
+    labelMax: QUESTION_LABEL_MAX_LENGTH,
   });
-  return mapChecked(parts, ({ key, label, type, options, required }) => ({
-    key,
-    label,
-    type,
-    ...(options ? { options } : {}),
-    required,
-  }));
-}
 
 /** `keys`: the question keys met so far in the whole form (key -> where), to refuse repeats. */
 function checkSection(raw: unknown, field: string, keys: Map<string, string>): Checked<FormSection> {

@@ -1,42 +1,18 @@
 import { SHEET_FIELD_TYPES, type AttributeValue, type Attributes, type SheetField } from '@dossiers/events';
-import { checkAll, checked, invalid, mapChecked, valid, type Checked } from '../shared/checked';
+import { checked, invalid, valid, type Checked } from '../shared/checked';
 import type { FieldError } from '../shared/domain-errors';
 import { isDateAttribute } from '../client/attributes';
-import {
-  checkFlag,
-  checkHumanText,
-  checkOneOf,
-  checkOnlyKnown,
-  checkSelectOptions,
-  isEmailAddress,
-  isPhoneNumber,
-  isPlainObject,
-  rawKeyOf,
-} from './field-values';
+import { checkTypedEntry, isEmailAddress, isPhoneNumber, rawKeyOf } from './field-values';
 
 export const MAX_SHEET_FIELDS = 200;
 export const FIELD_KEY_MAX_LENGTH = 100;
 export const FIELD_LABEL_MAX_LENGTH = 200;
-const SHEET_FIELD_PROPERTIES = ['key', 'label', 'type', 'options', 'required'];
-
-function checkSheetField(raw: unknown, field: string): Checked<SheetField> {
-  if (!isPlainObject(raw)) return invalid(field, 'must be an object {key, label, type, options?, required?}');
-  const parts = checkAll({
-    known: checkOnlyKnown(raw, SHEET_FIELD_PROPERTIES, field),
-    key: checkHumanText(raw.key, `${field}.key`, FIELD_KEY_MAX_LENGTH),
-    label: checkHumanText(raw.label, `${field}.label`, FIELD_LABEL_MAX_LENGTH),
-    type: checkOneOf(raw.type, SHEET_FIELD_TYPES, `${field}.type`),
-    options: checkSelectOptions(raw.options, raw.type, `${field}.options`),
-    required: checkFlag(raw.required, `${field}.required`),
+const checkSheetField = (raw: unknown, field: string): Checked<SheetField> =>
+  checkTypedEntry(raw, field, {
+    types: SHEET_FIELD_TYPES,
+    keyMax: FIELD_KEY_MAX_LENGTH,
+    labelMax: FIELD_LABEL_MAX_LENGTH,
   });
-  return mapChecked(parts, ({ key, label, type, options, required }) => ({
-    key,
-    label,
-    type,
-    ...(options ? { options } : {}),
-    required,
-  }));
-}
 
 /** A sheet template's fields: at most 200, keys unique (they become the client's attribute keys). */
 export function checkSheetFields(raw: unknown, field: string): Checked<SheetField[]> {
