@@ -1,5 +1,5 @@
 /**
- * Forked by bench/export.ts: runs the real export (ClientExport.prepare + write) of one tenant into
+ * Forked by bench/export.ts: runs the real export (ExportClientsHandler + writeClientWorkbook) of one tenant into
  * a file, alone in this process, and reports its time and the process's peak RSS. Plain JavaScript
  * over the compiled code in dist/ (`npm run bench` builds first), started with the query API's node
  * flags (bench/export.ts reads them from package.json), as the query API runs in production: no
@@ -11,23 +11,31 @@ const { once } = require('node:events');
 const { createWriteStream, statSync } = require('node:fs');
 const { SqliteReadStore } = require('../dist/libs/read-store/src');
 const { ClientAccess } = require('../dist/apps/query-api/src/access/client-access');
-const { ClientQueries } = require('../dist/apps/query-api/src/clients/client-queries');
-const { ClientExport } = require('../dist/apps/query-api/src/clients/export-clients/client-export');
+const { normalizeText } = require('../dist/libs/domain/src');
+const {
+  ExportClientsHandler,
+} = require('../dist/apps/query-api/src/clients/export-clients/export-clients.handler');
+const {
+  ExportClientsQuery,
+} = require('../dist/apps/query-api/src/clients/export-clients/export-clients.query');
+const { writeClientWorkbook } = require('../dist/apps/query-api/src/clients/export-clients/client-workbook');
 const { peakRssKb } = require('./peak-rss');
 
 async function main() {
   const [readStoreFile, outputFile, tenant] = process.argv.slice(2);
-  const readStore = new SqliteReadStore({ filename: readStoreFile });
+  const readStore = new SqliteReadStore({ filename: readStoreFile, normalizeText });
   const access = new ClientAccess(readStore);
-  const clientExport = new ClientExport(readStore, new ClientQueries(readStore, access), access);
+  const handler = new ExportClientsHandler(readStore, access);
   const baselineMaxRssKb = peakRssKb();
 
   const start = performance.now();
-  const input = await clientExport.prepare({ tenant, sub: 'bench', role: 'admin' }, { sort: 'name' });
+  const input = await handler.execute(
+    new ExportClientsQuery({ tenant, sub: 'bench', role: 'admin' }, { sort: 'name' }),
+  );
   const prepared = performance.now();
   const output = createWriteStream(outputFile);
   const closed = once(output, 'close');
-  await clientExport.write(output, input);
+  await writeClientWorkbook(output, input);
   await closed; // every byte is in the file
   const end = performance.now();
 

@@ -36,7 +36,7 @@ async function main() {
     attributeKeys: ['city', 'fiscalYearEnd', 'siren', 'staff'],
     groupNames: new Map([['g', 'Group']]),
     clients: clients(count),
-    withCounts: true,
+    asStaff: true,
   });
   process.send({
     rows: count,

@@ -36,6 +36,7 @@ import { CreateGroupController } from './groups/create-group/create-group.contro
 import { CreateGroupHandler } from './groups/create-group/create-group.handler';
 import { GroupLookup } from './groups/group-lookup';
 import { ChangeSettingsHandler } from './settings/change-settings/change-settings.handler';
+import { ChangeSettingsController } from './settings/change-settings/change-settings.controller';
 
 /** The write side: commands -> events. Needs InfrastructureModule (the stores) from the process that hosts it. */
 @Module({
@@ -47,6 +48,7 @@ import { ChangeSettingsHandler } from './settings/change-settings/change-setting
     EmailVerificationsModule,
   ],
   controllers: [
+    ChangeSettingsController,
     CreateClientController,
     UpdateClientController,
     DeleteClientController,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
   clientDecider,
+  clientDownloadsDecider,
+  clientDownloadsStreamId,
   clientStreamId,
   ConflictError,
   ForbiddenError,
@@ -38,6 +40,39 @@ describe('EventStreams', () => {
     clients.handle(clientId, command, ctx);
   const create = (clientId: string, ctx = context()) =>
     run(clientId, { type: 'CreateClient', clientId, name: 'Acme', groupId: null, attributes: {} }, ctx);
+
+  describe('a log (aggregate with log: true)', () => {
+    const record = (clientId: string) => ({
+      type: 'RecordDownload' as const,
+      clientId,
+      fileId: randomUUID(),
+      version: 1,
+      range: null,
+    });
+
+    it('appends every command, concurrent ones included, without reading or conflicting', async () => {
+      const downloads = streams.aggregate(clientDownloadsDecider, clientDownloadsStreamId, 'client', {
+        log: true,
+      });
+      const clientId = randomUUID();
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => downloads.handle(clientId, record(clientId), context())),
+      );
+      expect(results.every((r) => r.revision >= 0)).toBe(true);
+      expect(await store.readStream(clientDownloadsStreamId(clientId))).toHaveLength(30);
+    });
+
+    it('refuses authorize and prepare, which it could not honour', async () => {
+      const downloads = streams.aggregate(clientDownloadsDecider, clientDownloadsStreamId, 'client', {
+        log: true,
+      });
+      const clientId = randomUUID();
+      await expect(
+        downloads.handle(clientId, record(clientId), context(), { authorize: () => undefined }),
+      ).rejects.toThrow(TypeError);
+      expect(await store.readStream(clientDownloadsStreamId(clientId))).toHaveLength(0);
+    });
+  });
 
   describe('handle', () => {
     it('appends the decided events with their envelope and returns revision and position', async () => {

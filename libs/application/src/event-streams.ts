@@ -97,10 +97,13 @@ export class EventStreams {
       kind,
       streamId,
       load: (id, tenant) => this.load(decider, streamId(id), tenant, notFound(id)),
-      handle: (id, command, context, options) =>
-        log
-          ? this.record(decider, streamId(id), command as CommandOf<State, Command, undefined>, context)
-          : this.handle(decider, streamId(id), command, context, notFound(id), options),
+      handle: (id, command, context, options) => {
+        if (!log) return this.handle(decider, streamId(id), command, context, notFound(id), options);
+        // A log reads nothing, so it has no state to authorize on or prepare from: say so, rather than skip them.
+        if (options?.authorize || options?.prepare)
+          return Promise.reject(new TypeError(`${kind} log: no authorize or prepare`));
+        return this.record(decider, streamId(id), command as CommandOf<State, Command, undefined>, context);
+      },
     };
   }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientCommandRunner } from '../clients/client-command-runner';
 import { TenantSettingsLookup } from '../settings/tenant-settings-lookup';
-import { ChangeSettingsController } from '../settings/change-settings/change-settings.controller';
 import { CreateFolderController } from './create-folder/create-folder.controller';
 import { CreateFolderHandler } from './create-folder/create-folder.handler';
 import { UpdateFolderController } from './update-folder/update-folder.controller';
@@ -32,7 +31,6 @@ import { OrphanBlobSweepScheduler } from '../files/orphan-blob-sweep.scheduler';
     DeleteFolderController,
     SetFolderPermissionController,
     CascadePermissionsController,
-    ChangeSettingsController,
     UploadFileController,
     UploadFileVersionController,
     UpdateFileController,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError } from '@dossiers/domain';
+import { ForbiddenError, isFirmWide, NotFoundError } from '@dossiers/domain';
 import type { Access } from '@dossiers/events';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
 import {
@@ -19,13 +19,11 @@ import {
 import type { Principal } from '@dossiers/platform';
 
 /**
- * How a caller sees one client: the firm's staff (admin, auditor, service) see it whole; a
+ * How a caller sees one client: the firm-wide roles (admin, auditor, service) see it whole; a
  * collaborator or a contact sees it as a member, through their rights.
  */
 export type ClientView =
-  { kind: 'staff'; clientId: string } | { kind: 'member'; clientId: string; member: ClientMemberDoc };
-
-const STAFF_ROLES = new Set(['admin', 'auditor', 'service']);
+  { kind: 'firm-wide'; clientId: string } | { kind: 'member'; clientId: string; member: ClientMemberDoc };
 
 /**
  * Authorisation on the read side, from the read models the permissions projection keeps (one
@@ -36,15 +34,16 @@ const STAFF_ROLES = new Set(['admin', 'auditor', 'service']);
 export class ClientAccess {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  isStaff(principal: Principal): boolean {
-    return STAFF_ROLES.has(principal.role);
+  /** admin, auditor, service: the whole firm, without folder rights (FIRM_WIDE_ROLES) */
+  isFirmWide(principal: Principal): boolean {
+    return isFirmWide(principal.role);
   }
 
   async view(principal: Principal, clientId: string): Promise<ClientView> {
-    if (this.isStaff(principal)) {
+    if (this.isFirmWide(principal)) {
       const client = await this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION).findById(clientId);
       if (!client || client.tenant !== principal.tenant) throw new NotFoundError('client', clientId);
-      return { kind: 'staff', clientId };
+      return { kind: 'firm-wide', clientId };
     }
     const member = await this.readStore
       .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
@@ -62,12 +61,12 @@ export class ClientAccess {
    * without If-Match (decided again on the fresh state) or with `If-Match: *`.
    */
   revisionFor(principal: Principal, revision: number): number | null {
-    return this.isStaff(principal) ? revision : null;
+    return this.isFirmWide(principal) ? revision : null;
   }
 
   /** The clients a member may see; null for staff, who see the whole firm. */
   async visibleClientIds(principal: Principal): Promise<string[] | null> {
-    if (this.isStaff(principal)) return null;
+    if (this.isFirmWide(principal)) return null;
     const members = await this.readStore
       .collection<ClientMemberDoc>(CLIENT_MEMBERS_COLLECTION)
       .find({ tenant: principal.tenant, principalId: principal.sub, visible: true, kind: principal.role });
@@ -118,6 +117,6 @@ export class ClientAccess {
 
 /** The caller's effective right on a folder document: full for staff. */
 export function rightIn(folder: FolderAccessDoc, view: ClientView): Access {
-  if (view.kind === 'staff') return 'full';
+  if (view.kind === 'firm-wide') return 'full';
   return ACCESS_OF_CODE[folder.effective[view.member.slot]] ?? 'none';
 }

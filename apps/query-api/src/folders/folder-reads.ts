@@ -111,7 +111,7 @@ export function visibleTo(member: ClientMemberDoc, folders: FolderAccessDoc[]): 
  * (GET /folders), since a folder they have no right on does not exist for them.
  */
 export function knownTo(view: ClientView, folders: FolderAccessDoc[]): FolderAccessDoc[] {
-  if (view.kind === 'staff') return folders;
+  if (view.kind === 'firm-wide') return folders;
   const known = new Set(visibleTo(view.member, folders).items.map((item) => item.id));
   return folders.filter((f) => known.has(f.folderId));
 }

@@ -1,7 +1,7 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
-import { STAFF_READER_ROLES, WRITER_ROLES, type Role } from '../auth/principal';
+import { FIRM_ROLES, WRITER_ROLES, type Role } from '../auth/principal';
 import { CommandInterceptor } from './command.interceptor';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { ApiErrorResponses, COMMAND_ERROR_STATUSES, QUERY_ERROR_STATUSES } from './api-responses';
@@ -25,7 +25,7 @@ export const CommandController = (roles: Role[] = WRITER_ROLES) =>
   );
 
 /** A controller of queries: read models only, X-Min-Position for read-your-writes; its errors in the ErrorBody shape. */
-export const QueryController = (roles: Role[] = STAFF_READER_ROLES) =>
+export const QueryController = (roles: Role[] = FIRM_ROLES) =>
   applyDecorators(
     Roles(...roles),
     UseInterceptors(MinPositionInterceptor),

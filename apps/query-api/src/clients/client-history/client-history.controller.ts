@@ -1,7 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import {
+  CurrentPrincipal,
+  QueryController,
+  ResourceIdPipe,
+  type Principal,
+  FIRM_WIDE_ROLES,
+} from '@dossiers/platform';
 import { EventPageDto } from '../event-page.dto';
 import { ClientHistoryQuery } from './client-history.query';
 import { ClientHistoryPage } from '../../responses/client.responses';
@@ -11,7 +17,7 @@ import { ClientHistoryPage } from '../../responses/client.responses';
  * file, including those a collaborator's rights hide from them.
  */
 @ApiTags('clients')
-@QueryController(['admin', 'auditor', 'service'])
+@QueryController([...FIRM_WIDE_ROLES])
 @Controller('clients')
 export class ClientHistoryController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -2,18 +2,12 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  CurrentPrincipal,
-  QueryController,
-  ResourceIdPipe,
-  STAFF_READER_ROLES,
-  type Principal,
-} from '@dossiers/platform';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal, ROLES } from '@dossiers/platform';
 import { GetClientQuery } from './get-client.query';
 import { ClientDetails } from '../../responses/client.responses';
 
 @ApiTags('clients')
-@QueryController([...STAFF_READER_ROLES, 'contact'])
+@QueryController([...ROLES])
 @Controller('clients')
 export class GetClientController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -21,7 +21,7 @@ export class GetClientHandler implements IQueryHandler<GetClientQuery> {
 
   async execute({ principal, clientId }: GetClientQuery): Promise<ClientSheetView> {
     const { tenant } = principal;
-    const asStaff = this.access.isStaff(principal);
+    const asStaff = this.access.isFirmWide(principal);
     // Staff need only the tenant check below; members need their membership (one read, not two for staff).
     if (!asStaff) await this.access.view(principal, clientId);
     const doc = await this.readStore.collection<ClientListDoc>(CLIENTS_COLLECTION).findById(clientId);

@@ -1,14 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, QueryController, STAFF_READER_ROLES, type Principal } from '@dossiers/platform';
+import { CurrentPrincipal, QueryController, type Principal, ROLES } from '@dossiers/platform';
 import { ListClientsDto } from './list-clients.dto';
 import { ListClientsQuery } from './list-clients.query';
 import { ClientPage } from '../../responses/client.responses';
 
 @ApiTags('clients')
 /** Staff see the firm's client base; a collaborator or a contact, the clients they may see. */
-@QueryController([...STAFF_READER_ROLES, 'contact'])
+@QueryController([...ROLES])
 @Controller('clients')
 export class ListClientsController {
   constructor(private readonly queryBus: QueryBus) {}

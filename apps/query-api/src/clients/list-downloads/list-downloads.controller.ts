@@ -1,14 +1,20 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal } from '@dossiers/platform';
+import {
+  CurrentPrincipal,
+  QueryController,
+  ResourceIdPipe,
+  type Principal,
+  FIRM_WIDE_ROLES,
+} from '@dossiers/platform';
 import { EventPageDto } from '../event-page.dto';
 import { ListDownloadsQuery } from './list-downloads.query';
 import { ClientDownloadsPage } from '../../responses/client.responses';
 
 /** For the firm's administrators, auditors and services only: downloads name every file. */
 @ApiTags('clients')
-@QueryController(['admin', 'auditor', 'service'])
+@QueryController([...FIRM_WIDE_ROLES])
 @Controller('clients')
 export class ListDownloadsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -9,16 +9,16 @@ import {
   QueryController,
   ResourceIdPipe,
   sendBlob,
-  STAFF_READER_ROLES,
   type HttpRequest,
   type Principal,
+  ROLES,
 } from '@dossiers/platform';
 import { RecordDownloadCommand } from '../record-download/record-download.command';
 import { DownloadFileDto } from './download-file.dto';
 import { DownloadFileQuery } from './download-file.query';
 
 @ApiTags('files')
-@QueryController([...STAFF_READER_ROLES, 'contact'])
+@QueryController([...ROLES])
 @Controller('clients')
 export class DownloadFileController {
   constructor(

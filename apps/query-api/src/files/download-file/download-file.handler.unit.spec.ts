@@ -27,7 +27,7 @@ const principal: Principal = { tenant: 'firm-a', sub: 'contact-1', role: 'contac
 describe('DownloadFileHandler', () => {
   const reads: { blobId: string; range?: { start: number; end: number } }[] = [];
   const access = {
-    view: async (_: Principal, clientId: string) => ({ kind: 'staff', clientId }),
+    view: async (_: Principal, clientId: string) => ({ kind: 'firm-wide', clientId }),
     file: async (_: unknown, fileId: string) => {
       if (fileId !== FILE.fileId) throw new NotFoundError('file', fileId);
       return FILE;

@@ -1,18 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentPrincipal,
-  QueryController,
-  ResourceIdPipe,
-  STAFF_READER_ROLES,
-  type Principal,
-} from '@dossiers/platform';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal, ROLES } from '@dossiers/platform';
 import { ListFilesQuery } from './list-files.query';
 import { FileList } from '../../responses/file.responses';
 
 @ApiTags('files')
-@QueryController([...STAFF_READER_ROLES, 'contact'])
+@QueryController([...ROLES])
 @Controller('clients')
 export class ListFilesController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,19 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentPrincipal,
-  QueryController,
-  ResourceIdPipe,
-  STAFF_READER_ROLES,
-  type Principal,
-} from '@dossiers/platform';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal, ROLES } from '@dossiers/platform';
 import { GetFolderAccessQuery } from './get-folder-access.query';
 import { FolderAccess } from '../../responses/folder.responses';
 
 /** Contacts may ask (and get 403 once the folder is known to exist for them): see ClientAccess. */
 @ApiTags('folders')
-@QueryController([...STAFF_READER_ROLES, 'contact'])
+@QueryController([...ROLES])
 @Controller('clients')
 export class GetFolderAccessController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,19 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentPrincipal,
-  QueryController,
-  ResourceIdPipe,
-  STAFF_READER_ROLES,
-  type Principal,
-} from '@dossiers/platform';
+import { CurrentPrincipal, QueryController, ResourceIdPipe, type Principal, ROLES } from '@dossiers/platform';
 import { GetVisibleFoldersQuery } from './get-visible-folders.query';
 import { VisibleFolders } from '../../responses/folder.responses';
 
 /** Contacts see their own "eye" only. */
 @ApiTags('folders')
-@QueryController([...STAFF_READER_ROLES, 'contact'])
+@QueryController([...ROLES])
 @Controller('clients')
 export class GetVisibleFoldersController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -41,7 +41,7 @@ export class GetContactHandler implements IQueryHandler<GetContactQuery> {
       }));
     const { clientsCount: _count, ...item } = toContactItem(doc, links);
     // An address nobody confirmed yet is for the firm's administrators, auditors and services.
-    const pending = this.access.isStaff(principal) ? { pendingEmail: doc.pendingEmail ?? null } : {};
+    const pending = this.access.isFirmWide(principal) ? { pendingEmail: doc.pendingEmail ?? null } : {};
     return { ...item, ...pending, clients, revision: doc.revision };
   }
 }

@@ -8,8 +8,8 @@ import { multipartBody } from '../libs/platform/src/http/files/testing/multipart
 import { asBinary } from './support/binary-body';
 import { useStandalone } from './support/standalone-app';
 
-/** Review of folders, rights and files: the defects found, each pinned by a test. */
-describe('issue 4 review', () => {
+/** Regressions of folders, rights and files: each defect once found, pinned by a test. */
+describe('folders, rights and files regressions', () => {
   const suite = useStandalone();
   const http = () => suite.h.http();
   const store = () => suite.h.app.get<EventStore>(EVENT_STORE);

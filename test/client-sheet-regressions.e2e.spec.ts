@@ -4,8 +4,8 @@ import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { ClientNameRegistry } from '../apps/command-api/src/clients/client-name-registry';
 import { useStandalone } from './support/standalone-app';
 
-/** Review of the wizard and the client sheet: the defects found, each pinned by a test. */
-describe('issue 3 review', () => {
+/** Regressions of the wizard and the client sheet: each defect once found, pinned by a test. */
+describe('wizard and client sheet regressions', () => {
   const suite = useStandalone();
   const store = () => suite.h.app.get<EventStore>(EVENT_STORE);
   const post = (path: string, body: object, headers: Record<string, string> = {}) =>
