@@ -1,4 +1,5 @@
 import { signToken } from '@dossiers/platform';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '@dossiers/idempotency';
 import { TEST_SECRET, useStandalone } from './support/standalone-app';
 
 /** Edge cases found by review: each once answered wrongly (a replay across tenants, a lost key, a stuck name). */
@@ -90,5 +91,30 @@ describe('HTTP edge cases', () => {
       .send('{"name":"Proto","attributes":{"constructor":"c"}}');
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'attributes.constructor', message: 'is a reserved key name' }]);
+  });
+
+  it('applies a request whose Idempotency-Key is reused after its record expired, rather than answering 200 with nothing stored', async () => {
+    const client = await suite.h.http().post('/clients').set(suite.auth).send({ name: 'Expiry Co' });
+    const patch = (value: string) =>
+      suite.h
+        .http()
+        .patch(`/clients/${client.body.id}`)
+        .set(suite.auth)
+        .set('Idempotency-Key', 'expiring-key')
+        .send({ attributes: { e: value } });
+    const first = await patch('1');
+    expect(first.body.revision).toBe(1);
+    // 24 hours later the key's record is gone (what the store answers then):
+    const store = suite.h.app.get<IdempotencyStore>(IDEMPOTENCY_STORE);
+    jest.spyOn(store, 'find').mockResolvedValueOnce(null);
+    jest.spyOn(store, 'save').mockImplementationOnce(async (_scope, _key, response) => response);
+    const second = await patch('2');
+    expect([second.status, second.body.revision]).toEqual([200, 2]);
+    const sheet = await suite.h
+      .http()
+      .get(`/clients/${client.body.id}`)
+      .set(suite.auth)
+      .set('X-Min-Position', String(second.body.position));
+    expect(sheet.body.attributes.e).toBe('2');
   });
 });

@@ -146,6 +146,22 @@ describe('what members see of a client’s version', () => {
     expect(staff.headers.etag).toBe(`"${staff.body.revision}"`);
   });
 
+  it('answers a member’s command that changes nothing with no position, which would move with hidden work', async () => {
+    const same = async () =>
+      (
+        await http()
+          .patch(`/clients/${clientId}`)
+          .set(collaborator)
+          .send({ attributes: { note: 'unchanged' } })
+      ).body;
+    await same();
+    const before = await same();
+    await admin('post', `/clients/${clientId}/folders`, { name: `Hidden ${Date.now()}` });
+    const after = await same();
+    expect([before.position, after.position]).toEqual([0, 0]);
+    expect(before.revision).toBeNull();
+  });
+
   it('answers a client hidden from a collaborator with 404 before any If-Match is looked at', async () => {
     const outsider = {
       Authorization: `Bearer ${await suite.h.token('collaborator', undefined, 'not-assigned')}`,

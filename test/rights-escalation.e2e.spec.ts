@@ -122,4 +122,107 @@ describe('rights a collaborator cannot reopen', () => {
     const secretForStaff = asStaff.body.folders.find((f: { id: string }) => f.id === secret);
     expect(secretForStaff.rights[staff.id]).toEqual({ explicit: 'none', effective: 'none' });
   });
+
+  describe('a collaborator with full client access but a folder closed to them', () => {
+    let clientId: string;
+    let secret: string;
+    let collaborator: { Authorization: string };
+    let other: string;
+    const attempt = (method: 'post' | 'put' | 'delete', path: string, body?: object) =>
+      http()[method](path).set(collaborator).send(body);
+
+    beforeAll(async () => {
+      const admin = suite.auth;
+      const staff = await send(admin, 'post', '/collaborators', {
+        firstName: 'F',
+        lastName: 'Ull',
+        email: 'f@closed.example',
+      });
+      other = (
+        await send(admin, 'post', '/collaborators', {
+          firstName: 'O',
+          lastName: 'Ther',
+          email: 'o@closed.example',
+        })
+      ).id;
+      const tree = await send(admin, 'post', '/tree-templates', {
+        name: 'Closed',
+        folders: [{ path: 'Compta/Secret', contactDefault: 'read' }],
+      });
+      const client = await send(admin, 'post', '/clients', {
+        name: 'Closed Co',
+        treeTemplateId: tree.id,
+        collaborators: [{ collaboratorId: staff.id, access: 'full' }],
+      });
+      clientId = client.id;
+      const folders = (await get(admin, `/clients/${clientId}/folders`)).body.items as {
+        id: string;
+        name: string;
+      }[];
+      secret = folders.find((f) => f.name === 'Secret')!.id;
+      await send(admin, 'put', `/clients/${clientId}/folders/${secret}/permissions/${staff.id}`, {
+        right: 'none',
+      });
+      collaborator = { Authorization: `Bearer ${await suite.h.token('collaborator', undefined, staff.id)}` };
+    });
+
+    it('cannot plant folders under it with a tree template', async () => {
+      const drop = await send(suite.auth, 'post', '/tree-templates', {
+        name: 'Drop',
+        folders: [{ path: 'Compta/Secret/Drop', contactDefault: 'full' }],
+      });
+      const res = await attempt('post', `/clients/${clientId}/tree`, { treeTemplateId: drop.id });
+      expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+      const folders = (await get(suite.auth, `/clients/${clientId}/folders`)).body.items as {
+        name: string;
+      }[];
+      expect(folders.map((f) => f.name)).not.toContain('Drop');
+    });
+
+    it('cannot assign another collaborator (who would inherit the closed folder), nor delete the client', async () => {
+      const assign = await attempt('put', `/clients/${clientId}/collaborators/${other}`, { access: 'full' });
+      expect([assign.status, assign.body.code]).toEqual([403, 'FORBIDDEN']);
+      const remove = await attempt('delete', `/clients/${clientId}`);
+      expect(remove.status).toBe(403);
+      expect((await get(suite.auth, `/clients/${clientId}`)).status).toBe(200);
+    });
+
+    it('attaches a contact it controls with no right on the closed folder, whatever its default', async () => {
+      const person = await send(collaborator, 'post', '/contacts', {
+        firstName: 'My',
+        lastName: 'Self',
+        email: 'private@closed.example',
+        language: 'fr',
+      });
+      const attached = await attempt('post', `/clients/${clientId}/contacts`, {
+        contactId: person.id,
+        language: 'fr',
+        sendActivationEmail: false,
+      });
+      expect(attached.status).toBe(201);
+      last = Math.max(last, attached.body.position);
+      const contact = { Authorization: `Bearer ${await suite.h.token('contact', undefined, person.id)}` };
+      const seen = (await get(contact, `/clients/${clientId}/folders`)).body.items as { id: string }[];
+      expect(seen.map((f) => f.id)).not.toContain(secret);
+      // Attached by an admin, a contact gets the folder's default.
+      const byAdmin = await send(suite.auth, 'post', '/contacts', {
+        firstName: 'By',
+        lastName: 'Admin',
+        email: 'byadmin@closed.example',
+        language: 'fr',
+      });
+      await send(suite.auth, 'post', `/clients/${clientId}/contacts`, {
+        contactId: byAdmin.id,
+        language: 'fr',
+        sendActivationEmail: false,
+      });
+      const adminContact = {
+        Authorization: `Bearer ${await suite.h.token('contact', undefined, byAdmin.id)}`,
+      };
+      const seenByAdminContact = (await get(adminContact, `/clients/${clientId}/folders`)).body.items as {
+        id: string;
+      }[];
+      expect(seenByAdminContact.map((f) => f.id)).toContain(secret);
+    });
+  });
 });

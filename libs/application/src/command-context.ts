@@ -35,4 +35,6 @@ export interface CommandResult {
   position: number;
   /** the caller is not to be told the revision (a client's members: see ClientCommandRunner) */
   revisionHidden?: boolean;
+  /** the command decided nothing: revision and position are the stream's as it was */
+  unchanged?: true;
 }

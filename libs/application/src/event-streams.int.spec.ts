@@ -98,7 +98,7 @@ describe('EventStreams', () => {
       const id = randomUUID();
       const created = await create(id);
       const same = await run(id, { type: 'UpdateClient', clientId: id, name: 'Acme' });
-      expect(same).toEqual({ revision: 0, position: created.position });
+      expect(same).toEqual({ revision: 0, position: created.position, unchanged: true });
       expect(await store.readStream(clientStreamId(id))).toHaveLength(1);
     });
 

@@ -179,7 +179,8 @@ export class EventStreams {
           ? (command as (state: State, inputs: Inputs) => Command)(current.state, inputs)
           : command;
       const events = decider.decide(resolved, current.state);
-      if (events.length === 0) return { revision: current.revision, position: current.position };
+      if (events.length === 0)
+        return { revision: current.revision, position: current.position, unchanged: true };
 
       const expected: ExpectedRevision = current.revision === -1 ? 'no_stream' : current.revision;
       try {

@@ -75,5 +75,11 @@ function refuseMemberRevision(context: CommandContext): void {
     ]);
 }
 
+/**
+ * A member is not told the revision, nor, for a command that changed nothing, the stream's last
+ * position (it would move with work hidden from them): position 0, nothing to wait for.
+ */
 const asSeenBy = (context: CommandContext, result: CommandResult): CommandResult =>
-  isMember(context) ? { ...result, revisionHidden: true } : result;
+  isMember(context)
+    ? { ...result, revisionHidden: true, position: result.unchanged ? 0 : result.position }
+    : result;

@@ -80,6 +80,17 @@ export function assertFolderRight(
 }
 
 /**
+ * What a collaborator may do to the whole client or to everyone on it (delete it, assign other
+ * collaborators) only when no folder of it is closed or read-only to them: otherwise it would reach,
+ * or open to someone else, what the firm kept from them. The firm-wide roles always may.
+ */
+export function assertFullEverywhere(client: ActiveClient, actor: Actor): void {
+  if (memberOf(client, actor)?.kind !== 'collaborator') return;
+  const short = Object.keys(client.folders).some((id) => folderRightOf(client, id, actor) !== 'full');
+  if (short) throw new ForbiddenError('FORBIDDEN', 'Some folders of this client are not yours');
+}
+
+/**
  * Shaping the tree and its rights (create, rename, move, delete folders; set and cascade rights)
  * is the firm's work: the firm-wide roles, or a collaborator with full access to the folder
  * concerned (for the root, to the client). Contacts never, even with full access, which lets them

@@ -3,6 +3,8 @@ import { checkAll, checked, validOrThrow, type Checked } from '../shared/checked
 import { RuleViolationError } from '../shared/domain-errors';
 import { checkSheetAttributes } from '../templates/sheet-fields';
 import type { AttributeChanges } from './attributes';
+import type { Actor } from '../shared/actor';
+import { assertFullEverywhere } from './client-access';
 import { activeOrNotFound, type ActiveClient, type ClientState } from './client.state';
 
 /** Commands on a client's sheet itself: its name, group and attributes, its fields, its existence. */
@@ -23,7 +25,8 @@ export type UpdateClient = {
   groupId?: string | null;
   attributes?: AttributeChanges;
 };
-export type DeleteClient = { type: 'DeleteClient'; clientId: string };
+/** `actor`: a collaborator deletes a client only while every folder is theirs with full (assertFullEverywhere). */
+export type DeleteClient = { type: 'DeleteClient'; clientId: string; actor?: Actor };
 /** The template as it is now, read from its stream by the caller. */
 export type LoadSheetTemplate = {
   type: 'LoadSheetTemplate';
@@ -90,6 +93,7 @@ function updateClient(command: UpdateClient, state: ClientState): ClientEvent[] 
 /** The contacts stay in the directory: each link is undone first, so every reader sees them leave. */
 function deleteClient(command: DeleteClient, state: ClientState): ClientEvent[] {
   const client = activeOrNotFound(state, command.clientId);
+  if (command.actor) assertFullEverywhere(client, command.actor);
   const { clientId } = command;
   return [
     ...Object.keys(client.contacts).map((contactId): ClientEvent => ({

@@ -1,6 +1,8 @@
 import type { Access, ClientEvent, Language } from '@dossiers/events';
+import type { Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/domain-errors';
-import { activeOrNotFound, type ClientState } from './client.state';
+import { assertFullEverywhere, folderRightOf, memberOf } from './client-access';
+import { activeOrNotFound, type ActiveClient, type ClientState } from './client.state';
 
 /** Commands on a client's members: the contacts attached to it, the collaborators assigned to it. */
 
@@ -11,6 +13,8 @@ export type AttachContact = {
   contactId: string;
   language: Language;
   sendActivationEmail: boolean;
+  /** who attaches it: a collaborator cannot open to it a folder closed to themselves */
+  actor?: Actor;
 };
 export type DetachContact = { type: 'DetachContact'; clientId: string; contactId: string };
 export type AssignCollaborator = {
@@ -18,6 +22,8 @@ export type AssignCollaborator = {
   clientId: string;
   collaboratorId: string;
   access: Access;
+  /** who assigns: a collaborator only while every folder is theirs with full (assertFullEverywhere) */
+  actor?: Actor;
 };
 export type ClientMemberCommand = AttachContact | DetachContact | AssignCollaborator;
 
@@ -30,13 +36,37 @@ function attachContact(command: AttachContact, state: ClientState): ClientEvent[
   const client = activeOrNotFound(state, command.clientId);
   const { clientId, contactId, language } = command;
   const events: ClientEvent[] = [];
-  if (!Object.hasOwn(client.contacts, contactId))
+  if (!Object.hasOwn(client.contacts, contactId)) {
     events.push({ type: 'ContactAttached', data: { clientId, contactId, language } });
-  else if (client.contacts[contactId] !== language)
+    events.push(...closedToActor(client, clientId, contactId, command.actor));
+  } else if (client.contacts[contactId] !== language)
     events.push({ type: 'ContactLanguageChanged', data: { clientId, contactId, language } });
   if (command.sendActivationEmail)
     events.push({ type: 'ContactInvited', data: { clientId, contactId, language } });
   return events;
+}
+
+/**
+ * A contact a collaborator attaches gets no right on the folders closed to that collaborator (an
+ * explicit none where it has no right of its own): a folder's default for contacts would otherwise
+ * let the collaborator read it through a contact they control.
+ */
+function closedToActor(
+  client: ActiveClient,
+  clientId: string,
+  contactId: string,
+  actor: Actor | undefined,
+): ClientEvent[] {
+  if (!actor || memberOf(client, actor)?.kind !== 'collaborator') return [];
+  return Object.entries(client.folders)
+    .filter(
+      ([folderId, folder]) =>
+        !Object.hasOwn(folder.rights, contactId) && folderRightOf(client, folderId, actor) === 'none',
+    )
+    .map(([folderId]) => ({
+      type: 'FolderPermissionSet',
+      data: { clientId, folderId, principalId: contactId, right: 'none' },
+    }));
 }
 
 function detachContact(command: DetachContact, state: ClientState): ClientEvent[] {
@@ -48,6 +78,7 @@ function detachContact(command: DetachContact, state: ClientState): ClientEvent[
 
 function assignCollaborator(command: AssignCollaborator, state: ClientState): ClientEvent[] {
   const client = activeOrNotFound(state, command.clientId);
+  if (command.actor) assertFullEverywhere(client, command.actor);
   const { clientId, collaboratorId, access } = command;
   const previousAccess = Object.hasOwn(client.collaborators, collaboratorId)
     ? client.collaborators[collaboratorId]

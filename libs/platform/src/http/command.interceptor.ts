@@ -44,7 +44,9 @@ export class CommandInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    request.idempotencyKey = key;
+    // Ids derive from the key AND the request: a retry (same request) makes the same ids, which the
+    // store drops as repeats; the key reused for another request once its record expired makes new ones.
+    request.idempotencyKey = `${key}|${fingerprint}`;
 
     return from(this.store.find(scope, key)).pipe(
       switchMap((stored) => {

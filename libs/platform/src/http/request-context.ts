@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { CAUSATION_HEADER } from './metadata-headers';
 
+/** `idempotencyKey`: the Idempotency-Key with the request's fingerprint, which ids are derived from. */
 export type HttpRequest = FastifyRequest & { principal?: Principal; idempotencyKey?: string };
 
 /**

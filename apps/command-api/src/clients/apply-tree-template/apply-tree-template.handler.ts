@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { validOrThrow } from '@dossiers/domain';
 import type { CommandResult } from '@dossiers/application';
-import { ClientCommandRunner } from '../client-command-runner';
+import { actorOf, ClientCommandRunner } from '../client-command-runner';
 import { TemplateSteps } from '../steps/template-steps';
 import { ApplyTreeTemplateCommand } from './apply-tree-template.command';
 
@@ -20,6 +20,6 @@ export class ApplyTreeTemplateHandler implements ICommandHandler<ApplyTreeTempla
     const command = validOrThrow(
       await this.templates.tree(clientId, treeTemplateId, 'treeTemplateId', context),
     );
-    return this.runner.run(clientId, command, context);
+    return this.runner.run(clientId, { ...command, actor: actorOf(context) }, context);
   }
 }

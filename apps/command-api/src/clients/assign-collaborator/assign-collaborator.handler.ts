@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { validOrThrow } from '@dossiers/domain';
 import type { CommandResult } from '@dossiers/application';
-import { ClientCommandRunner } from '../client-command-runner';
+import { actorOf, ClientCommandRunner } from '../client-command-runner';
 import { CollaboratorSteps } from '../steps/collaborator-steps';
 import { AssignCollaboratorCommand } from './assign-collaborator.command';
 
@@ -22,6 +22,6 @@ export class AssignCollaboratorHandler implements ICommandHandler<AssignCollabor
     const command = validOrThrow(
       await this.collaborators.collaborator(clientId, collaboratorId, access, '', context.tenant),
     );
-    return this.runner.run(clientId, command, context);
+    return this.runner.run(clientId, { ...command, actor: actorOf(context) }, context);
   }
 }

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, validOrThrow } from '@dossiers/domain';
 import { ContactCreation } from '../../directory/contact-creation';
-import { ClientCommandRunner } from '../client-command-runner';
+import { actorOf, ClientCommandRunner } from '../client-command-runner';
 import { ContactSteps } from '../steps/contact-steps';
 import { AttachContactCommand, type ContactAttached } from './attach-contact.command';
 
@@ -26,15 +26,20 @@ export class AttachContactHandler implements ICommandHandler<AttachContactComman
       const taken = await this.contacts.takenEmails([{ contactId, details, field: '' }], context);
       if (taken.length > 0) throw new ConflictError('CONTACT_EMAIL_TAKEN', taken[0].message, taken);
     }
-    const result = await this.runner.run(clientId, { type: 'AttachContact', clientId, ...attach }, context, {
-      // Reserves the email, then creates the contact. After a concurrent write on the client it runs
-      // again, and changes nothing: the same id with the same details is the same contact.
-      prepare: details
-        ? async () => {
-            await this.contactCreation.create(contactId, details, context);
-          }
-        : undefined,
-    });
+    const result = await this.runner.run(
+      clientId,
+      { type: 'AttachContact', clientId, ...attach, actor: actorOf(context) },
+      context,
+      {
+        // Reserves the email, then creates the contact. After a concurrent write on the client it runs
+        // again, and changes nothing: the same id with the same details is the same contact.
+        prepare: details
+          ? async () => {
+              await this.contactCreation.create(contactId, details, context);
+            }
+          : undefined,
+      },
+    );
     return { ...result, contactId };
   }
 }

@@ -87,6 +87,23 @@ describe('UpdateClientHandler (on the embedded event store)', () => {
     expect(reserved).not.toHaveBeenCalled();
   });
 
+  it('reserves nothing for a rename the sheet refuses (an attribute of the wrong type)', async () => {
+    const clientId = await bed.client();
+    await bed.changeClient(clientId, {
+      type: 'LoadSheetTemplate',
+      clientId,
+      template: {
+        templateId: randomUUID(),
+        name: 'Sheet',
+        fields: [{ key: 'num', label: 'Number', type: 'number', required: false }],
+      },
+    });
+    const reserved = reservations();
+    const refused = update(clientId, { name: `Blocked ${randomUUID()}`, attributes: { num: 'abc' } });
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    expect(reserved).not.toHaveBeenCalled();
+  });
+
   it('refuses a group that does not exist (400 naming groupId), before reserving', async () => {
     const clientId = await bed.client();
     const reserved = reservations();

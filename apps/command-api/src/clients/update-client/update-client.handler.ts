@@ -3,6 +3,7 @@ import {
   checkAttributes,
   checkClientName,
   clientNameKey,
+  decideClient,
   validOrThrow,
   type UpdateClient,
 } from '@dossiers/domain';
@@ -40,7 +41,10 @@ export class UpdateClientHandler implements ICommandHandler<UpdateClientCommand>
           command.name !== undefined &&
           state.status === 'active' &&
           clientNameKey(command.name) !== clientNameKey(state.name);
-        if (renaming) await this.names.reserve(clientId, command.name!, revision, context);
+        if (!renaming) return;
+        // Decided first, purely: a change refused by the sheet's rules reserves no name.
+        decideClient(command, state);
+        await this.names.reserve(clientId, command.name!, revision, context);
       },
     });
   }
