@@ -163,7 +163,7 @@ describe('FileContentWriter (SQLite event store, local-disk blob store)', () => 
       upload(fileId),
     );
 
-    expect([first.revision, first.position]).toEqual([second.revision, second.position]);
+    expect([first.revision, first.position]).toEqual([second?.revision, second?.position]);
     const [event] = await db.store.readStream(`client-${clientId}`, { fromRevision: first.revision });
     const blobId = (event.data as { blobId: string }).blobId;
     expect(stored()).toEqual([join(blobId.slice(0, 2), blobId)]);
