@@ -1,16 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { ApplyTreeTemplateDto } from './apply-tree-template.dto';
 import { ApplyTreeTemplateCommand } from './apply-tree-template.command';
-
-export class ApplyTreeTemplateDto {
-  @ApiProperty({ type: String, format: 'uuid' })
-  @Allow()
-  treeTemplateId!: unknown;
-}
 
 /**
  * ApplyTreeTemplate: adds the template's folders the client lacks. Existing folders, their files

@@ -1,20 +1,10 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { AssignCollaboratorDto } from './assign-collaborator.dto';
 import { AssignCollaboratorCommand } from './assign-collaborator.command';
-
-export class AssignCollaboratorDto {
-  @ApiProperty({
-    type: String,
-    enum: ['none', 'read', 'full'],
-    description: 'none: cannot see the client; read: consult + download; full: also publish + modify',
-  })
-  @Allow()
-  access!: unknown;
-}
 
 /** AssignCollaborator: sets a collaborator's access to the client. */
 @ApiTags('client sheet')

@@ -1,24 +1,10 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { ConfigureConnectorDto } from './configure-connector.dto';
 import { ConfigureConnectorCommand } from './configure-connector.command';
-
-export class ConfigureConnectorDto {
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    description:
-      'checked against GET /connectors/:id; secret settings are write-only and may be left out to keep them',
-    example: { companyId: '12345', apiToken: 'secret' },
-  })
-  @Allow()
-  @Transform(({ obj }) => (obj as { settings?: unknown }).settings)
-  settings?: unknown;
-}
 
 /** Enables a connector for the client, or changes its settings. */
 @ApiTags('client sheet')

@@ -1,16 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, CommandResponse, ResourceIdPipe } from '@dossiers/platform';
+import { LoadSheetTemplateDto } from './load-sheet-template.dto';
 import { LoadSheetTemplateCommand } from './load-sheet-template.command';
-
-export class LoadSheetTemplateDto {
-  @ApiProperty({ type: String, format: 'uuid' })
-  @Allow()
-  sheetTemplateId!: unknown;
-}
 
 /** Loads a sheet template onto an existing client: adds its fields, keeps existing values. */
 @ApiTags('client sheet')

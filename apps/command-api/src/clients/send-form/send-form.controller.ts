@@ -1,17 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
 import { Ctx, CommandController, commandResponse, ResourceIdPipe } from '@dossiers/platform';
 import { FormSentResponse } from '../../command-responses';
+import { SendFormDto } from './send-form.dto';
 import { SendFormCommand } from './send-form.command';
-
-export class SendFormDto {
-  @ApiProperty({ type: String, format: 'uuid' })
-  @Allow()
-  formTemplateId!: unknown;
-}
 
 /** Sends a form to the client's current contacts (the wizard's step 6, later on). */
 @ApiTags('client sheet')

@@ -1,22 +1,10 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@dossiers/application';
-import { NEW_FOLDER_DEFAULTS, type NewFolderDefault } from '@dossiers/events';
-import { Ctx, CommandController, commandResponse, CommandResponse, Optional } from '@dossiers/platform';
+import { Ctx, CommandController, commandResponse, CommandResponse } from '@dossiers/platform';
+import { ChangeSettingsDto } from './change-settings.dto';
 import { ChangeSettingsCommand } from './change-settings.command';
-
-export class ChangeSettingsDto {
-  @ApiPropertyOptional({
-    enum: NEW_FOLDER_DEFAULTS,
-    description:
-      'inherit: new subfolders inherit their parent for everyone; locked: contacts get none on them',
-  })
-  @Optional()
-  @IsIn(NEW_FOLDER_DEFAULTS)
-  newFolderDefault?: NewFolderDefault;
-}
 
 /** The firm's settings; admins only. Answers the firm id as `id`. */
 @ApiTags('settings')
