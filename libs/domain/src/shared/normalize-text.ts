@@ -12,6 +12,8 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2
 const LONE_SURROGATE = /\p{Cs}/u;
 /** Characters that render as nothing: zero-width space and joiners, word joiner, BOM, soft hyphen, … */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** The same set, for a test (a global regex keeps state between tests). */
+const INVISIBLE_ONE = /\p{Default_Ignorable_Code_Point}/u;
 const ACCENTS = /[\u0300-\u036f]/g;
 
 /**
@@ -35,7 +37,6 @@ export function identifierProblem(text: string): string | null {
   if (problem) return problem;
   return INVISIBLE_ONE.test(text) ? 'must not contain invisible characters' : null;
 }
-const INVISIBLE_ONE = /\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * The form emails are stored and compared in: compatibility forms folded (NFKC: a full-width
