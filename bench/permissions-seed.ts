@@ -21,7 +21,13 @@ export class EventLog {
 
   record(streamId: string, revision: number, event: { type: string; data: object }): RecordedEvent {
     const recorded = newEvent(event.type, event.data, new Date((this.clock += 1000)).toISOString());
-    return { ...recorded, streamId, revision, position: ++this.position };
+    return {
+      ...recorded,
+      streamId,
+      revision,
+      position: ++this.position,
+      recordedAt: recorded.metadata.occurredAt,
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'prettier';
+import { activityRows, type ActivityFigures } from './activities';
 import type { AppendFigures } from './appends';
 import { CONCURRENT_WRITERS } from './appends';
 import type { ExportFigures } from './export';
@@ -8,6 +9,7 @@ import type { PermissionsFigures } from './permissions';
 import type { QueryFigure } from './queries';
 import type { RebuildFigures } from './rebuild';
 import type { SeedSummary } from './seed';
+import { timeTravelRows, type TimeTravelFigures } from './time-travel.run';
 import { fmt, fmtInt, type Machine } from './util';
 
 export interface Results {
@@ -22,6 +24,8 @@ export interface Results {
   expectedRows: number;
   permissions: PermissionsFigures;
   files: FilesFigures;
+  activities: ActivityFigures;
+  timeTravel: TimeTravelFigures;
 }
 
 export interface Row {
@@ -86,6 +90,8 @@ export function rows(r: Results): Row[] {
     ...exportRows(r.exported, r.expectedRows),
     ...permissionRows(r.permissions),
     ...fileRows(r.files),
+    ...activityRows(r.activities),
+    ...timeTravelRows(r.timeTravel),
   ];
 }
 

@@ -8,12 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@dossiers/event-store';
+import { benchActivities } from './activities';
 import { benchAppends } from './appends';
 import { benchExport } from './export';
 import { benchFiles } from './files';
 import { benchPermissions } from './permissions';
 import { benchQueries } from './queries';
 import { benchRebuild } from './rebuild';
+import { benchTimeTravel } from './time-travel.run';
 import { printTable, writeBenchmarksMd, type Results } from './report';
 import { COMMON_SEARCH, LIVE_CLIENTS, RARE_SEARCH, seedClientBase } from './seed';
 import { log, machine, nowMs } from './util';
@@ -53,6 +55,12 @@ async function main(): Promise<void> {
     log('(f) file upload and download, the server in a child process');
     const files = await benchFiles(dir);
 
+    log('(g) activity log queries');
+    const activities = await benchActivities(dir);
+
+    log('(h) time travel');
+    const timeTravel = await benchTimeTravel(dir);
+
     const results: Results = {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       machine: machine(),
@@ -65,6 +73,8 @@ async function main(): Promise<void> {
       expectedRows: LIVE_CLIENTS + 1,
       permissions,
       files,
+      activities,
+      timeTravel,
     };
     printTable(results);
     const file = join(__dirname, '..', 'BENCHMARKS.md');

@@ -192,7 +192,7 @@ describe('activation emails and contact activation (standalone, embedded outbox)
   });
 
   it('activates the contact once through the link, keeping neither the password nor its hash in clear', async () => {
-    const { invitationId, contactId } = await invite(h, tenant, 'en');
+    const { invitationId, contactId, clientId } = await invite(h, tenant, 'en');
     const { token } = await sentMail(invitationId);
 
     const first = await activate(token);
@@ -209,6 +209,8 @@ describe('activation emails and contact activation (standalone, embedded outbox)
     expect(activated.data).toEqual({
       contactId,
       invitationId,
+      // the client whose invitation was used: its activity log records the activation
+      clientId,
       credential: {
         keyId: expect.any(String),
         iv: expect.any(String),

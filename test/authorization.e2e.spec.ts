@@ -334,6 +334,31 @@ describe('authorization on every client route', () => {
     { route: 'GET /clients/:id', expected: MEMBER_READ, send: get(() => `/clients/${a()}`) },
     { route: 'GET /clients/:id/history', expected: AUDIT_READ, send: get(() => `/clients/${a()}/history`) },
     {
+      route: 'GET /clients/:id?asOf= (time travel)',
+      expected: AUDIT_READ,
+      send: get(() => `/clients/${a()}?asOf=${encodeURIComponent(new Date().toISOString())}`),
+    },
+    {
+      route: 'GET /clients/:id/folders?asOfRevision= (time travel)',
+      expected: AUDIT_READ,
+      send: get(() => `/clients/${a()}/folders?asOfRevision=3`),
+    },
+    {
+      route: 'GET /clients/:id/activities',
+      expected: MEMBER_READ,
+      send: get(() => `/clients/${a()}/activities`),
+    },
+    {
+      route: 'GET /activities',
+      expected: '200 403 200 403 403 403 403 403 403 403 403 200',
+      send: get(() => '/activities'),
+    },
+    {
+      route: 'GET /activities/export.xlsx',
+      expected: '200 403 200 403 403 403 403 403 403 403 403 200',
+      send: (c) => binary(c.auth, '/activities/export.xlsx'),
+    },
+    {
       route: 'GET /clients/:id/downloads',
       expected: AUDIT_READ,
       send: get(() => `/clients/${a()}/downloads`),
@@ -448,6 +473,8 @@ describe('authorization on every client route', () => {
     { route: 'GET /sheet-templates', expected: ROLE_READ, send: get(() => '/sheet-templates') },
     { route: 'GET /tree-templates', expected: ROLE_READ, send: get(() => '/tree-templates') },
     { route: 'GET /form-templates', expected: ROLE_READ, send: get(() => '/form-templates') },
+    { route: 'GET /reminder-templates', expected: ROLE_READ, send: get(() => '/reminder-templates') },
+    { route: 'GET /settings', expected: ROLE_READ, send: get(() => '/settings') },
     { route: 'GET /connectors', expected: ROLE_READ, send: get(() => '/connectors') },
     {
       route: 'GET /outbox',

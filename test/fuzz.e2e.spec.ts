@@ -92,6 +92,12 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         sections: [{ title: 'S', questions: [{ key: 'q', label: 'Q', type: 'text' }] }],
       })
     ).id;
+    ids.reminderTemplate = (
+      await ok('post', '/reminder-templates', {
+        name: 'Fuzz reminder',
+        texts: { fr: { subject: 'Rappel {{client.name}}', body: 'Bonjour {{contact.firstName}}' } },
+      })
+    ).id;
     ids.contact = (
       await ok('post', '/contacts', {
         firstName: 'F',
@@ -189,6 +195,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           'sheet-templates': ids.sheetTemplate,
           'tree-templates': ids.treeTemplate,
           'form-templates': ids.formTemplate,
+          'reminder-templates': ids.reminderTemplate,
           connectors: ids.connector,
         };
         return byKind[kind] ?? ids.client;

@@ -10,7 +10,7 @@ const OPTIONAL = [
   ],
   [
     'MONGO_URL',
-    'MongoDB read-store and GridFS blob-store contract',
+    'MongoDB read-store, GridFS blob-store and replay-check (verify-projections)',
     'docker compose up -d mongo; MONGO_URL=mongodb://localhost:27017/?replicaSet=rs0&directConnection=true',
   ],
 ];

@@ -4,6 +4,8 @@ import { DirectoryCommandsModule } from './directory/directory-commands.module';
 import { TemplateCommandsModule } from './templates/template-commands.module';
 import { ActivationsModule } from './activations/activations.module';
 import { EmailVerificationsModule } from './email-verifications/email-verifications.module';
+import { ReminderCommandsModule } from './clients/reminders/reminder-commands.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { ClientNameRegistry } from './clients/client-name-registry';
 import { ContactSteps } from './clients/steps/contact-steps';
 import { CollaboratorSteps } from './clients/steps/collaborator-steps';
@@ -30,8 +32,7 @@ import { ConfigureConnectorController } from './clients/configure-connector/conf
 import { ConfigureConnectorHandler } from './clients/configure-connector/configure-connector.handler';
 import { RemoveConnectorController } from './clients/remove-connector/remove-connector.controller';
 import { RemoveConnectorHandler } from './clients/remove-connector/remove-connector.handler';
-import { SendFormController } from './clients/send-form/send-form.controller';
-import { SendFormHandler } from './clients/send-form/send-form.handler';
+import { FormCommandsModule } from './forms/form-commands.module';
 import { CreateGroupController } from './groups/create-group/create-group.controller';
 import { CreateGroupHandler } from './groups/create-group/create-group.handler';
 import { GroupLookup } from './groups/group-lookup';
@@ -46,6 +47,9 @@ import { ChangeSettingsController } from './settings/change-settings/change-sett
     FolderCommandsModule,
     ActivationsModule,
     EmailVerificationsModule,
+    ReminderCommandsModule,
+    FormCommandsModule,
+    SchedulingModule,
   ],
   controllers: [
     ChangeSettingsController,
@@ -59,7 +63,6 @@ import { ChangeSettingsController } from './settings/change-settings/change-sett
     ApplyTreeTemplateController,
     ConfigureConnectorController,
     RemoveConnectorController,
-    SendFormController,
     CreateGroupController,
   ],
   providers: [
@@ -73,7 +76,6 @@ import { ChangeSettingsController } from './settings/change-settings/change-sett
     ApplyTreeTemplateHandler,
     ConfigureConnectorHandler,
     RemoveConnectorHandler,
-    SendFormHandler,
     CreateGroupHandler,
     // The settings' controller sits in FolderCommandsModule, beside the folders its settings shape.
     ChangeSettingsHandler,

@@ -15,6 +15,11 @@ export class FormSentResponse extends CommandResponse {
   formId!: string;
 }
 
+export class ReminderScheduledResponse extends CommandResponse {
+  @ApiProperty({ format: 'uuid', description: 'the reminder scheduled (`id` is the client)' })
+  reminderId!: string;
+}
+
 export class FolderCreatedResponse extends CommandResponse {
   @ApiProperty({ format: 'uuid', description: 'the folder created (`id` is the client)' })
   folderId!: string;
@@ -24,4 +29,25 @@ export class FolderCreatedResponse extends CommandResponse {
 export class FileCommandResponse extends CommandResponse {
   @ApiProperty({ format: 'uuid', description: 'the client the file belongs to' })
   clientId!: string;
+}
+
+class CampaignClientSkippedResponse {
+  @ApiProperty({ format: 'uuid' })
+  clientId!: string;
+  @ApiProperty({
+    description: 'why: CLIENT_NOT_FOUND (deleted since), VALIDATION_FAILED (does not fit it), …',
+  })
+  code!: string;
+  @ApiProperty()
+  message!: string;
+}
+
+/** `id` is the campaign; `revision` and `position` are its stream's, or the last client's when later. */
+export class ReminderCampaignLaunchedResponse extends CommandResponse {
+  @ApiProperty({ description: 'the clients the target matched (as of the client list read model then)' })
+  clients!: number;
+  @ApiProperty({ description: 'of them, those whose reminder is scheduled (now or by the first launch)' })
+  scheduled!: number;
+  @ApiProperty({ type: [CampaignClientSkippedResponse] })
+  skipped!: CampaignClientSkippedResponse[];
 }

@@ -15,6 +15,8 @@ import {
   createMailTransport,
   EMAIL_VERIFICATION_TOKEN_KEY_PURPOSE,
   EmailVerificationTokens,
+  FORM_TOKEN_KEY_PURPOSE,
+  FormTokens,
   MailReactor,
   type MailTransport,
 } from '@dossiers/notifications';
@@ -41,6 +43,7 @@ export class NotifierService implements OnApplicationBootstrap, OnApplicationShu
       verificationTokens: new EmailVerificationTokens(
         secretBox.deriveKey(EMAIL_VERIFICATION_TOKEN_KEY_PURPOSE),
       ),
+      formTokens: new FormTokens(secretBox.deriveKey(FORM_TOKEN_KEY_PURPOSE)),
       logger: this.logger,
     });
   }

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
-import { ALL_PROJECTIONS, rebuildProjections } from '@dossiers/read-models';
+import {
+  rebuildProjections,
+  selectProjections,
+  UnknownProjectionError,
+  type Projection,
+} from '@dossiers/read-models';
 import { createEventStore, createReadStore, loadConfig } from '@dossiers/platform';
 
 /**
@@ -8,15 +13,14 @@ import { createEventStore, createReadStore, loadConfig } from '@dossiers/platfor
  * read models (all when none is named), with a progress bar.
  */
 async function main() {
-  const names = process.argv.slice(2);
-  const unknown = names.filter((n) => !ALL_PROJECTIONS.some((p) => p.name === n));
-  if (unknown.length) {
-    console.error(
-      `Unknown projection(s): ${unknown.join(', ')}. Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`,
-    );
+  let projections: readonly Projection[];
+  try {
+    projections = selectProjections(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UnknownProjectionError)) throw error;
+    console.error(error.message);
     process.exit(2);
   }
-  const projections = names.length ? ALL_PROJECTIONS.filter((p) => names.includes(p.name)) : ALL_PROJECTIONS;
   const config = loadConfig();
   const eventStore = createEventStore(config);
   const readStore = await createReadStore(config);

@@ -5,6 +5,10 @@ import { FileQueriesModule } from './files/file-queries.module';
 import { DirectoryQueriesModule } from './directory/directory-queries.module';
 import { TemplateQueriesModule } from './templates/template-queries.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { SettingsQueriesModule } from './settings/settings-queries.module';
+import { TimeTravelModule } from './time-travel/time-travel.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { ReminderCampaignQueriesModule } from './reminder-campaigns/reminder-campaign-queries.module';
 import { ExportClientsController } from './clients/export-clients/export-clients.controller';
 import { ExportClientsHandler } from './clients/export-clients/export-clients.handler';
 import { ListClientsController } from './clients/list-clients/list-clients.controller';
@@ -23,6 +27,8 @@ import { ListClientConnectorsController } from './clients/client-sheet/list-clie
 import { ListClientConnectorsHandler } from './clients/client-sheet/list-client-connectors/list-client-connectors.handler';
 import { ListClientFormsController } from './clients/client-sheet/list-client-forms/list-client-forms.controller';
 import { ListClientFormsHandler } from './clients/client-sheet/list-client-forms/list-client-forms.handler';
+import { ListClientRemindersController } from './clients/client-sheet/list-client-reminders/list-client-reminders.controller';
+import { ListClientRemindersHandler } from './clients/client-sheet/list-client-reminders/list-client-reminders.handler';
 import { ListGroupsController } from './groups/list-groups/list-groups.controller';
 import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
 
@@ -38,6 +44,10 @@ import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
     DirectoryQueriesModule,
     TemplateQueriesModule,
     OutboxModule,
+    SettingsQueriesModule,
+    TimeTravelModule,
+    ActivitiesModule,
+    ReminderCampaignQueriesModule,
   ],
   controllers: [
     ExportClientsController,
@@ -49,6 +59,7 @@ import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
     ListClientCollaboratorsController,
     ListClientConnectorsController,
     ListClientFormsController,
+    ListClientRemindersController,
     ListGroupsController,
   ],
   providers: [
@@ -61,6 +72,7 @@ import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
     ListClientCollaboratorsHandler,
     ListClientConnectorsHandler,
     ListClientFormsHandler,
+    ListClientRemindersHandler,
     ListGroupsHandler,
   ],
 })

@@ -12,6 +12,10 @@ import {
   formTemplateStreamId,
   groupDecider,
   groupStreamId,
+  reminderCampaignDecider,
+  reminderCampaignStreamId,
+  reminderTemplateDecider,
+  reminderTemplateStreamId,
   sheetTemplateDecider,
   sheetTemplateStreamId,
   tenantSettingsDecider,
@@ -37,6 +41,8 @@ export class Aggregates {
   readonly sheetTemplates;
   readonly treeTemplates;
   readonly formTemplates;
+  readonly reminderTemplates;
+  readonly reminderCampaigns;
   /** keyed by tenant: one settings stream per firm */
   readonly tenantSettings;
 
@@ -52,6 +58,16 @@ export class Aggregates {
     this.sheetTemplates = streams.aggregate(sheetTemplateDecider, sheetTemplateStreamId, 'sheet template');
     this.treeTemplates = streams.aggregate(treeTemplateDecider, treeTemplateStreamId, 'tree template');
     this.formTemplates = streams.aggregate(formTemplateDecider, formTemplateStreamId, 'form template');
+    this.reminderTemplates = streams.aggregate(
+      reminderTemplateDecider,
+      reminderTemplateStreamId,
+      'reminder template',
+    );
+    this.reminderCampaigns = streams.aggregate(
+      reminderCampaignDecider,
+      reminderCampaignStreamId,
+      'reminder campaign',
+    );
     this.tenantSettings = streams.aggregate(tenantSettingsDecider, tenantSettingsStreamId, 'settings');
   }
 }

@@ -90,6 +90,7 @@ describe('EventStreams', () => {
           correlationId: 'corr-1',
           causationId: null,
           occurredAt: '2026-11-28T10:00:00.000Z',
+          actorRole: 'admin',
         },
       });
     });

@@ -250,6 +250,7 @@ export function toNewEvents(streamId: string, events: DomainEvent[], context: Co
       correlationId: context.correlationId,
       causationId: context.causationId,
       occurredAt: context.now,
+      actorRole: context.role,
     },
   }));
 }

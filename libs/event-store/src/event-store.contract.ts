@@ -50,7 +50,8 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
 
         const stored = await store.readStream(stream);
         expect(result).toEqual({ nextRevision: 1, position: stored[1].position });
-        expect(stored.map(({ position: _position, prepare: _prepare, ...event }) => event)).toEqual(
+        const placed = ({ position: _p, prepare: _pr, recordedAt: _r, ...event }: RecordedEvent) => event;
+        expect(stored.map(placed)).toEqual(
           events.map((event, revision) => ({ ...event, streamId: stream, revision })),
         );
       });
@@ -146,6 +147,48 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
 
         const stored = await store.readStream(stream);
         expect(stored.map((event) => event.id)).toEqual([...ids(events), stored[2].id]);
+      });
+    });
+
+    describe('recordedAt', () => {
+      const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+      it("is the store's instant of the append, as ISO-8601, whatever the command's occurredAt", async () => {
+        const stream = aStream();
+        const before = Date.now();
+        await store.append(stream, someEvents(2), 'no_stream');
+        const after = Date.now();
+
+        const stored = await store.readStream(stream);
+        const [fromAll] = (await store.readAll({ after: checkpointOf(stored[0]) })).filter(
+          (event) => event.streamId === stream,
+        );
+        for (const event of [...stored, fromAll]) {
+          expect(event.recordedAt).toMatch(ISO_INSTANT);
+          expect(Date.parse(event.recordedAt)).toBeGreaterThanOrEqual(before);
+          expect(Date.parse(event.recordedAt)).toBeLessThanOrEqual(after);
+          expect(event.recordedAt).not.toBe(event.metadata.occurredAt);
+        }
+        expect(fromAll.recordedAt).toBe(stored[1].recordedAt);
+      });
+
+      it('never decreases along the global position, across streams and batches', async () => {
+        const streams = [aStream(), aStream(), aStream()];
+        await store.append(streams[0], someEvents(1), 'no_stream');
+        const start = checkpointOf((await store.readStream(streams[0]))[0]);
+        for (let round = 0; round < 4; round++) {
+          // Several appends in one event-loop turn (one group commit in SQLite), then a pause.
+          await Promise.all(streams.map((stream) => store.append(stream, someEvents(2), 'any')));
+          await sleep(3);
+        }
+
+        const ours = (await store.readAll({ after: start }))
+          .filter((event) => streams.includes(event.streamId))
+          .sort((a, b) => a.position - b.position || (a.prepare ?? 0) - (b.prepare ?? 0));
+        expect(ours).toHaveLength(24);
+        const instants = ours.map((event) => Date.parse(event.recordedAt));
+        expect(instants).toEqual([...instants].sort((a, b) => a - b));
+        expect(instants[instants.length - 1]).toBeGreaterThan(instants[0]);
       });
     });
 

@@ -46,6 +46,15 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/**
+ * Two instants travel with every event. `metadata.occurredAt` is the command's (the request's
+ * clock, chosen before the decision, kept as written); `recordedAt` is the store's, set when it
+ * writes the event, never before that of an event at a lower position (SQLite: one instant per group
+ * commit, at least the newest stored one; EventStoreDB: the server's `created`, to the
+ * millisecond). What happened "as of" an instant is the events with `recordedAt` up to it: a
+ * prefix of the log, unlike `occurredAt`, which concurrent commands may write out of order. Events
+ * stored before `recordedAt` existed (SQLite) read their `occurredAt` as it.
+ */
 export interface EventStore {
   /** Atomic: all events or none. Events whose id is already in the stream are skipped; if all are, nothing is checked or written. */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;

@@ -13,6 +13,8 @@ import type {
   Language,
   SheetField,
 } from './values';
+import type { ReminderEvent } from './client-reminder.events';
+import type { FormEvent } from './client-form.events';
 
 /** string, number, boolean, or a date written as an ISO-8601 string (YYYY-MM-DD or a full instant). */
 export type AttributeValue = string | number | boolean;
@@ -85,12 +87,6 @@ export type ConnectorConfigured = {
 };
 export type ConnectorRemoved = { type: 'ConnectorRemoved'; data: { clientId: string; connectorId: string } };
 
-/** A form sent to the client's contacts (answering comes later). */
-export type FormSent = {
-  type: 'FormSent';
-  data: { clientId: string; formId: string; formTemplateId: string; formName: string; contactIds: string[] };
-};
-
 /** A folder added by hand under `parentId` (null: at the root). */
 export type FolderCreated = { type: 'FolderCreated'; data: { clientId: string } & ClientFolder };
 export type FolderRenamed = {
@@ -158,7 +154,7 @@ export type ClientEvent =
   | TreeTemplateApplied
   | ConnectorConfigured
   | ConnectorRemoved
-  | FormSent
+  | FormEvent
   | FolderCreated
   | FolderRenamed
   | FolderMoved
@@ -169,7 +165,8 @@ export type ClientEvent =
   | FileVersionUploaded
   | FileRenamed
   | FileMoved
-  | FileDeleted;
+  | FileDeleted
+  | ReminderEvent;
 
 /**
  * Downloads of a client's files (stream `client-downloads-<clientId>`). Kept apart from the

@@ -32,12 +32,13 @@ export type ContactDetailsChanged = {
 };
 /**
  * The contact chose a password through the link of invitation `invitationId` (the id of the
- * ContactInvited event that sent it). The password's scrypt hash is encrypted, so the history
- * endpoint never shows it.
+ * ContactInvited event that sent it), which client `clientId` sent (null for a link minted before
+ * links named their client: schema version 1). The password's scrypt hash is encrypted, so the
+ * history endpoint never shows it.
  */
 export type ContactActivated = {
   type: 'ContactActivated';
-  data: { contactId: string; invitationId: string; credential: EncryptedSecret };
+  data: { contactId: string; invitationId: string; clientId: string | null; credential: EncryptedSecret };
 };
 /**
  * The email of an ACTIVATED contact is to become `email` once its owner confirms it through the

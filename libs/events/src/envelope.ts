@@ -11,6 +11,11 @@ export interface EventMetadata {
   causationId: string | null;
   /** ISO-8601 instant, given by the command (the domain has no clock). */
   occurredAt: string;
+  /**
+   * The actor's role when the command ran (its token's role). Absent on events recorded before it
+   * was kept: readers then tell the kind from the directory.
+   */
+  actorRole?: string;
 }
 
 /** An event as a decider returns it: type and data only. */
@@ -41,4 +46,9 @@ export interface RecordedEvent<
   position: number;
   /** EventStoreDB prepare position; equal to `position` elsewhere */
   prepare?: number;
+  /**
+   * ISO-8601 instant the store recorded the event (its clock, not the command's `occurredAt`):
+   * non-decreasing along the global position, which is what an auditor's `asOf` compares with.
+   */
+  recordedAt: string;
 }

@@ -1,8 +1,14 @@
 import type { ClientDownloadEvent, ClientEvent, ClientNameEvent } from './client.events';
 import type { CollaboratorEvent, ContactEmailEvent, ContactEvent } from './directory.events';
 import type { GroupEvent } from './group.events';
+import type { ReminderCampaignEvent } from './reminder-campaign.events';
 import type { TenantSettingsEvent } from './tenant-settings.events';
-import type { FormTemplateEvent, SheetTemplateEvent, TreeTemplateEvent } from './template.events';
+import type {
+  FormTemplateEvent,
+  ReminderTemplateEvent,
+  SheetTemplateEvent,
+  TreeTemplateEvent,
+} from './template.events';
 
 export type AnyDomainEvent =
   | ClientEvent
@@ -15,6 +21,8 @@ export type AnyDomainEvent =
   | SheetTemplateEvent
   | TreeTemplateEvent
   | FormTemplateEvent
+  | ReminderTemplateEvent
+  | ReminderCampaignEvent
   | TenantSettingsEvent;
 export type EventType = AnyDomainEvent['type'];
 
@@ -34,7 +42,11 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   TreeTemplateApplied: 1,
   ConnectorConfigured: 1,
   ConnectorRemoved: 1,
-  FormSent: 1,
+  FormSent: 2,
+  FormScheduled: 1,
+  FormOpened: 1,
+  FormDraftSaved: 1,
+  FormAnswered: 1,
   FolderCreated: 1,
   FolderRenamed: 1,
   FolderMoved: 1,
@@ -46,15 +58,20 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   FileRenamed: 1,
   FileMoved: 1,
   FileDeleted: 1,
+  ReminderScheduled: 1,
+  ReminderRescheduled: 1,
+  ReminderCancelled: 1,
+  ReminderOccurrenceSent: 1,
+  ReminderOccurrenceSkipped: 1,
   FileDownloaded: 1,
-  TenantSettingsChanged: 1,
+  TenantSettingsChanged: 2,
   ClientNameReserved: 1,
   GroupCreated: 1,
   CollaboratorRegistered: 1,
   CollaboratorDetailsChanged: 1,
   ContactCreated: 1,
   ContactDetailsChanged: 1,
-  ContactActivated: 1,
+  ContactActivated: 2,
   ContactEmailChangeRequested: 1,
   ContactEmailChanged: 1,
   ContactEmailChangeCancelled: 1,
@@ -65,5 +82,9 @@ export const CURRENT_SCHEMA_VERSION: Record<EventType, number> = {
   TreeTemplateCreated: 1,
   TreeTemplateReplaced: 1,
   TreeTemplateDeleted: 1,
-  FormTemplateCreated: 1,
+  FormTemplateCreated: 2,
+  ReminderTemplateCreated: 1,
+  ReminderTemplateReplaced: 1,
+  ReminderTemplateDeleted: 1,
+  ReminderCampaignLaunched: 1,
 };

@@ -5,10 +5,22 @@ import { CURRENT_SCHEMA_VERSION, type EventType } from './schema-versions';
 export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Upcasters by event type and source version. Empty while every type is at version 1; the first
- * payload change adds e.g. `ClientCreated: { 1: (v1) => ({ ...v1, newField: default }) }`.
+ * Upcasters by event type and source version: `Type: { 1: (v1) => v2 }` turns a version-1 payload
+ * into version 2.
  */
-const UPCASTERS: Partial<Record<EventType, Record<number, Upcaster>>> = {};
+const UPCASTERS: Partial<Record<EventType, Record<number, Upcaster>>> = {
+  // v2 names the client whose invitation was used; a v1 activation cannot tell which.
+  ContactActivated: { 1: (v1) => ({ ...v1, clientId: null }) },
+  // v2 carries the firm's calendar and name: a v1 firm had the defaults (the domain's
+  // DEFAULT_TENANT_SETTINGS, which its spec checks against this).
+  TenantSettingsChanged: {
+    1: (v1) => ({ ...v1, timeZone: 'Europe/Paris', sendHour: '09:00', firmName: '' }),
+  },
+  // v2 names the report's folder and the email's texts: a v1 form files at the root, says nothing.
+  // v2 says what each recipient was mailed: a v1 form mailed nobody (it was only recorded).
+  FormSent: { 1: (v1) => ({ ...v1, title: v1.formName, message: null, recipients: [] }) },
+  FormTemplateCreated: { 1: (v1) => ({ ...v1, targetFolderPath: null, messages: {} }) },
+};
 
 /**
  * Brings a stored event to the current schema of its type, so deciders and projections only

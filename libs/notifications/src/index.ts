@@ -1,6 +1,7 @@
 export * from './activation-token/activation-token';
 export * from './activation-email/activation-email';
 export * from './email-verification/email-verification-token';
+export * from './form-email/form-token';
 export { emailHashOf } from './signed-token/signed-tokens';
 export * from './deliveries/mail-delivery.document';
 export * from './deliveries/retry-schedule';

@@ -145,6 +145,7 @@ describe('mail reactor (real SMTP server, SQLite stores)', () => {
       tenant: TENANT,
       contactId: amelie,
       invitationId: invitations[0].id,
+      clientId,
       emailHash: emailHashOf('amelie@example.com', 0),
       exp: Math.floor(Date.parse(invitations[0].metadata.occurredAt) / 1000) + TTL_HOURS * 3600,
     });

@@ -20,3 +20,4 @@ export * from './http/optional';
 export * from './secrets/secret-box';
 export * from './secrets/secrets-key';
 export * from './secrets/password-hash';
+export * from './clock/clock';

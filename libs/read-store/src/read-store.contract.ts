@@ -73,10 +73,19 @@ export function readStoreContract(
           { _id: 'kept', n: 0 },
           { _id: 'replaced', n: 0, extra: true },
         ]);
-        // More than one multi-row statement's worth, and a remainder, in a collection that exists.
+        // More than one multi-row statement's worth, and a remainder, in a collection that exists;
+        // a duplicate within the first statement's rows (d3), another in the remainder's (d7).
         const many = Array.from({ length: 150 }, (_, i) => ({ _id: `d${i}`, n: i }));
-        await collection.upsertMany([{ _id: 'replaced', n: 1 }, ...many, { _id: 'd7', n: -7 }]);
+        const d3 = { _id: 'd3', n: -3 };
+        await collection.upsertMany([
+          { _id: 'replaced', n: 1 },
+          ...many.slice(0, 40),
+          d3,
+          ...many.slice(40),
+          { _id: 'd7', n: -7 },
+        ]);
         expect(await collection.count({})).toBe(152);
+        expect(await collection.findById('d3')).toEqual(d3);
         expect(await collection.findById('kept')).toEqual({ _id: 'kept', n: 0 });
         expect(await collection.findById('replaced')).toEqual({ _id: 'replaced', n: 1 });
         expect(await collection.findById('d149')).toEqual({ _id: 'd149', n: 149 });

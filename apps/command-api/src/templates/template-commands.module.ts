@@ -7,6 +7,9 @@ import { ReplaceTreeTemplateController } from './tree-templates/replace-tree-tem
 import { DeleteTreeTemplateController } from './tree-templates/delete-tree-template/delete-tree-template.controller';
 import { CreateFormTemplateController } from './form-templates/create-form-template/create-form-template.controller';
 import { CreateFormTemplateHandler } from './form-templates/create-form-template/create-form-template.handler';
+import { CreateReminderTemplateController } from './reminder-templates/create-reminder-template/create-reminder-template.controller';
+import { ReplaceReminderTemplateController } from './reminder-templates/replace-reminder-template/replace-reminder-template.controller';
+import { DeleteReminderTemplateController } from './reminder-templates/delete-reminder-template/delete-reminder-template.controller';
 import { SaveTemplateHandler } from './save-template/save-template.handler';
 import { DeleteTemplateHandler } from './delete-template/delete-template.handler';
 import { TemplateWriters } from './template-writer';
@@ -14,8 +17,8 @@ import { TemplateLookup } from './template-lookup';
 import { ConnectorCatalog } from './connector-catalog';
 
 /**
- * Sheet, tree and form templates: the commands (the sheet and tree templates share their save and
- * delete handlers). Exports the template lookup and the connector catalog to the client commands
+ * Sheet, tree, form and reminder templates: the commands (the sheet, tree and reminder templates
+ * share their save and delete handlers). Exports the template lookup and the connector catalog to the client commands
  * (the wizard loads templates and checks connector settings).
  */
 @Module({
@@ -27,6 +30,9 @@ import { ConnectorCatalog } from './connector-catalog';
     ReplaceTreeTemplateController,
     DeleteTreeTemplateController,
     CreateFormTemplateController,
+    CreateReminderTemplateController,
+    ReplaceReminderTemplateController,
+    DeleteReminderTemplateController,
   ],
   providers: [
     TemplateWriters,

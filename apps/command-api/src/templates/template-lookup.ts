@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@dossiers/domain';
+import { NotFoundError, type FormTemplateContent } from '@dossiers/domain';
 import { Aggregates, type Aggregate } from '@dossiers/application';
-import type { FormSection, SheetField, TreeTemplateFolder } from '@dossiers/events';
+import type { ReminderTemplateTexts, SheetField, TreeTemplateFolder } from '@dossiers/events';
 
 /**
  * Commands that use a template (the client wizard) read it from the event store, the source of
@@ -30,9 +30,19 @@ export class TemplateLookup {
   async formTemplate(
     templateId: string,
     tenant: string,
-  ): Promise<{ templateId: string; name: string; sections: FormSection[] } | null> {
+  ): Promise<({ templateId: string } & FormTemplateContent) | null> {
     const state = await this.load(this.aggregates.formTemplates, templateId, tenant);
-    return state?.status === 'active' ? { templateId, name: state.name, sections: state.sections } : null;
+    if (state?.status !== 'active') return null;
+    const { name, sections, targetFolderPath, messages } = state;
+    return { templateId, name, sections, targetFolderPath, messages };
+  }
+
+  async reminderTemplate(
+    templateId: string,
+    tenant: string,
+  ): Promise<{ templateId: string; name: string; texts: ReminderTemplateTexts } | null> {
+    const state = await this.load(this.aggregates.reminderTemplates, templateId, tenant);
+    return state?.status === 'active' ? { templateId, name: state.name, texts: state.texts } : null;
   }
 
   /** The folded state, or null for another tenant's stream. */

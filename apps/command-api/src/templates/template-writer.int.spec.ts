@@ -8,7 +8,7 @@ import {
 import { TemplateWriters, type TemplateKind } from './template-writer';
 
 const context = testCommandContext;
-const KINDS: { kind: TemplateKind; stream: string; content: unknown[]; other: unknown[]; field: string }[] = [
+const KINDS: { kind: TemplateKind; stream: string; content: unknown; other: unknown; field: string }[] = [
   {
     kind: 'sheet',
     stream: 'sheet-template',
@@ -22,6 +22,13 @@ const KINDS: { kind: TemplateKind; stream: string; content: unknown[]; other: un
     content: [{ path: 'Comptabilité' }],
     other: [{ path: 'Juridique/Statuts', contactDefault: 'read' }],
     field: 'folders',
+  },
+  {
+    kind: 'reminder',
+    stream: 'reminder-template',
+    content: { fr: { subject: 'Relance', body: 'Bonjour {{contact.firstName}}' } },
+    other: { en: { subject: 'Reminder', body: 'Hello {{client.name}}, due {{dueDate}}' } },
+    field: 'texts',
   },
 ];
 

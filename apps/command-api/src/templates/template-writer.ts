@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   checkAll,
+  checkReminderTexts,
   checkSheetFields,
   checkTemplateName,
   checkTreeFolders,
@@ -9,8 +10,11 @@ import {
 } from '@dossiers/domain';
 import { Aggregates, type Aggregate, type CommandContext, type CommandResult } from '@dossiers/application';
 
-/** The template kinds written alike: a name and one content (a sheet's fields, a tree's folders). */
-export type TemplateKind = 'sheet' | 'tree';
+/**
+ * The template kinds written alike: a name and one content (a sheet's fields, a tree's folders, a
+ * reminder's texts per language).
+ */
+export type TemplateKind = 'sheet' | 'tree' | 'reminder';
 
 /** What a template's body holds, as sent: the writer checks both. */
 export interface TemplateInput {
@@ -58,11 +62,12 @@ export class TemplateWriter<State, Command, Content> {
   }
 }
 
-/** The sheet and tree templates' writers, bound to their aggregates. */
+/** The sheet, tree and reminder templates' writers, bound to their aggregates. */
 @Injectable()
 export class TemplateWriters {
   readonly sheet;
   readonly tree;
+  readonly reminder;
 
   constructor(aggregates: Aggregates) {
     this.sheet = new TemplateWriter(aggregates.sheetTemplates, 'fields', checkSheetFields, {
@@ -74,6 +79,11 @@ export class TemplateWriters {
       create: (templateId, name, folders) => ({ type: 'CreateTreeTemplate', templateId, name, folders }),
       replace: (templateId, name, folders) => ({ type: 'ReplaceTreeTemplate', templateId, name, folders }),
       delete: (templateId) => ({ type: 'DeleteTreeTemplate', templateId }),
+    });
+    this.reminder = new TemplateWriter(aggregates.reminderTemplates, 'texts', checkReminderTexts, {
+      create: (templateId, name, texts) => ({ type: 'CreateReminderTemplate', templateId, name, texts }),
+      replace: (templateId, name, texts) => ({ type: 'ReplaceReminderTemplate', templateId, name, texts }),
+      delete: (templateId) => ({ type: 'DeleteReminderTemplate', templateId }),
     });
   }
 }

@@ -89,8 +89,13 @@ export class EventMetadataItem {
   correlationId!: string;
   @ApiProperty({ type: String, nullable: true })
   causationId!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: "the command's instant" })
   occurredAt!: string;
+  @ApiPropertyOptional({
+    type: String,
+    description: "the actor's role when it ran (its token's); absent on events recorded before it was kept",
+  })
+  actorRole?: string;
 }
 
 export class HistoryEvent {
@@ -270,6 +275,13 @@ export class ClientConnectorsTab {
   revision!: number | null;
 }
 
+export class ClientFormRecipient {
+  @ApiProperty({ format: 'uuid' })
+  contactId!: string;
+  @ApiProperty({ type: String, enum: LANGUAGES, nullable: true, description: 'null while scheduled' })
+  language!: string | null;
+}
+
 export class ClientFormItem {
   @ApiProperty({ format: 'uuid' })
   formId!: string;
@@ -277,10 +289,50 @@ export class ClientFormItem {
   formTemplateId!: string;
   @ApiProperty()
   name!: string;
-  @ApiProperty({ type: [String], description: 'the contacts it was sent to' })
+  @ApiProperty({
+    type: [String],
+    description: 'the contacts it was sent to (or, scheduled, the ones listed)',
+  })
   contactIds!: string[];
-  @ApiProperty({ format: 'date-time' })
-  sentAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while scheduled' })
+  sentAt!: string | null;
+  @ApiProperty({ description: "the mail's subject and the form's title" })
+  title!: string;
+  @ApiProperty({ enum: ['scheduled', 'sent', 'opened', 'answered'] })
+  status!: string;
+  @ApiProperty({ enum: ['all', 'list'], description: "'all': every contact attached when it went out" })
+  sendTo!: string;
+  @ApiProperty({ type: [ClientFormRecipient] })
+  recipients!: ClientFormRecipient[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when it was scheduled' })
+  scheduledAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sendAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the first opening of a link',
+  })
+  openedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  answeredAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the contact who answered' })
+  answeredBy!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: ATTRIBUTE_VALUE,
+    nullable: true,
+    description: '{<question key>: answer} once answered',
+  })
+  answers!: Record<string, string | number | boolean> | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "the report filed in the client's folders",
+  })
+  reportFileId!: string | null;
 }
 
 export class ClientFormsTab {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACCESS_LEVELS, FORM_QUESTION_TYPES } from '@dossiers/events';
+import { ACCESS_LEVELS, FORM_QUESTION_TYPES, LANGUAGES } from '@dossiers/events';
 import { CONNECTOR_SETTING_TYPES } from '@dossiers/domain';
 import { SheetFieldItem } from './client.responses';
 
@@ -107,9 +107,79 @@ export class FormSectionItem {
   questions!: FormQuestionItem[];
 }
 
+/** A text per language: only the languages the template is written in. */
+export class LanguageTextsItem {
+  @ApiPropertyOptional()
+  fr?: string;
+  @ApiPropertyOptional()
+  en?: string;
+  @ApiPropertyOptional()
+  de?: string;
+  @ApiPropertyOptional()
+  es?: string;
+  @ApiPropertyOptional()
+  it?: string;
+  @ApiPropertyOptional()
+  nl?: string;
+}
+
 export class FormTemplateDetails extends TemplateSummary {
   @ApiProperty({ type: [FormSectionItem] })
   sections!: FormSectionItem[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Social/Questionnaires',
+    description: "where the submitted form's report is filed; null: the client's root",
+  })
+  targetFolderPath!: string | null;
+  @ApiProperty({
+    type: LanguageTextsItem,
+    description: "the email's message per language, placeholders as written",
+  })
+  messages!: LanguageTextsItem;
+  @ApiProperty({ type: 'integer', description: "the template stream's revision, also the ETag" })
+  revision!: number;
+}
+
+export class ReminderTemplateSummary extends TemplateSummary {
+  @ApiProperty({ enum: LANGUAGES, isArray: true, description: 'the languages it is written in' })
+  languages!: string[];
+}
+
+export class ReminderTemplateList {
+  @ApiProperty({ type: [ReminderTemplateSummary] })
+  items!: ReminderTemplateSummary[];
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+}
+
+export class ReminderTextItem {
+  @ApiProperty({ example: 'Pièces manquantes pour {{client.name}}' })
+  subject!: string;
+  @ApiProperty()
+  body!: string;
+}
+
+/** Only the languages the template is written in (fr or en among them). */
+export class ReminderTextsItem {
+  @ApiPropertyOptional({ type: ReminderTextItem })
+  fr?: ReminderTextItem;
+  @ApiPropertyOptional({ type: ReminderTextItem })
+  en?: ReminderTextItem;
+  @ApiPropertyOptional({ type: ReminderTextItem })
+  de?: ReminderTextItem;
+  @ApiPropertyOptional({ type: ReminderTextItem })
+  es?: ReminderTextItem;
+  @ApiPropertyOptional({ type: ReminderTextItem })
+  it?: ReminderTextItem;
+  @ApiPropertyOptional({ type: ReminderTextItem })
+  nl?: ReminderTextItem;
+}
+
+export class ReminderTemplateDetails extends TemplateSummary {
+  @ApiProperty({ type: ReminderTextsItem, description: 'placeholders as written' })
+  texts!: ReminderTextsItem;
   @ApiProperty({ type: 'integer', description: "the template stream's revision, also the ETag" })
   revision!: number;
 }

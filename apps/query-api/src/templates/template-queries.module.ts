@@ -11,12 +11,16 @@ import { ListFormTemplatesController } from './form-templates/list-form-template
 import { ListFormTemplatesHandler } from './form-templates/list-form-templates/list-form-templates.handler';
 import { GetFormTemplateController } from './form-templates/get-form-template/get-form-template.controller';
 import { GetFormTemplateHandler } from './form-templates/get-form-template/get-form-template.handler';
+import { ListReminderTemplatesController } from './reminder-templates/list-reminder-templates/list-reminder-templates.controller';
+import { ListReminderTemplatesHandler } from './reminder-templates/list-reminder-templates/list-reminder-templates.handler';
+import { GetReminderTemplateController } from './reminder-templates/get-reminder-template/get-reminder-template.controller';
+import { GetReminderTemplateHandler } from './reminder-templates/get-reminder-template/get-reminder-template.handler';
 import { ListConnectorsController } from './connectors/list-connectors/list-connectors.controller';
 import { ListConnectorsHandler } from './connectors/list-connectors/list-connectors.handler';
 import { GetConnectorController } from './connectors/get-connector/get-connector.controller';
 import { GetConnectorHandler } from './connectors/get-connector/get-connector.handler';
 
-/** Sheet, tree and form templates, and the connector catalog: the queries. */
+/** Sheet, tree, form and reminder templates, and the connector catalog: the queries. */
 @Module({
   controllers: [
     ListSheetTemplatesController,
@@ -25,6 +29,8 @@ import { GetConnectorHandler } from './connectors/get-connector/get-connector.ha
     GetTreeTemplateController,
     ListFormTemplatesController,
     GetFormTemplateController,
+    ListReminderTemplatesController,
+    GetReminderTemplateController,
     ListConnectorsController,
     GetConnectorController,
   ],
@@ -35,6 +41,8 @@ import { GetConnectorHandler } from './connectors/get-connector/get-connector.ha
     GetTreeTemplateHandler,
     ListFormTemplatesHandler,
     GetFormTemplateHandler,
+    ListReminderTemplatesHandler,
+    GetReminderTemplateHandler,
     ListConnectorsHandler,
     GetConnectorHandler,
   ],

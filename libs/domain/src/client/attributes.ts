@@ -28,7 +28,8 @@ export function isDateAttribute(value: AttributeValue): value is string {
 /** A patch of attributes: the values to set, and the keys to remove. */
 export type AttributeChanges = { set: Attributes; removed: string[] };
 
-function checkKey(key: string, field: string): Checked<string> {
+/** An attribute key: 1-100 characters, trimmed, an identifier (no invisible characters). */
+export function checkAttributeKey(key: string, field: string): Checked<string> {
   if (key.length === 0 || key.length > KEY_MAX_LENGTH || key.trim() !== key)
     return invalid(field, `key must be 1-${KEY_MAX_LENGTH} characters, trimmed`);
   const problem = identifierProblem(key);
@@ -63,7 +64,7 @@ export function checkAttributes(
   const changes: AttributeChanges = { set: {}, removed: [] };
   for (const [key, value] of entries) {
     const entryField = `${field}.${key}`;
-    const checkedKey = checkKey(key, entryField);
+    const checkedKey = checkAttributeKey(key, entryField);
     if (checkedKey.errors.length > 0) errors.push(...checkedKey.errors);
     else if (value === null && allowRemoval) changes.removed.push(key);
     else {

@@ -23,6 +23,8 @@ const active = (name: string): ClientState => ({
   folders: {},
   files: {},
   connectors: {},
+  forms: {},
+  reminders: {},
 });
 
 /** A reserved "Acme" at revision 4 (about to rename itself). */

@@ -59,6 +59,10 @@ describe('Client set-up', () => {
               formTemplateId: 'ft',
               formName: 'Onboarding',
               contactIds: ['p1'],
+              title: 'Onboarding',
+              message: null,
+              // The wizard's form: names unknown to it render blank; no message in the template.
+              recipients: [{ contactId: 'p1', language: 'fr', subject: 'Onboarding', text: '', html: '' }],
             },
           },
         ]));

@@ -5,9 +5,10 @@ import { decideClientInfo, type ClientInfoCommand } from './client-info.commands
 import { decideClientMember, type ClientMemberCommand } from './client-member.commands';
 import { applyTreeTemplate, type ApplyTreeTemplate } from './client-tree.commands';
 import { decideClientConnector, type ClientConnectorCommand } from './client-connector.commands';
-import { sendForm, type SendForm } from './client-form.commands';
+import { decideFormCommand, type FormCommand } from './client-form.commands';
 import { decideFolderCommand, type FolderCommand } from './client-folder.commands';
 import { decideFileCommand, type FileCommand } from './client-file.commands';
+import { decideReminder, type ReminderCommand } from './client-reminder.commands';
 
 /**
  * The Client aggregate (stream clientStreamId): its state and evolve in client.state.ts, its
@@ -18,9 +19,10 @@ export type ClientCommand =
   | ClientMemberCommand
   | ApplyTreeTemplate
   | ClientConnectorCommand
-  | SendForm
+  | FormCommand
   | FolderCommand
-  | FileCommand;
+  | FileCommand
+  | ReminderCommand;
 
 export function decideClient(command: ClientCommand, state: ClientState): ClientEvent[] {
   switch (command.type) {
@@ -39,7 +41,11 @@ export function decideClient(command: ClientCommand, state: ClientState): Client
     case 'RemoveConnector':
       return decideClientConnector(command, state);
     case 'SendForm':
-      return sendForm(command, state);
+    case 'SendScheduledForm':
+    case 'OpenForm':
+    case 'SaveFormDraft':
+    case 'AnswerForm':
+      return decideFormCommand(command, state);
     case 'CreateFolder':
     case 'UpdateFolder':
     case 'DeleteFolder':
@@ -51,6 +57,12 @@ export function decideClient(command: ClientCommand, state: ClientState): Client
     case 'UpdateFile':
     case 'DeleteFile':
       return decideFileCommand(command, state);
+    case 'ScheduleReminder':
+    case 'ChangeReminder':
+    case 'CancelReminder':
+    case 'SendReminderNow':
+    case 'SendReminderOccurrence':
+      return decideReminder(command, state);
     default:
       return assertNever(command);
   }

@@ -6,6 +6,7 @@ import type {
   FileContent,
   EncryptedSecret,
   Language,
+  ReminderEvent,
   SheetField,
 } from '@dossiers/events';
 import { assertNever } from '../shared/decider';
@@ -19,6 +20,8 @@ import {
   type FolderNode,
   type FolderTree,
 } from '../folders/folder-tree';
+import { evolveReminder, type ClientReminder } from '../reminders/client-reminder';
+import { evolveForms, type ClientForm } from '../forms/client-form';
 
 export const clientStreamId = (clientId: string) => `client-${clientId}`;
 /** Where a client's file downloads are recorded (FileDownloaded), apart from its own stream. */
@@ -49,9 +52,14 @@ export interface ActiveClient {
   folders: FolderTree;
   files: Record<string, ClientFile>;
   connectors: Record<string, ClientConnector>;
+  /** formId -> the form (its `answered`: what a reminder chasing it stops on) */
+  forms: Record<string, ClientForm>;
+  reminders: Record<string, ClientReminder>;
 }
 
-export type ClientState = { status: 'absent' } | ActiveClient | { status: 'deleted'; name: string };
+/** A deleted client keeps its reminders: an occurrence falling due after the deletion is skipped with that reason. */
+export type DeletedClient = { status: 'deleted'; name: string; reminders?: Record<string, ClientReminder> };
+export type ClientState = { status: 'absent' } | ActiveClient | DeletedClient;
 
 /** The client, for a command that needs it to exist: 404 when it never did or is deleted. */
 export function activeOrNotFound(state: ClientState, clientId: string): ActiveClient {
@@ -86,7 +94,7 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
       return { ...state, attributes };
     }
     case 'ClientDeleted':
-      return { status: 'deleted', name: state.name };
+      return { status: 'deleted', name: state.name, reminders: state.reminders };
     case 'SheetTemplateLoaded':
       return { ...state, fields: [...state.fields, ...event.data.fields] };
     case 'ContactAttached':
@@ -112,7 +120,11 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
     case 'ConnectorRemoved':
       return { ...state, connectors: without(state.connectors, event.data.connectorId) };
     case 'FormSent':
-      return state;
+    case 'FormScheduled':
+    case 'FormOpened':
+    case 'FormDraftSaved':
+    case 'FormAnswered':
+      return { ...state, forms: evolveForms(state.forms, event) };
     case 'FolderCreated': {
       const { folderId, parentId, name, contactDefault } = event.data;
       return { ...state, folders: addFolders(state.folders, [{ folderId, parentId, name, contactDefault }]) };
@@ -164,6 +176,12 @@ function evolveActive(state: ActiveClient, event: ClientEvent): ClientState {
     }
     case 'FileDeleted':
       return { ...state, files: without(state.files, event.data.fileId) };
+    case 'ReminderScheduled':
+    case 'ReminderRescheduled':
+    case 'ReminderCancelled':
+    case 'ReminderOccurrenceSent':
+    case 'ReminderOccurrenceSkipped':
+      return { ...state, reminders: withReminder(state.reminders, event) };
     default:
       return assertNever(event);
   }
@@ -183,7 +201,16 @@ export function evolveClient(state: ClientState, event: ClientEvent): ClientStat
       folders: {},
       files: {},
       connectors: {},
+      forms: {},
+      reminders: {},
     };
   }
+  if (state.status === 'deleted' && event.type.startsWith('Reminder'))
+    return { ...state, reminders: withReminder(state.reminders ?? {}, event as ReminderEvent) };
   return state.status === 'active' ? evolveActive(state, event) : state;
+}
+
+function withReminder(reminders: Record<string, ClientReminder>, event: ReminderEvent) {
+  const reminder = evolveReminder(reminders[event.data.reminderId], event);
+  return reminder ? { ...reminders, [reminder.reminderId]: reminder } : reminders;
 }

@@ -6,7 +6,7 @@ import type { ContactState } from './contact.state';
 
 /**
  * The contact chose its password through invitation `invitationId`'s link, valid until
- * `expiresAt`; `credential` is the password's hash, already encrypted. `emailHash`: the hash of the
+ * `expiresAt`, which client `clientId` sent (null: a link minted before links named it); `credential` is the password's hash, already encrypted. `emailHash`: the hash of the
  * address the link was mailed to (from its token) and of the contact's email now (the domain has
  * no crypto: the handler hashes both the same way); a link mailed to another address is void.
  */
@@ -14,6 +14,7 @@ export type ActivateContact = {
   type: 'ActivateContact';
   contactId: string;
   invitationId: string;
+  clientId: string | null;
   expiresAt: string;
   now: string;
   credential: EncryptedSecret;
@@ -41,8 +42,8 @@ function activateContact(command: ActivateContact, state: ContactState): Contact
   // Written as "not before", so that an unreadable date counts as expired rather than valid forever.
   if (!(Date.parse(command.now) < Date.parse(command.expiresAt)))
     throw new GoneError('ACTIVATION_TOKEN_EXPIRED', 'This activation link has expired');
-  const { contactId, invitationId, credential } = command;
-  return [{ type: 'ContactActivated', data: { contactId, invitationId, credential } }];
+  const { contactId, invitationId, clientId, credential } = command;
+  return [{ type: 'ContactActivated', data: { contactId, invitationId, clientId, credential } }];
 }
 
 /** Written as "not before" (like an activation), so that an unreadable date counts as expired. */

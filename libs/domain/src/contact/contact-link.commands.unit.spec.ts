@@ -6,6 +6,7 @@ import {
   created,
   activated,
   activate,
+  credential,
   expiresAt,
   requested,
   confirm,
@@ -19,6 +20,17 @@ describe('Contact link commands', () => {
   describe('ActivateContact', () => {
     it('activates through a valid link', () =>
       spec.given([created]).when(activate('2026-01-08T09:59:59.999Z')).then([activated]));
+
+    it('names the client whose invitation was used, or none for a link that names none', () =>
+      spec
+        .given([created])
+        .when({ ...activate('2026-01-02T00:00:00.000Z'), clientId: null })
+        .then([
+          {
+            type: 'ContactActivated',
+            data: { contactId: 'c1', invitationId: 'inv1', clientId: null, credential },
+          },
+        ]));
 
     it('refuses a link used already', () =>
       spec

@@ -14,7 +14,8 @@ interface TemplateFolder {
   contactDefault: Access;
 }
 
-function checkTemplatePath(raw: unknown, field: string): Checked<string[]> {
+/** A folder path of a template ('Comptabilité/Factures'): its segments, each a valid folder name, 10 deep at most. */
+export function checkTemplatePath(raw: unknown, field: string): Checked<string[]> {
   if (typeof raw !== 'string') return invalid(field, 'must be a string');
   const segments = splitFolderPath(raw);
   const errors: FieldError[] = [];

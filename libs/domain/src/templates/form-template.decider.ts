@@ -1,28 +1,43 @@
-import type { FormSection, FormTemplateEvent } from '@dossiers/events';
+import type { FormSection, FormTemplateEvent, LanguageTexts } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { RuleViolationError } from '../shared/domain-errors';
 import { sameJson } from './field-values';
 
 export const formTemplateStreamId = (templateId: string) => `form-template-${templateId}`;
 
-export type FormTemplateState =
-  { status: 'absent' } | { status: 'active'; name: string; sections: FormSection[] };
+/** What a form template holds: its questions, where its report is filed, its email's texts. */
+export type FormTemplateContent = {
+  name: string;
+  sections: FormSection[];
+  targetFolderPath: string | null;
+  messages: LanguageTexts;
+};
+
+export type FormTemplateState = { status: 'absent' } | ({ status: 'active' } & FormTemplateContent);
 
 export function evolveFormTemplate(_state: FormTemplateState, event: FormTemplateEvent): FormTemplateState {
   switch (event.type) {
-    case 'FormTemplateCreated':
-      return { status: 'active', name: event.data.name, sections: event.data.sections };
+    case 'FormTemplateCreated': {
+      const { name, sections, targetFolderPath, messages } = event.data;
+      return { status: 'active', name, sections, targetFolderPath, messages };
+    }
     default:
       return assertNever(event.type);
   }
 }
 
-/** Inputs arrive checked (checkTemplateName, checkFormSections). */
+/**
+ * Inputs arrive checked (checkTemplateName, checkFormSections, checkTargetFolderPath,
+ * checkFormMessages); without a target folder or messages the report goes to the client's root
+ * and the email has no message of the firm's.
+ */
 export type CreateFormTemplate = {
   type: 'CreateFormTemplate';
   templateId: string;
   name: string;
   sections: FormSection[];
+  targetFolderPath?: string | null;
+  messages?: LanguageTexts;
 };
 export type FormTemplateCommand = CreateFormTemplate;
 
@@ -33,14 +48,21 @@ export function decideFormTemplate(
   switch (command.type) {
     case 'CreateFormTemplate': {
       const { templateId, name, sections } = command;
+      const content = {
+        name,
+        sections,
+        targetFolderPath: command.targetFolderPath ?? null,
+        messages: command.messages ?? {},
+      };
       // The same creation again is a retry (same Idempotency-Key, same id): nothing new happens.
-      if (state.status === 'active' && state.name === name && sameJson(state.sections, sections)) return [];
+      // (sameJson skips undefined properties: the state's content against the command's.)
+      if (state.status === 'active' && sameJson({ ...state, status: undefined }, content)) return [];
       if (state.status !== 'absent')
         throw new RuleViolationError(
           'FORM_TEMPLATE_ALREADY_EXISTS',
           `Form template ${templateId} already exists`,
         );
-      return [{ type: 'FormTemplateCreated', data: { templateId, name, sections } }];
+      return [{ type: 'FormTemplateCreated', data: { templateId, ...content } }];
     }
     default:
       return assertNever(command.type);

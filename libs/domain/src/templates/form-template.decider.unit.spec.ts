@@ -3,6 +3,7 @@ import { deciderSpecification } from '../testing/decider-specification';
 import { RuleViolationError } from '../shared/domain-errors';
 import { formTemplateDecider, formTemplateStreamId } from './form-template.decider';
 import { checkFormSections } from './form-sections';
+import { checkFormMessages, checkTargetFolderPath } from './form-delivery';
 
 const spec = deciderSpecification(formTemplateDecider);
 const sections: FormSection[] = [
@@ -21,7 +22,7 @@ describe('Form template decider', () => {
   it('creates a template, takes a retry as nothing new, refuses another creation', () => {
     const created = {
       type: 'FormTemplateCreated' as const,
-      data: { templateId: 'f1', name: 'Bilan', sections },
+      data: { templateId: 'f1', name: 'Bilan', sections, targetFolderPath: null, messages: {} },
     };
     spec
       .given([])
@@ -93,4 +94,97 @@ describe('checkFormSections', () => {
       { field: 'form.sections.1.questions.3.required', message: 'must be a boolean' },
     ]);
   });
+});
+
+describe('Form template decider: target folder and messages', () => {
+  const create = { type: 'CreateFormTemplate' as const, templateId: 'f1', name: 'Bilan', sections };
+  const delivery = {
+    targetFolderPath: 'Social/Questionnaires',
+    messages: { fr: 'Bonjour {{contact.firstName}}' },
+  };
+
+  it('records them, and a root folder and no messages when the command has none', () => {
+    spec
+      .given([])
+      .when({ ...create, ...delivery })
+      .then([
+        { type: 'FormTemplateCreated', data: { templateId: 'f1', name: 'Bilan', sections, ...delivery } },
+      ]);
+    spec
+      .given([])
+      .when(create)
+      .then([
+        {
+          type: 'FormTemplateCreated',
+          data: { templateId: 'f1', name: 'Bilan', sections, targetFolderPath: null, messages: {} },
+        },
+      ]);
+  });
+
+  it('takes a retry as nothing new only when the folder and messages are the same too', () => {
+    const created = {
+      type: 'FormTemplateCreated' as const,
+      data: { templateId: 'f1', name: 'Bilan', sections, ...delivery },
+    };
+    spec
+      .given([created])
+      .when({ ...create, ...delivery })
+      .then([]);
+    spec
+      .given([created])
+      .when({ ...create, ...delivery, targetFolderPath: 'Social' })
+      .thenThrows(RuleViolationError, 'FORM_TEMPLATE_ALREADY_EXISTS');
+  });
+});
+
+describe('checkTargetFolderPath', () => {
+  it('trims the segments, and reads absent or null as the root', () => {
+    expect(checkTargetFolderPath(' Social / Questionnaires ', 'targetFolderPath').value).toBe(
+      'Social/Questionnaires',
+    );
+    expect(checkTargetFolderPath(undefined, 'targetFolderPath').value).toBeNull();
+    expect(checkTargetFolderPath(null, 'targetFolderPath').value).toBeNull();
+  });
+
+  it.each([
+    ['not a string', 12, 'must be a string'],
+    ['empty', '', 'folder 1 must be 1-120 characters'],
+    ['an empty segment', 'Social//Paie', 'folder 2 must be 1-120 characters'],
+    ['a dot-dot segment', 'Social/..', "folder 2 must not be '.' or '..'"],
+    ['11 levels', Array(11).fill('N').join('/'), 'must be at most 10 levels deep'],
+  ])('refuses a path %s, naming the field', (_, raw, message) =>
+    expect(checkTargetFolderPath(raw, 'targetFolderPath').errors).toContainEqual({
+      field: 'targetFolderPath',
+      message,
+    }),
+  );
+});
+
+describe('checkFormMessages', () => {
+  it('keeps a body per language, normalized, none required', () => {
+    expect(checkFormMessages({ de: ' Hallo\r\n{{client.name}} ' }, 'messages').value).toEqual({
+      de: 'Hallo\n{{client.name}}',
+    });
+    expect(checkFormMessages(undefined, 'messages').value).toEqual({});
+  });
+
+  it.each([
+    ['not an object', ['fr'], 'messages', 'must be an object {<language>: text}'],
+    ['an unknown language', { pt: 'Olá' }, 'messages.pt', expect.stringContaining('is not a language')],
+    ['an empty text', { fr: ' ' }, 'messages.fr', 'must be 1-10000 characters'],
+    [
+      'an unknown placeholder',
+      { en: 'Hi {{contact.email}}' },
+      'messages.en',
+      expect.stringContaining('{{contact.email}}'),
+    ],
+    [
+      'a malformed placeholder',
+      { en: 'Hi {{ }}' },
+      'messages.en',
+      expect.stringContaining('empty placeholder'),
+    ],
+  ])('refuses %s, naming the field', (_, raw, field, message) =>
+    expect(checkFormMessages(raw, 'messages').errors).toEqual([{ field, message }]),
+  );
 });

@@ -14,12 +14,13 @@ export const created: ContactEvent = { type: 'ContactCreated', data: { contactId
 export const credential = { keyId: 'k1', iv: 'iv', tag: 'tag', data: 'secret' };
 export const activated: ContactEvent = {
   type: 'ContactActivated',
-  data: { contactId: 'c1', invitationId: 'inv1', credential },
+  data: { contactId: 'c1', invitationId: 'inv1', clientId: 'k1', credential },
 };
 export const activate = (now: string, emailHash = { link: 'h-zoe', current: 'h-zoe' }): ActivateContact => ({
   type: 'ActivateContact',
   contactId: 'c1',
   invitationId: 'inv1',
+  clientId: 'k1',
   expiresAt: '2026-01-08T10:00:00.000Z',
   now,
   credential,

@@ -20,6 +20,8 @@ export interface EsdbRecordedEvent {
   data: unknown;
   metadata: unknown;
   position?: Position;
+  /** when the server wrote it (the client turns its ticks into a Date, to the millisecond) */
+  created: Date;
 }
 
 /** EventStoreDB has no field for the schema version: it travels in the metadata. */
@@ -69,6 +71,7 @@ export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
     revision: Number(event.revision),
     position: Number(event.position.commit),
     prepare: Number(event.position.prepare),
+    recordedAt: event.created.toISOString(),
   };
 }
 

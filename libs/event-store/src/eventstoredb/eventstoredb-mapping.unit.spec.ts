@@ -28,13 +28,23 @@ describe('EventStoreDB mapping', () => {
       streamId: 'client-1',
       revision: 4n,
       position: { commit: 1200n, prepare: 1100n },
+      created: new Date(Date.UTC(2024, 4, 1, 12, 0, 1, 250)),
     });
 
-    expect(read).toEqual({ ...event, streamId: 'client-1', revision: 4, position: 1200, prepare: 1100 });
+    expect(read).toEqual({
+      ...event,
+      streamId: 'client-1',
+      revision: 4,
+      position: 1200,
+      prepare: 1100,
+      recordedAt: '2024-05-01T12:00:01.250Z',
+    });
   });
 
   it('refuses an event without a position rather than invent a checkpoint', () => {
-    expect(() => toRecordedEvent({ ...toEventData(event), streamId: 's', revision: 0n })).toThrow(/position/);
+    expect(() =>
+      toRecordedEvent({ ...toEventData(event), streamId: 's', revision: 0n, created: new Date() }),
+    ).toThrow(/position/);
   });
 
   it('maps every expected revision', () => {
@@ -50,6 +60,7 @@ describe('EventStoreDB mapping', () => {
       revision: 0,
       position,
       prepare,
+      recordedAt: event.metadata.occurredAt,
     });
     expect(isAfter(at(10, 10), undefined)).toBe(true);
     expect(isAfter(at(10, 10), { position: 10, prepare: 10 })).toBe(false);

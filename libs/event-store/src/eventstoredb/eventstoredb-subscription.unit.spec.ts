@@ -30,7 +30,16 @@ function resolved(n: number) {
     schemaVersion: 1,
   };
   return {
-    event: { streamId: 's', id: `e${n}`, type: 'T', revision: BigInt(n), data: {}, metadata, position },
+    event: {
+      streamId: 's',
+      id: `e${n}`,
+      type: 'T',
+      revision: BigInt(n),
+      data: {},
+      metadata,
+      position,
+      created: new Date(n * 1000),
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import type { NewEvent, RecordedEvent } from '@dossiers/events';
 import { eventStoreContract } from '../event-store.contract';
 import { WrongExpectedVersionError } from '../event-store.port';
@@ -111,6 +112,58 @@ describe('SqliteEventStore', () => {
     expect(await revisions(reopened, 'a')).toEqual([0]);
   });
 
+  it('records a batch at the clock, but never before the newest stored event when the clock steps back', async () => {
+    let now = Date.parse('2026-03-03T10:00:00.000Z');
+    const { store } = temporaryStore({ clock: () => now });
+    await Promise.all([
+      store.append('a', [anEvent()], 'no_stream'),
+      store.append('b', [anEvent()], 'no_stream'),
+    ]);
+    now -= 60_000; // NTP steps the clock back a minute
+    await store.append('a', [anEvent()], 0);
+    now += 120_000;
+    await store.append('a', [anEvent()], 1);
+
+    const recorded = (await store.readAll()).map((event) => event.recordedAt);
+
+    expect(recorded).toEqual([
+      '2026-03-03T10:00:00.000Z',
+      '2026-03-03T10:00:00.000Z',
+      '2026-03-03T10:00:00.000Z',
+      '2026-03-03T10:01:00.000Z',
+    ]);
+  });
+
+  it('adds recorded_at to a database made before it, reading its old rows as their occurredAt', async () => {
+    const { filename, directory } = temporaryFile();
+    const old = new Database(filename);
+    old.exec(OLD_SCHEMA);
+    const event = anEvent();
+    old
+      .prepare(
+        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata)
+         VALUES ('a', 0, ?, 'SomethingHappened', 1, '{}', ?)`,
+      )
+      .run(event.id, JSON.stringify({ ...event.metadata, occurredAt: '2099-01-01T00:00:00.000Z' }));
+    old.close();
+
+    const store = new SqliteEventStore({ filename, clock: () => Date.parse('2026-03-03T10:00:00.000Z') });
+    cleanups.push(async () => {
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
+    await store.append('a', [anEvent()], 0);
+
+    // The old row's occurredAt (in the future here) still bounds the next instant from below.
+    expect((await store.readStream('a')).map((e) => e.recordedAt)).toEqual([
+      '2099-01-01T00:00:00.000Z',
+      '2099-01-01T00:00:00.000Z',
+    ]);
+    const reopened = new SqliteEventStore({ filename });
+    cleanups.push(() => reopened.close());
+    expect(await revisions(reopened, 'a')).toEqual([0, 1]);
+  });
+
   it('wakes its idle subscribers on its own appends, without waiting for the next poll', async () => {
     const { store } = temporaryStore({ pollIntervalMs: 60_000 });
     const received: RecordedEvent[] = [];
@@ -141,9 +194,22 @@ describe('SqliteEventStore', () => {
   });
 });
 
-function openTemporaryStore(options: Partial<SqliteEventStoreOptions> = {}) {
+/** The events table as it was before recorded_at. */
+const OLD_SCHEMA = `
+  CREATE TABLE events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,
+    metadata TEXT NOT NULL, UNIQUE (stream_id, revision), UNIQUE (stream_id, event_id)
+  );
+`;
+
+function temporaryFile() {
   const directory = mkdtempSync(join(tmpdir(), 'event-store-'));
-  const filename = join(directory, 'events.sqlite');
+  return { directory, filename: join(directory, 'events.sqlite') };
+}
+
+function openTemporaryStore(options: Partial<SqliteEventStoreOptions> = {}) {
+  const { directory, filename } = temporaryFile();
   const store = new SqliteEventStore({ filename, ...options });
   const cleanup = async () => {
     await store.close();

@@ -23,6 +23,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** where a subscription without onError reports its failure (default: process warnings) */
   logger?: EventStoreLogger;
+  /** the store's clock, read once per group commit for `recordedAt` (default: Date.now; tests set it) */
+  clock?: () => number;
 }
 
 export interface SqliteEventStoreStats {
@@ -36,6 +38,7 @@ export interface SqliteEventStoreStats {
  * position would sit behind some reader's checkpoint and be skipped.
  * No streams table: a stream's head is one step down the (stream_id, revision) index, which also holds
  * the position (the rowid); a second table would cost one more b-tree write on every append.
+ * `recorded_at` is NULL in rows written before it existed (added at open, see addRecordedAt).
  */
 export const SQLITE_EVENTS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -47,6 +50,7 @@ export const SQLITE_EVENTS_SCHEMA = `
     schema_version INTEGER NOT NULL,
     data           TEXT    NOT NULL,
     metadata       TEXT    NOT NULL,
+    recorded_at    TEXT,
     UNIQUE (stream_id, revision),
     UNIQUE (stream_id, event_id)
   );
@@ -56,16 +60,20 @@ export const SQLITE_EVENTS_SCHEMA = `
  * The columns an event is read back from, in this order. Rows come back as arrays (better-sqlite3's
  * raw mode): a rebuild reads every event, and an object per row cost a quarter of the read.
  */
-const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata';
+const EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at';
+/** The same for a stream's reads, which know its id: NULL in its place spares a string per row. */
+const STREAM_EVENT_COLUMNS = EVENT_COLUMNS.replace('stream_id', 'NULL');
 type EventRow = [
   position: number,
-  streamId: string,
+  streamId: string | null,
   revision: number,
   eventId: string,
   type: string,
   schemaVersion: number,
   data: string,
   metadata: string,
+  recordedAt: string | null,
 ];
 
 /** Where an event sits, in its stream and in the store. */
@@ -89,6 +97,11 @@ interface AppendRequest {
   expected: ExpectedRevision;
 }
 
+/** An append as its batch runs it: with the instant the whole batch is recorded at. */
+interface TimedAppend extends AppendRequest {
+  recordedAt: string;
+}
+
 interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
@@ -105,7 +118,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly statements;
   /** Runs one append; nested inside the batch transaction it becomes a SAVEPOINT, so its failure is its own. */
-  private readonly appendInSavepoint: Database.Transaction<(request: AppendRequest) => AppendResult>;
+  private readonly appendInSavepoint: Database.Transaction<(request: TimedAppend) => AppendResult>;
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private pending: PendingAppend[] = [];
@@ -113,21 +126,25 @@ export class SqliteEventStore implements EventStore {
   private readonly counters: SqliteEventStoreStats = { appends: 0, transactions: 0 };
 
   private readonly logger: EventStoreLogger;
+  private readonly clock: () => number;
 
   constructor({
     filename,
     synchronous = 'FULL',
     pollIntervalMs = 100,
     logger = PROCESS_WARNINGS,
+    clock = Date.now,
   }: SqliteEventStoreOptions) {
     this.pollIntervalMs = pollIntervalMs;
     this.logger = logger;
+    this.clock = clock;
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     // Another process may hold the write lock for a moment: wait for it rather than fail.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SQLITE_EVENTS_SCHEMA);
+    this.addRecordedAt();
 
     this.statements = {
       streamHead: this.db.prepare<[string], Placement>(
@@ -136,18 +153,23 @@ export class SqliteEventStore implements EventStore {
       storedEvent: this.db.prepare<[string, string], Placement>(
         'SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?',
       ),
-      insertEvent: this.db.prepare<[string, number, string, string, number, string, string]>(
-        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insertEvent: this.db.prepare<[string, number, string, string, number, string, string, string]>(
+        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      // The newest row's instant (an old row's: its occurredAt), which the next batch must not precede.
+      lastRecordedAt: this.db.prepare<[], { recordedAt: string | null }>(
+        `SELECT COALESCE(recorded_at, json_extract(metadata, '$.occurredAt')) AS recordedAt
+         FROM events ORDER BY position DESC LIMIT 1`,
       ),
       readForwards: this.db
         .prepare<[string, number, number], EventRow>(
-          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+          `SELECT ${STREAM_EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
         )
         .raw(),
       readBackwards: this.db
         .prepare<[string, number, number], EventRow>(
-          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+          `SELECT ${STREAM_EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
         )
         .raw(),
       readAll: this.db
@@ -160,19 +182,20 @@ export class SqliteEventStore implements EventStore {
       ),
     };
 
-    this.appendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendNow(request));
-    this.commitBatch = this.db.transaction((batch: PendingAppend[]) =>
-      batch.map((request): Outcome => {
+    this.appendInSavepoint = this.db.transaction((request: TimedAppend) => this.appendNow(request));
+    this.commitBatch = this.db.transaction((batch: PendingAppend[]) => {
+      const recordedAt = this.recordingInstant();
+      return batch.map((request): Outcome => {
         try {
-          return { result: this.appendInSavepoint(request) };
+          return { result: this.appendInSavepoint({ ...request, recordedAt }) };
         } catch (error) {
           // Some failures (I/O error, disk full) make SQLite roll back the whole transaction: carrying on
           // would run the next appends outside of it, so the batch fails as a whole.
           if (!this.db.inTransaction) throw error;
           return { error };
         }
-      }),
-    );
+      });
+    });
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -199,7 +222,7 @@ export class SqliteEventStore implements EventStore {
       direction === 'forwards'
         ? this.statements.readForwards.all(streamId, fromRevision ?? 0, maxCount)
         : this.statements.readBackwards.all(streamId, fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount);
-    return rows.map(toRecordedEvent);
+    return rows.map((row) => toRecordedEvent(row, streamId));
   }
 
   async readAll({ after, maxCount = UNLIMITED }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -241,7 +264,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readonly readAfter = (position: number, maxCount: number): RecordedEvent[] =>
-    this.statements.readAll.all(position, maxCount).map(toRecordedEvent);
+    this.statements.readAll.all(position, maxCount).map((row) => toRecordedEvent(row));
 
   /** An arrow function: it is handed to setImmediate as is. */
   private readonly commitPending = (): void => {
@@ -266,8 +289,34 @@ export class SqliteEventStore implements EventStore {
     for (const subscription of this.subscriptions) subscription.wake();
   };
 
+  /**
+   * Databases created before `recorded_at` get the column (NULL in their rows, read as occurredAt).
+   * Under the write lock, so that two processes opening the same old file do not both add it.
+   */
+  private addRecordedAt(): void {
+    this.db
+      .transaction(() => {
+        const columns = this.db.pragma('table_info(events)') as { name: string }[];
+        if (!columns.some((column) => column.name === 'recorded_at'))
+          this.db.exec('ALTER TABLE events ADD COLUMN recorded_at TEXT');
+      })
+      .immediate();
+  }
+
+  /**
+   * The batch's `recordedAt`: the clock, but never before the newest stored event's, so that it is
+   * non-decreasing along the position even when the clock steps back (NTP) or another process on
+   * the same file runs ahead. Read inside the IMMEDIATE transaction: no other writer in between.
+   */
+  private recordingInstant(): string {
+    const last = this.statements.lastRecordedAt.get()?.recordedAt;
+    const lastMs = last ? Date.parse(last) : Number.NaN;
+    const now = this.clock();
+    return new Date(Number.isNaN(lastMs) ? now : Math.max(now, lastMs)).toISOString();
+  }
+
   /** Runs inside the batch transaction, after the appends queued before it, whose writes it sees. */
-  private appendNow({ streamId, events, expected }: AppendRequest): AppendResult {
+  private appendNow({ streamId, events, expected, recordedAt }: TimedAppend): AppendResult {
     const head = this.statements.streamHead.get(streamId) ?? ABSENT_STREAM;
     // A new stream holds no event yet: skip one lookup per event on the most common write.
     const alreadyStored =
@@ -300,6 +349,7 @@ export class SqliteEventStore implements EventStore {
         event.schemaVersion,
         event.data,
         event.metadata,
+        recordedAt,
       );
       position = Number(lastInsertRowid);
     }
@@ -322,25 +372,23 @@ function serialise(event: NewEvent): EventToWrite {
   };
 }
 
-function toRecordedEvent([
-  position,
-  streamId,
-  revision,
-  eventId,
-  type,
-  schemaVersion,
-  data,
-  metadata,
-]: EventRow): RecordedEvent {
+/** `streamOf`: the stream read, when its rows leave their stream id out (STREAM_EVENT_COLUMNS). */
+function toRecordedEvent(
+  [position, streamId, revision, eventId, type, schemaVersion, data, metadata, recordedAt]: EventRow,
+  streamOf?: string,
+): RecordedEvent {
+  const parsedMetadata = JSON.parse(metadata) as EventMetadata;
   return {
     id: eventId,
     type,
     schemaVersion,
     data: JSON.parse(data) as JsonObject,
-    metadata: JSON.parse(metadata) as EventMetadata,
-    streamId,
+    metadata: parsedMetadata,
+    streamId: streamId ?? streamOf!,
     revision,
     position,
     prepare: position,
+    // Rows written before the column existed: the command's instant is the best one known.
+    recordedAt: recordedAt ?? parsedMetadata.occurredAt,
   };
 }

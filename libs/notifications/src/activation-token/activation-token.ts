@@ -9,6 +9,11 @@ export interface ActivationClaims {
   tenant: string;
   contactId: string;
   invitationId: string;
+  /**
+   * the client whose invitation (ContactInvited) the link was minted from; null in a link minted
+   * before links named it
+   */
+  clientId: string | null;
   /** emailHashOf the address the link was mailed to */
   emailHash: string;
   /** Unix seconds; past it the link is gone (the contact decider decides, from the command's `now`) */
@@ -22,19 +27,20 @@ export const ACTIVATION_TOKEN_KEY_PURPOSE = 'activation-token';
  * Activation tokens (see SignedTokens). The key is derived from the secrets key
  * (SecretBox.deriveKey), so the link survives restarts and works in every process sharing
  * SECRETS_KEY. A token without `emailHash` (signed before links were bound to their address) is
- * not accepted.
+ * not accepted; one without `clientId` (signed before links named their client) is, naming none.
  */
 export class ActivationTokens extends SignedTokens<ActivationClaims> {
   constructor(key: Buffer) {
-    super(key, ['tenant', 'contactId', 'invitationId', 'emailHash', 'exp'], claimsOf);
+    super(key, ['tenant', 'contactId', 'invitationId', 'clientId', 'emailHash', 'exp'], claimsOf);
   }
 }
 
 function claimsOf(value: Record<string, unknown>): ActivationClaims | null {
-  const { tenant, contactId, invitationId, emailHash, exp } = value;
+  const { tenant, contactId, invitationId, clientId = null, emailHash, exp } = value;
   if (![tenant, contactId, invitationId, emailHash].every(isNonEmptyText)) return null;
+  if (clientId !== null && !isNonEmptyText(clientId)) return null;
   if (typeof exp !== 'number' || !Number.isInteger(exp)) return null;
-  return { tenant, contactId, invitationId, emailHash, exp } as ActivationClaims;
+  return { tenant, contactId, invitationId, clientId, emailHash, exp } as ActivationClaims;
 }
 
 /** The link expires `ttlHours` after the invitation: a function of the event, so every retry computes the same. */

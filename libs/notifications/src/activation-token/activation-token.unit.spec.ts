@@ -13,6 +13,7 @@ describe('activation tokens', () => {
     tenant: 'firm-a',
     contactId: 'c0ffee00-0000-4000-8000-000000000001',
     invitationId: 'c0ffee00-0000-4000-8000-000000000002',
+    clientId: 'c0ffee00-0000-4000-8000-000000000003',
     emailHash: emailHashOf('zoe@example.fr', 0),
     exp: 1_900_000_000,
   };
@@ -49,6 +50,11 @@ describe('activation tokens', () => {
     expect(ours.verify(signed(JSON.stringify({ ...claims, exp: 'never' })))).toBeNull();
     expect(ours.verify(signed(JSON.stringify({ ...claims, exp: 1.5 })))).toBeNull();
     expect(ours.verify(signed(JSON.stringify({ ...claims, tenant: '' })))).toBeNull();
+    expect(ours.verify(signed(JSON.stringify({ ...claims, clientId: '' })))).toBeNull();
+    expect(ours.verify(signed(JSON.stringify({ ...claims, clientId: 7 })))).toBeNull();
+    // signed before links named their client: accepted, naming none
+    const { clientId: _client, ...unnamed } = claims;
+    expect(ours.verify(signed(JSON.stringify(unnamed)))).toEqual({ ...claims, clientId: null });
     // signed before links were bound to their address: not accepted
     const { emailHash: _bound, ...unbound } = claims;
     expect(ours.verify(signed(JSON.stringify(unbound)))).toBeNull();

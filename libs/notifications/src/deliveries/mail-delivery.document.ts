@@ -11,9 +11,16 @@ export const MAIL_DELIVERIES_COLLECTION = 'mail_deliveries';
 /**
  * activation: a contact's invitation (ContactInvited); email-verification: the link confirming an
  * activated contact's new address, sent to it; email-change-notice: the notice of that request,
- * sent to the address in use (both from ContactEmailChangeRequested).
+ * sent to the address in use (both from ContactEmailChangeRequested); reminder: one recipient's copy
+ * of a reminder occurrence (ReminderOccurrenceSent); form: one recipient's mail of a form (FormSent).
  */
-export const MAIL_KINDS = ['activation', 'email-verification', 'email-change-notice'] as const;
+export const MAIL_KINDS = [
+  'activation',
+  'email-verification',
+  'email-change-notice',
+  'reminder',
+  'form',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**
@@ -64,6 +71,10 @@ export interface MailDeliveryDoc extends Document {
   requestId?: string | null;
   /** for an email change's notice: the new address requested, which the notice shows masked */
   newEmail?: string | null;
+  /** for a reminder: its occurrence and the texts rendered for this recipient, sent as they are */
+  reminder?: ReminderMail | null;
+  /** for a form: the form and the texts rendered for this recipient; the link is signed when sent */
+  form?: FormMail | null;
   /** when the event was recorded; the outbox lists newest first by it */
   createdAt: string;
   /** the link's expiry, fixed once from the event, so every retry sends the same link */
@@ -77,6 +88,25 @@ export interface MailDeliveryDoc extends Document {
   sentAt: string | null;
   messageId: string | null;
   message: SentMessage | null;
+}
+
+/** A form's mail for one recipient (its FormSent's recipient): subject = the form's title. */
+export interface FormMail {
+  formId: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A reminder occurrence's copy for one recipient (its event's ReminderDelivery). */
+export interface ReminderMail {
+  reminderId: string;
+  /** the occurrence's `kind` and number: 'now' ones are numbered apart */
+  occurrenceKind: 'scheduled' | 'now';
+  occurrence: number;
+  subject: string;
+  text: string;
+  html: string;
 }
 
 export const MAIL_DELIVERY_INDEXES: IndexSpec[] = [
@@ -94,6 +124,14 @@ export const MAIL_DELIVERY_INDEXES: IndexSpec[] = [
     fields: [
       ['tenant', 1],
       ['createdAt', -1],
+    ],
+  },
+  // A client's reminder history shows its mails' statuses.
+  {
+    name: 'client_kind',
+    fields: [
+      ['clientId', 1],
+      ['kind', 1],
     ],
   },
   {

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { ContactEvent, ClientEvent } from '@dossiers/events';
 import { defineProjection, type Handled, type Projection, type Recorded } from '@dossiers/read-models';
 import { activationExpiry } from '../activation-token/activation-token';
+import { derivedDeliveryId } from '../deliveries/derived-id';
+import { reminderMailProjection } from '../reminder-email/reminder-mail.projection';
+import { formMailProjection } from '../form-email/form-mail.projection';
 import {
   MAIL_DELIVERIES_COLLECTION,
   MAIL_DELIVERY_INDEXES,
@@ -103,12 +105,10 @@ export function mailDeliveryProjections({
       },
   });
 
-  return [firstMails, notices];
+  return [firstMails, notices, reminderMailProjection(pending), formMailProjection(pending)];
 }
 
 /** The notice's delivery id: a UUID derived from the request event's, so a re-read batch finds it again. */
 function noticeId(eventId: string): string {
-  const hex = createHash('sha1').update(`${eventId}:email-change-notice`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return derivedDeliveryId(eventId, 'email-change-notice');
 }

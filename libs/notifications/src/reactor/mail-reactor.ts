@@ -4,6 +4,7 @@ import { ProjectionEngine } from '@dossiers/read-models';
 import type { ReadStore } from '@dossiers/read-store';
 import type { ActivationTokens } from '../activation-token/activation-token';
 import type { EmailVerificationTokens } from '../email-verification/email-verification-token';
+import type { FormTokens } from '../form-email/form-token';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../deliveries/retry-schedule';
 import type { MailTransport } from '../mail-transport.port';
 import { mailDeliveryProjections, REACTOR_CHECKPOINTS_COLLECTION } from './mail-delivery.projections';
@@ -23,6 +24,8 @@ export interface MailReactorOptions {
   tokens: ActivationTokens;
   /** signs the links that confirm a contact's new email */
   verificationTokens: EmailVerificationTokens;
+  /** signs the forms' links */
+  formTokens?: FormTokens;
   retry?: RetrySchedule;
   /** the longest the sender sleeps when nothing wakes it (default 10 s) */
   idlePollMs?: number;
@@ -68,7 +71,11 @@ export class MailReactor {
       readStore,
       new RecipientLookup(aggregates),
       options.transport,
-      { activation: options.tokens, emailVerification: options.verificationTokens },
+      {
+        activation: options.tokens,
+        emailVerification: options.verificationTokens,
+        form: options.formTokens,
+      },
       {
         from: options.mail.from,
         publicUrl: options.mail.publicUrl,

@@ -15,6 +15,9 @@ import {
 } from '../email-verification/email-verification-token';
 import type { MailTransport, OutgoingMail } from '../mail-transport.port';
 import { emailHashOf } from '../signed-token/signed-tokens';
+import { prepareReminderMail } from '../reminder-email/reminder-mail';
+import { prepareFormMail } from '../form-email/form-mail';
+import type { FormTokens } from '../form-email/form-token';
 import type { RecipientLookup } from './recipient-lookup';
 
 export interface MailSenderOptions {
@@ -31,6 +34,8 @@ export interface MailSenderOptions {
 export interface MailTokens {
   activation: ActivationTokens;
   emailVerification: EmailVerificationTokens;
+  /** signs the forms' links; absent: form mails fail, saying so */
+  form?: FormTokens;
 }
 
 type Composed = OutgoingMail & { link?: string };
@@ -127,6 +132,10 @@ export class MailSender {
       case 'email-verification':
       case 'email-change-notice':
         return this.prepareEmailChange(delivery);
+      case 'reminder':
+        return this.prepareReminder(delivery);
+      case 'form':
+        return this.prepareForm(delivery);
       default:
         return Promise.resolve({ status: 'failed', reason: `unknown kind of mail ${String(delivery.kind)}` });
     }
@@ -144,6 +153,7 @@ export class MailSender {
       tenant: delivery.tenant,
       contactId: delivery.contactId,
       invitationId: delivery._id,
+      clientId: delivery.clientId,
       emailHash: emailHashOf(recipient.email, recipient.emailVersion),
       exp: Date.parse(delivery.expiresAt) / 1000,
     });
@@ -189,6 +199,26 @@ export class MailSender {
     const link = emailVerificationLink(this.options.publicUrl, token);
     const rendered = renderEmailVerification({ ...input, newEmail: to, link });
     return { mail: { ...this.envelope(delivery, to), ...rendered, link }, language };
+  }
+
+  private async prepareReminder(delivery: MailDeliveryDoc): Promise<Prepared> {
+    const prepared = await prepareReminderMail(delivery, this.recipients);
+    if ('reason' in prepared) return { status: 'failed', reason: prepared.reason };
+    const { to, ...mail } = prepared;
+    return { mail: { ...this.envelope(delivery, to), ...mail }, language: mail.language };
+  }
+
+  private async prepareForm(delivery: MailDeliveryDoc): Promise<Prepared> {
+    if (!this.tokens.form) return { status: 'failed', reason: 'No key signs the form links' };
+    const prepared = await prepareFormMail(
+      delivery,
+      this.recipients,
+      this.tokens.form,
+      this.options.publicUrl,
+    );
+    if ('reason' in prepared) return { status: 'failed', reason: prepared.reason };
+    const { to, ...mail } = prepared;
+    return { mail: { ...this.envelope(delivery, to), ...mail }, language: mail.language };
   }
 
   private envelope(delivery: MailDeliveryDoc, to: string) {

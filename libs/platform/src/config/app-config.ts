@@ -37,6 +37,17 @@ export interface AppConfig {
   /** base64 of the 32-byte key that encrypts secrets in events; unset: generated into DATA_DIR */
   secretsKey?: string;
   mail: MailConfig;
+  reminders: RemindersConfig;
+}
+
+/** The reminder schedulers: embedded without REDIS_URL, BullMQ (apps/reminder-worker) with it. */
+export interface RemindersConfig {
+  /** REMINDER_QUEUE: the BullMQ queue's name (several deployments may share a Redis) */
+  queueName: string;
+  /** occurrences due within this many minutes (and every overdue one) are enqueued as delayed jobs */
+  horizonMinutes: number;
+  /** jobs one worker process runs at once */
+  workerConcurrency: number;
 }
 
 /** Outgoing email (activation links). */
@@ -166,9 +177,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       publicUrl: (url('PUBLIC_URL', ['https', 'http']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
       activationTtlHours: int('ACTIVATION_TTL_HOURS', 168, 1, 24 * 365),
     },
+    reminders: {
+      queueName: queueName(text('REMINDER_QUEUE') ?? 'dossiers-due-work', problems),
+      horizonMinutes: int('REMINDER_HORIZON_MINUTES', 10, 1, 24 * 60),
+      workerConcurrency: int('REMINDER_WORKER_CONCURRENCY', 16, 1, 256),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** BullMQ refuses ':' in a queue name (its key separator). */
+function queueName(value: string, problems: string[]): string {
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(value))
+    problems.push(`REMINDER_QUEUE must be 1-100 letters, digits, '.', '_' or '-' (got "${value}")`);
+  return value;
 }
 
 function isBase64Key(value: string): boolean {

@@ -11,6 +11,7 @@ import { CONNECTOR_CATALOG } from '../config/connector-catalog-file';
 import { resolveAuthSecret } from '../auth/auth-secret';
 import { TokenVerifier } from '../auth/token-verifier';
 import { SECRET_BOX, SecretBox } from '../secrets/secret-box';
+import { CLOCK, systemClock } from '../clock/clock';
 import { resolveSecretsKey } from '../secrets/secrets-key';
 import { createBlobStore, createEventStore, createIdempotencyStore, createReadStore } from './stores';
 
@@ -78,6 +79,7 @@ export class InfrastructureModule {
           provide: SECRET_BOX,
           useFactory: () => new SecretBox(resolveSecretsKey(config.secretsKey, config.dataDir)),
         },
+        { provide: CLOCK, useFactory: systemClock },
         StoresLifecycle,
       ],
       exports: [
@@ -92,6 +94,7 @@ export class InfrastructureModule {
         TokenVerifier,
         ProjectionProgress,
         SECRET_BOX,
+        CLOCK,
       ],
     };
   }

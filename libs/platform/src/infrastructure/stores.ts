@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { Logger } from '@nestjs/common';
 import { normalizeText } from '@dossiers/domain';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@dossiers/event-store';
@@ -29,6 +32,50 @@ export async function createReadStore(config: AppConfig): Promise<ReadStore> {
     return new MongoReadStore({ url: config.mongoUrl, databaseName: config.mongoDb, normalizeText });
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteReadStore({ filename: join(config.dataDir, 'read-models.db'), normalizeText });
+}
+
+/** A read store to throw away: `dispose` closes it and deletes it (idempotent). */
+export interface ScratchReadStore {
+  store: ReadStore;
+  /** where it lives, for messages */
+  description: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * An empty read store on the same engine as the live one (npm run verify-projections rebuilds into
+ * it): a SQLite file in a new temporary directory, or a database of its own, uniquely named, on the
+ * MongoDB server of MONGO_URL.
+ */
+export function createScratchReadStore(config: AppConfig): ScratchReadStore {
+  const once = (dispose: () => Promise<void>) => {
+    let disposed: Promise<void> | undefined;
+    return () => (disposed ??= dispose());
+  };
+  if (config.mongoUrl) {
+    const url = config.mongoUrl;
+    // MongoDB database names stay under 64 bytes.
+    const databaseName = `${config.mongoDb.slice(0, 32)}-scratch-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const store = new MongoReadStore({ url, databaseName, normalizeText });
+    const dispose = once(async () => {
+      await store.close();
+      const client = new MongoClient(url);
+      try {
+        await client.db(databaseName).dropDatabase();
+      } finally {
+        await client.close();
+      }
+    });
+    return { store, description: `MongoDB database ${databaseName}`, dispose };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dossiers-scratch-'));
+  const filename = join(dir, 'read-models.db');
+  const store = new SqliteReadStore({ filename, normalizeText });
+  const dispose = once(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { store, description: `SQLite (${filename})`, dispose };
 }
 
 export function createIdempotencyStore(config: AppConfig): IdempotencyStore {

@@ -92,6 +92,10 @@ const CHANGES_THE_SHEET: Record<ClientEvent['type'], boolean> = {
   ConnectorConfigured: false,
   ConnectorRemoved: false,
   FormSent: false,
+  FormScheduled: false,
+  FormOpened: false,
+  FormDraftSaved: false,
+  FormAnswered: false,
   FolderCreated: false,
   FolderRenamed: false,
   FolderMoved: false,
@@ -103,6 +107,11 @@ const CHANGES_THE_SHEET: Record<ClientEvent['type'], boolean> = {
   FileRenamed: false,
   FileMoved: false,
   FileDeleted: false,
+  ReminderScheduled: false,
+  ReminderRescheduled: false,
+  ReminderCancelled: false,
+  ReminderOccurrenceSent: false,
+  ReminderOccurrenceSkipped: false,
 };
 
 export const clientListProjection = defineProjection<ClientListDoc, ClientEvent>({

@@ -1,5 +1,6 @@
 import type { DerivedDocument } from '../projection/projection';
-import { deriveFolderAccessOf } from './derive-folder-access';
+import { childrenOf, deriveFolderAccessOf } from './derive-folder-access';
+import { changedFolderIds, folderCount, type FolderMap } from './folder-map';
 import type { ModelFolder, ModelPrincipal, PermissionModelDoc } from './permission-model';
 
 /**
@@ -25,24 +26,13 @@ export function deriveChangedFolderAccess(
     !samePrincipals(before.principals, after.principals)
   )
     return null;
-  const changed = changedFolders(before.folders, after.folders);
+  const changed = changedFolderIds(before.folders, after.folders, sameFolder);
   if (changed.length === 0) return { before: [], after: [] };
   const scope = new Set<string>();
   addBelow(after.folders, changed, scope);
   // A cascade over most of the tree: scoping would derive it all anyway.
-  if (scope.size * 2 > Object.keys(after.folders).length) return null;
+  if (scope.size * 2 > folderCount(after.folders)) return null;
   return { before: deriveFolderAccessOf(before, scope), after: deriveFolderAccessOf(after, scope) };
-}
-
-// for-in, not Object.keys: on a 5,000-key object it is about twice as fast, and this runs per change.
-function changedFolders(before: Record<string, ModelFolder>, after: Record<string, ModelFolder>): string[] {
-  const changed: string[] = [];
-  for (const folderId in after) {
-    const was = before[folderId];
-    if (!was || !sameFolder(was, after[folderId])) changed.push(folderId);
-  }
-  for (const folderId in before) if (!after[folderId]) changed.push(folderId);
-  return changed;
 }
 
 const sameFolder = (a: ModelFolder, b: ModelFolder) =>
@@ -66,18 +56,8 @@ function samePrincipals(a: Record<string, ModelPrincipal>, b: Record<string, Mod
 }
 
 /** Adds to `scope` each changed folder and every folder below it in this tree. */
-function addBelow(
-  folders: Record<string, ModelFolder>,
-  changed: readonly string[],
-  scope: Set<string>,
-): void {
-  const children = new Map<string | null, string[]>();
-  for (const folderId in folders) {
-    const parentId = folders[folderId].parentId;
-    const siblings = children.get(parentId);
-    if (siblings) siblings.push(folderId);
-    else children.set(parentId, [folderId]);
-  }
+function addBelow(folders: FolderMap, changed: readonly string[], scope: Set<string>): void {
+  const children = childrenOf(folders);
   // Seen once per tree, so a cycle (which no command makes) ends.
   const seen = new Set<string>();
   const pending = [...changed];
@@ -85,6 +65,6 @@ function addBelow(
     if (seen.has(folderId)) continue;
     seen.add(folderId);
     scope.add(folderId);
-    for (const childId of children.get(folderId) ?? []) pending.push(childId);
+    for (const child of children.get(folderId) ?? []) pending.push(child.id);
   }
 }

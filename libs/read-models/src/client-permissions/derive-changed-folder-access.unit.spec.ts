@@ -1,9 +1,11 @@
 import { deriveChangedFolderAccess } from './derive-changed-folder-access';
 import { deriveFolderAccess } from './derive-folder-access';
 import type { FolderAccessDoc } from './folder-access.document';
+import { NO_FOLDERS, withFolders } from './folder-map';
 import type { ModelFolder, PermissionModelDoc } from './permission-model';
 
-const folder = (parentId: string | null, rights = ''): ModelFolder => ({
+const folder = (id: string, parentId: string | null, rights = ''): ModelFolder => ({
+  id,
   parentId,
   name: `n-${parentId}`,
   contactDefault: null,
@@ -14,23 +16,23 @@ const folder = (parentId: string | null, rights = ''): ModelFolder => ({
 const before: PermissionModelDoc = {
   _id: 'c1',
   tenant: 't',
-  folders: {
-    root: folder(null),
-    a: folder('root'),
-    b: folder('a'),
-    c: folder('root'),
-    d: folder(null),
-    e: folder('d'),
-  },
+  folders: withFolders(NO_FOLDERS, [
+    folder('root', null),
+    folder('a', 'root'),
+    folder('b', 'a'),
+    folder('c', 'root'),
+    folder('d', null),
+    folder('e', 'd'),
+  ]),
   principals: {
     p: { kind: 'contact', access: null, slot: 0 },
     k: { kind: 'collaborator', access: 'read', slot: 1 },
   },
   nextSlot: 2,
 };
-const withFolders = (changes: Record<string, ModelFolder>): PermissionModelDoc => ({
+const changing = (...changes: ModelFolder[]): PermissionModelDoc => ({
   ...before,
-  folders: { ...before.folders, ...changes },
+  folders: withFolders(before.folders, changes),
 });
 const ids = (docs: Array<{ doc: { _id: string } }> | undefined) => docs?.map((d) => d.doc._id).sort();
 const fullOf = (model: PermissionModelDoc, folderIds: string[]) =>
@@ -40,7 +42,7 @@ const fullOf = (model: PermissionModelDoc, folderIds: string[]) =>
 
 describe('deriveChangedFolderAccess', () => {
   it('derives a folder whose right is set and the folders below it, as deriving everything does', () => {
-    const after = withFolders({ a: folder('root', 'f') });
+    const after = changing(folder('a', 'root', 'f'));
     const scoped = deriveChangedFolderAccess(before, after);
     expect(ids(scoped?.after)).toEqual(['c1:a', 'c1:b']);
     expect(scoped?.before).toEqual(fullOf(before, ['a', 'b']));
@@ -48,7 +50,7 @@ describe('deriveChangedFolderAccess', () => {
   });
 
   it('derives a moved folder with what is below it, in its old place and its new one', () => {
-    const after = withFolders({ a: folder('e') });
+    const after = changing(folder('a', 'e'));
     const scoped = deriveChangedFolderAccess(before, after);
     expect(ids(scoped?.before)).toEqual(['c1:a', 'c1:b']);
     expect(scoped?.after).toEqual(fullOf(after, ['a', 'b']));
@@ -68,7 +70,7 @@ describe('deriveChangedFolderAccess', () => {
 
   it('derives everything (null) when most of the tree changes', () => {
     expect(
-      deriveChangedFolderAccess(before, withFolders({ root: folder(null, 'r'), d: folder(null, 'n') })),
+      deriveChangedFolderAccess(before, changing(folder('root', null, 'r'), folder('d', null, 'n'))),
     ).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   type ClientMemberDoc,
   type FolderAccessDoc,
 } from './folder-access.document';
+import { folderIn, forEachFolder, type FolderMap } from './folder-map';
 import { NOT_SET, RIGHT_CODE, type ModelFolder, type PermissionModelDoc } from './permission-model';
 
 const GONE = '-';
@@ -24,12 +25,8 @@ interface Above {
 }
 
 /** the folder's document, and its effective rights one per slot as its children inherit them */
-type Describe = (
-  folderId: string,
-  folder: ModelFolder,
-  parent: Above | null,
-) => { doc: FolderAccessDoc; effective: string[] };
-type Children = Map<string | null, Array<[string, ModelFolder]>>;
+type Describe = (folder: ModelFolder, parent: Above | null) => { doc: FolderAccessDoc; effective: string[] };
+type Children = Map<string | null, ModelFolder[]>;
 
 /**
  * Every folder's own and effective rights, top-down in one pass over the tree: a folder's
@@ -40,8 +37,7 @@ export function deriveFolderAccess(model: PermissionModelDoc): DerivedDocument[]
   const describe = folderDescriber(model);
   const children = childrenOf(model.folders);
   const derived: DerivedDocument[] = [];
-  for (const [folderId, folder] of children.get(null) ?? [])
-    deriveSubtree(describe, children, folderId, folder, null, derived);
+  for (const folder of children.get(null) ?? []) deriveSubtree(describe, children, folder, null, derived);
   for (const [principalId, principal] of Object.entries(model.principals)) {
     if (principal.left) continue;
     const member: ClientMemberDoc = {
@@ -74,11 +70,11 @@ export function deriveFolderAccessOf(
   const children = childrenOf(model.folders, folderIds);
   const derived: DerivedDocument[] = [];
   for (const folderId of folderIds) {
-    const folder = model.folders[folderId];
+    const folder = folderIn(model.folders, folderId);
     // Below another of the set: derived with it.
     if (!folder || (folder.parentId !== null && folderIds.has(folder.parentId))) continue;
     const parent = inheritedBy(model, describe, folder.parentId);
-    if (parent !== undefined) deriveSubtree(describe, children, folderId, folder, parent, derived);
+    if (parent !== undefined) deriveSubtree(describe, children, folder, parent, derived);
   }
   return derived;
 }
@@ -89,48 +85,51 @@ function inheritedBy(
   describe: Describe,
   parentId: string | null,
 ): Above | null | undefined {
-  const chain: Array<[string, ModelFolder]> = [];
+  const chain: ModelFolder[] = [];
   const seen = new Set<string>();
   for (let id = parentId; id !== null;) {
-    const folder = model.folders[id];
+    const folder = folderIn(model.folders, id);
     if (!folder || seen.has(id)) return undefined;
     seen.add(id);
-    chain.push([id, folder]);
+    chain.push(folder);
     id = folder.parentId;
   }
   let above: Above | null = null;
-  for (let i = chain.length - 1; i >= 0; i--) above = handedDown(describe(chain[i][0], chain[i][1], above));
+  for (let i = chain.length - 1; i >= 0; i--) above = handedDown(describe(chain[i], above));
   return above;
 }
 
 /** The folders under each folder (under null: the topmost), of all of them or of those in `only`. */
-export function childrenOf(folders: Record<string, ModelFolder>, only?: Iterable<string>): Children {
+export function childrenOf(folders: FolderMap, only?: Iterable<string>): Children {
   const children: Children = new Map();
-  for (const folderId of only ?? Object.keys(folders)) {
-    const folder = folders[folderId];
-    if (!folder) continue;
+  const add = (folder: ModelFolder) => {
     const siblings = children.get(folder.parentId);
-    if (siblings) siblings.push([folderId, folder]);
-    else children.set(folder.parentId, [[folderId, folder]]);
-  }
+    if (siblings) siblings.push(folder);
+    else children.set(folder.parentId, [folder]);
+  };
+  if (!only) forEachFolder(folders, add);
+  else
+    for (const folderId of only) {
+      const folder = folderIn(folders, folderId);
+      if (folder) add(folder);
+    }
   return children;
 }
 
 function deriveSubtree(
   describe: Describe,
   children: Children,
-  folderId: string,
   folder: ModelFolder,
   parent: Above | null,
   derived: DerivedDocument[],
 ): void {
-  const described = describe(folderId, folder, parent);
+  const described = describe(folder, parent);
   derived.push({ collection: FOLDER_ACCESS_COLLECTION, doc: described.doc });
-  const below = children.get(folderId);
+  const below = children.get(folder.id);
   if (!below) return;
   // Siblings share their ancestors: one array for all of them (documents are only ever serialised).
   const next = handedDown(described);
-  for (const [childId, child] of below) deriveSubtree(describe, children, childId, child, next, derived);
+  for (const child of below) deriveSubtree(describe, children, child, next, derived);
 }
 
 const handedDown = ({ doc, effective }: ReturnType<Describe>): Above => ({
@@ -163,7 +162,7 @@ function folderDescriber(model: PermissionModelDoc): Describe {
   };
 
   // Runs for every folder on every change that reshapes the tree, twice (before and after): kept lean.
-  return (folderId, folder, parent) => {
+  return (folder, parent) => {
     const contactDefault = folder.contactDefault ? RIGHT_CODE[folder.contactDefault] : UNSET;
     const inherited = parent?.effective ?? atRoot;
     const rights = folder.rights;
@@ -187,10 +186,10 @@ function folderDescriber(model: PermissionModelDoc): Describe {
     const sortKey = parent ? `${parent.sortKey}\u0001${segment}` : segment;
     const ancestorIds = parent?.ancestorIds ?? [];
     const doc: FolderAccessDoc = {
-      _id: folderAccessId(model._id, folderId),
+      _id: folderAccessId(model._id, folder.id),
       tenant: model.tenant,
       clientId: model._id,
-      folderId,
+      folderId: folder.id,
       name: folder.name,
       path,
       sortKey,

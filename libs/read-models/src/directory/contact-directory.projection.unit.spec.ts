@@ -112,14 +112,15 @@ describe('contact-directory projection', () => {
 
   it('records the activation, never the credential', () => {
     const credential = { keyId: 'k', iv: 'iv', tag: 'tag', data: 'ENCRYPTED-HASH' };
-    const activated = spec
-      .given([created])
-      .when(
-        ofContact(
-          { type: 'ContactActivated', data: { contactId: 'p1', invitationId: 'inv1', credential } },
-          7,
-        ),
-      );
+    const activated = spec.given([created]).when(
+      ofContact(
+        {
+          type: 'ContactActivated',
+          data: { contactId: 'p1', invitationId: 'inv1', clientId: null, credential },
+        },
+        7,
+      ),
+    );
     activated.thenMatches([{ activated: true, activatedAt: minute(7), revision: 1 }]);
     expect(JSON.stringify(activated.documents())).not.toContain('ENCRYPTED-HASH');
     expect(activated.documents()[0]).not.toHaveProperty('credential');

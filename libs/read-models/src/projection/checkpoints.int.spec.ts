@@ -32,6 +32,7 @@ const created = (clientId: string, position: number, prepare: number): RecordedE
     revision: 0,
     position,
     prepare,
+    recordedAt: '2026-01-01T00:00:00Z',
   }) as RecordedEvent;
 
 describe('checkpoints', () => {

@@ -54,6 +54,22 @@ const counters = defineProjection<CounterDoc, CounterEvent>({
   },
 });
 
+/**
+ * The counters again, with a retained log: one entry per tag the counter has (as `${key}:${tag}`,
+ * holding the count then), and events of an empty key touching no document.
+ */
+const logged = defineProjection<CounterDoc, CounterEvent>({
+  ...counters,
+  name: 'logged',
+  collection: 'logged',
+  documentId: (event) => event.data.key || null,
+  derived: {
+    collections: [{ name: 'tag_log', indexes: [], retain: true }],
+    derive: (doc) =>
+      doc.tags.map((tag) => ({ collection: 'tag_log', doc: { _id: `${doc._id}:${tag}`, n: doc.n } })),
+  },
+});
+
 let position = 0;
 const event = (type: string, key: string, tag?: string): RecordedEvent =>
   ({
@@ -71,6 +87,7 @@ const event = (type: string, key: string, tag?: string): RecordedEvent =>
     streamId: `counter-${key}`,
     revision: 0,
     position,
+    recordedAt: '2026-01-01T00:00:00Z',
   }) as RecordedEvent;
 
 /** Records what the engine asks of each collection inside its transactions. */
@@ -200,5 +217,67 @@ describe('ProjectionEngine', () => {
     await engine.applyBatch([event('Closed', 'k')]);
     expect(await all('counter_tags')).toEqual([]);
     expect(await all('counters')).toEqual([]);
+  });
+
+  it('keeps what a retained collection ever derived: dropped later, within a batch, or with its document', async () => {
+    const engine = new ProjectionEngine(store, [logged]);
+    await engine.applyBatch([
+      event('Opened', 'k'),
+      event('Tagged', 'k', 'a'),
+      event('Untagged', 'k', 'a'), // derived for one event only, within the batch: still logged
+      event('Tagged', 'k', 'b'),
+    ]);
+    expect(await all('tag_log')).toEqual([
+      { _id: 'k:a', n: 0 },
+      { _id: 'k:b', n: 0 },
+    ]);
+
+    await engine.applyBatch([event('Bumped', 'k'), event('Untagged', 'k', 'b'), event('Tagged', 'k', 'c')]);
+    // k:b was derived again with n = 1 before it was dropped: written as that state left it.
+    expect(await all('tag_log')).toEqual([
+      { _id: 'k:a', n: 0 },
+      { _id: 'k:b', n: 1 },
+      { _id: 'k:c', n: 1 },
+    ]);
+
+    await engine.applyBatch([event('Closed', 'k')]);
+    expect(await all('logged')).toEqual([]);
+    expect((await all('tag_log')).map((doc) => doc._id)).toEqual(['k:a', 'k:b', 'k:c']);
+  });
+
+  it('writes a retained collection alike, whatever the batches', async () => {
+    const history = [
+      event('Opened', 'k'),
+      ...['a', 'b', 'c'].flatMap((tag) => [
+        event('Tagged', 'k', tag),
+        event('Bumped', 'k'),
+        event('Untagged', 'k', tag),
+      ]),
+    ];
+    const oneByOne = new SqliteReadStore({ filename: join(dir, 'one-by-one.db'), normalizeText });
+    try {
+      const engine = new ProjectionEngine(oneByOne, [logged]);
+      for (const e of history) await engine.applyBatch([e]);
+      await new ProjectionEngine(store, [logged]).applyBatch(history);
+      const log = (s: ReadStore) => s.collection('tag_log').find({}, { sort: [['_id', 1]] });
+      expect(await log(store)).toEqual(await log(oneByOne));
+      expect(await log(store)).toEqual([
+        { _id: 'k:a', n: 1 },
+        { _id: 'k:b', n: 2 },
+        { _id: 'k:c', n: 3 },
+      ]);
+    } finally {
+      await oneByOne.close();
+    }
+  });
+
+  it('skips the events whose documentId is null, for that projection only', async () => {
+    const engine = new ProjectionEngine(store, [logged, counters]);
+    expect(await engine.applyBatch([event('Opened', 'k'), event('Opened', ''), event('Bumped', '')])).toBe(3);
+    expect((await all('logged')).map((doc) => [doc._id, doc.n])).toEqual([['k', 0]]);
+    expect((await all('counters')).map((doc) => [doc._id, doc.n])).toEqual([
+      ['', 1],
+      ['k', 0],
+    ]);
   });
 });

@@ -95,29 +95,40 @@ export class ProjectionEngine {
     { projection, handles, creates }: Registered,
     events: RecordedEvent[],
   ): Promise<number> {
-    const relevant = events.filter((e) => handles.has(e.type));
+    const relevant: RecordedEvent[] = [];
+    const ids: string[] = [];
+    for (const event of events) {
+      if (!handles.has(event.type)) continue;
+      // null: the event touches none of this projection's documents.
+      const id = projection.documentId(event);
+      if (id === null) continue;
+      relevant.push(event);
+      ids.push(id);
+    }
     if (relevant.length === 0) return 0;
     const collection = tx.collection<Document>(projection.collection);
     // Load each touched document once, evolve in memory, write each once: batches stay fast.
     const toLoad = new Set<string>();
     const touched = new Set<string>();
-    for (const event of relevant) {
-      const id = projection.documentId(event);
-      if (touched.has(id)) continue;
-      touched.add(id);
-      if (!creates.has(event.type)) toLoad.add(id);
-    }
+    relevant.forEach((event, i) => {
+      if (touched.has(ids[i])) return;
+      touched.add(ids[i]);
+      if (!creates.has(event.type)) toLoad.add(ids[i]);
+    });
     const loaded = new Map<string, Document>();
     for (const doc of await collection.findByIds([...toLoad])) loaded.set(doc._id, doc);
+    const derived = projection.derived && new DerivedWrites(projection.derived);
     const working = new Map<string, Document | null>();
-    for (const event of relevant) {
-      const id = projection.documentId(event);
+    relevant.forEach((event, i) => {
+      const id = ids[i];
       const current = working.has(id) ? working.get(id)! : (loaded.get(id) ?? null);
-      working.set(id, projection.evolve(current, event));
-    }
+      const next = projection.evolve(current, event);
+      // A retained collection keeps what every state derived, not only the batch's last one.
+      if (next !== current) derived?.step(current, next);
+      working.set(id, next);
+    });
     const upserts: Document[] = [];
     const deletes: string[] = [];
-    const derived = projection.derived && new DerivedWrites(projection.derived);
     for (const [id, doc] of working) {
       const before = loaded.get(id) ?? null;
       // evolve hands back the very document it was given when the event changes nothing in it.
@@ -143,26 +154,54 @@ function eventsAfter(events: RecordedEvent[], checkpoint: CheckpointDoc | undefi
  * The derived documents that differ between each changed document's before and after, gathered
  * over the batch: the last state of each derived document is written, collection by collection
  * (upserts in bulk, deletions in one statement), as the writes one after the other would leave it.
+ *
+ * Retained collections (a log) are diffed at each step instead, event by event, and lose nothing:
+ * what a step's derivation drops stays, so every document any state derived is written, whatever
+ * the batches (a rebuild in batches of 5,000 writes what a live projector writes one event at a time).
  */
 class DerivedWrites {
   /** collection -> derived id -> the document to write, or null to delete it */
   private readonly pending = new Map<string, Map<string, Document | null>>();
+  private readonly retained: ReadonlySet<string>;
+  private readonly replacedToo: boolean;
 
-  constructor(private readonly derived: DerivedDocuments) {}
+  constructor(private readonly derived: DerivedDocuments) {
+    this.retained = new Set(derived.collections.filter((c) => c.retain).map((c) => c.name));
+    this.replacedToo = derived.collections.some((c) => !c.retain);
+  }
 
+  /** One event's change to a document, for the retained collections. */
+  step(before: Document | null, after: Document | null): void {
+    if (this.retained.size > 0) this.diff(before, after, true);
+  }
+
+  /** A batch's change to a document, for the other collections. */
   change(before: Document | null, after: Document | null): void {
+    if (this.replacedToo) this.diff(before, after, false);
+  }
+
+  private diff(before: Document | null, after: Document | null, retained: boolean): void {
     // Only what can differ when the definition can tell; everything it leaves out derives alike.
     const scoped = before && after ? (this.derived.deriveChanged?.(before, after) ?? null) : null;
     const derivedBefore = scoped ? scoped.before : before ? this.derived.derive(before) : [];
     const derivedAfter = scoped ? scoped.after : after ? this.derived.derive(after) : [];
+    // Nothing to compare with (a creation, a log's step): every document derived is written.
+    if (derivedBefore.length === 0) {
+      for (const { collection, doc } of derivedAfter)
+        if (this.retained.has(collection) === retained) this.set(collection, doc._id, doc);
+      return;
+    }
     const old = new Map<string, Document>();
-    for (const { collection, doc } of derivedBefore) old.set(key(collection, doc._id), doc);
+    for (const { collection, doc } of derivedBefore)
+      if (this.retained.has(collection) === retained) old.set(key(collection, doc._id), doc);
     for (const { collection, doc } of derivedAfter) {
+      if (this.retained.has(collection) !== retained) continue;
       const k = key(collection, doc._id);
       const previous = old.get(k);
       if (previous === undefined || !sameJson(previous, doc)) this.set(collection, doc._id, doc);
       old.delete(k);
     }
+    if (retained) return;
     for (const k of old.keys()) {
       const [collection, id] = k.split('\u0000');
       this.set(collection, id, null);
@@ -187,7 +226,6 @@ class DerivedWrites {
     let docs = this.pending.get(collection);
     if (!docs) this.pending.set(collection, (docs = new Map()));
     // Deleted then written again (or the reverse) within the batch: only the last state counts.
-    docs.delete(id);
     docs.set(id, doc);
   }
 }

@@ -25,16 +25,29 @@ export type Handled<Union extends DomainEvent, Types extends readonly Union['typ
  * (the effective rights of every folder, which a change on one folder reshapes below it).
  */
 export interface DerivedDocuments<Doc extends Document = Document> {
-  collections: { name: string; indexes: IndexSpec[] }[];
+  collections: DerivedCollection[];
   /** every derived document of `doc`, each with the collection it goes to */
   derive(doc: Doc): DerivedDocument[];
   /**
    * Optional, for big documents changed a little (one right on a 5,000-folder client): of `before`
    * and `after`, only the derived documents that can differ, or null when any can. Every derived
-   * document it leaves out must derive exactly alike from both; the engine diffs what it returns as
-   * it diffs full derivations, so the writes are the same, for a fraction of the derivation.
+   * document it leaves out must derive exactly alike from both (or, in a retained collection, be
+   * dropped by `after`); the engine diffs what it returns as it diffs full derivations, so the
+   * writes are the same, for a fraction of the derivation.
    */
   deriveChanged?(before: Doc, after: Doc): { before: DerivedDocument[]; after: DerivedDocument[] } | null;
+}
+
+export interface DerivedCollection {
+  name: string;
+  indexes: IndexSpec[];
+  /**
+   * A log rather than a view: its documents are written as they are derived, from every state the
+   * document goes through (event by event, not only the last of a batch), and never deleted when a
+   * later derivation drops them, nor when the document goes. Only a rebuild, which drops the
+   * collection, clears them. `deriveChanged` may then leave out what a derivation dropped.
+   */
+  retain?: boolean;
 }
 
 export interface DerivedDocument {
@@ -68,8 +81,11 @@ export interface Projection<Doc extends Document = Document, E extends DomainEve
    * rebuild is mostly creations, and each lookup costs an index probe even when it finds nothing.
    */
   creates?: readonly E['type'][];
-  /** the id of the document this event changes (`idFrom(field)` when the event's data names it) */
-  documentId(event: Recorded<E>): string;
+  /**
+   * The id of the document this event changes (`idFrom(field)` when the event's data names it), or
+   * null when it touches none of this projection's documents (the event is then skipped).
+   */
+  documentId(event: Recorded<E>): string | null;
   evolve(doc: Doc | null, event: Recorded<E>): Doc | null;
   derived?: DerivedDocuments<Doc>;
 }

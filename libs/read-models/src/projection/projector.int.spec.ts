@@ -126,7 +126,7 @@ describe('Projector', () => {
   it('after a crash in the middle of a batch and a restart, equals a clean rebuild', async () => {
     const live = new SqliteReadStore({ filename: join(dir, `live-${randomUUID()}.db`), normalizeText });
     const crashed = new Promise<unknown>((resolve) => {
-      const doomed = new Projector(events, crashingOnWrite(live, 100), ALL_PROJECTIONS, {
+      const doomed = new Projector(events, crashingOnWrite(live, 500), ALL_PROJECTIONS, {
         batchSize: 100,
         onError: resolve,
       });

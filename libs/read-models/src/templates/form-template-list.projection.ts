@@ -1,9 +1,13 @@
-import type { FormSection, FormTemplateEvent } from '@dossiers/events';
+import type { FormSection, FormTemplateEvent, LanguageTexts } from '@dossiers/events';
 import { defineProjection, idFrom, type Recorded } from '../projection/projection';
 import { newTemplateDoc, TEMPLATE_INDEXES, type TemplateDocBase } from './template-document';
 
 export interface FormTemplateDoc extends TemplateDocBase {
   sections: FormSection[];
+  /** where the submitted form's report is filed; null: the client's root */
+  targetFolderPath: string | null;
+  /** the email's message per language */
+  messages: LanguageTexts;
 }
 
 export const FORM_TEMPLATES_COLLECTION = 'form_templates';
@@ -13,8 +17,8 @@ function evolveFormTemplateList(
   _doc: FormTemplateDoc | null,
   event: Recorded<FormTemplateEvent>,
 ): FormTemplateDoc {
-  const { templateId, name, sections } = event.data;
-  return { ...newTemplateDoc(event, templateId, name), sections };
+  const { templateId, name, sections, targetFolderPath, messages } = event.data;
+  return { ...newTemplateDoc(event, templateId, name), sections, targetFolderPath, messages };
 }
 
 export const formTemplateListProjection = defineProjection<FormTemplateDoc, FormTemplateEvent>({

@@ -1,5 +1,6 @@
 import { projectionSpecification, type SpecEvent } from '../testing/projection-specification';
 import { formTemplateListProjection } from './form-template-list.projection';
+import { reminderTemplateListProjection } from './reminder-template-list.projection';
 import { sheetTemplateListProjection } from './sheet-template-list.projection';
 import { TEMPLATE_PROJECTIONS } from './template-projections';
 import { treeTemplateListProjection } from './tree-template-list.projection';
@@ -95,22 +96,104 @@ describe('tree-template-list projection', () => {
 });
 
 describe('form-template-list projection', () => {
-  it('keeps the sections', () => {
-    const sections = [
-      { title: 'Activité', questions: [{ key: 'ca', label: 'CA', type: 'number' as const, required: true }] },
-    ];
-    projectionSpecification(formTemplateListProjection)
+  const sections = [
+    { title: 'Activité', questions: [{ key: 'ca', label: 'CA', type: 'number' as const, required: true }] },
+  ];
+  const spec = projectionSpecification(formTemplateListProjection);
+
+  it('keeps the sections, the target folder and the messages', () =>
+    spec
       .given([])
-      .when({ type: 'FormTemplateCreated', data: { templateId: 'f1', name: 'Bilan', sections } })
-      .thenMatches([{ _id: 'f1', name: 'Bilan', nameSort: 'bilan', sections, revision: 0 }]);
+      .when({
+        type: 'FormTemplateCreated',
+        data: {
+          templateId: 'f1',
+          name: 'Bilan',
+          sections,
+          targetFolderPath: 'Social/Questionnaires',
+          messages: { fr: 'Bonjour {{contact.firstName}}' },
+        },
+      })
+      .thenMatches([
+        {
+          _id: 'f1',
+          name: 'Bilan',
+          nameSort: 'bilan',
+          sections,
+          targetFolderPath: 'Social/Questionnaires',
+          messages: { fr: 'Bonjour {{contact.firstName}}' },
+          revision: 0,
+        },
+      ]));
+
+  it('files the report of a template recorded before target folders (v1) at the root, with no messages', () =>
+    spec
+      .given([])
+      .when({
+        type: 'FormTemplateCreated',
+        schemaVersion: 1,
+        data: { templateId: 'f1', name: 'Bilan', sections } as never,
+      })
+      .thenMatches([{ _id: 'f1', sections, targetFolderPath: null, messages: {} }]));
+});
+
+describe('reminder-template-list projection', () => {
+  const spec = projectionSpecification(reminderTemplateListProjection);
+  const texts = { fr: { subject: 'Relance', body: 'Bonjour {{contact.firstName}}' } };
+  const created = at(1, {
+    type: 'ReminderTemplateCreated',
+    data: { templateId: 'r1', name: 'Élan', texts },
+  });
+
+  it('keeps a document per template with its texts, sortable by name', () =>
+    spec
+      .given([])
+      .when(created)
+      .then([
+        {
+          _id: 'r1',
+          tenant: 'firm-a',
+          name: 'Élan',
+          nameSort: 'elan',
+          texts,
+          createdAt: minute(1),
+          updatedAt: minute(1),
+          revision: 0,
+        },
+      ]));
+
+  it('replaces name and texts, keeping the creation date, and forgets a deleted template', () => {
+    const next = { en: { subject: 'Reminder', body: 'Hello {{client.name}}' } };
+    const replaced = at(5, {
+      type: 'ReminderTemplateReplaced',
+      data: { templateId: 'r1', name: 'Relance', texts: next },
+    });
+    spec
+      .given([created])
+      .when(replaced)
+      .thenMatches([
+        {
+          name: 'Relance',
+          nameSort: 'relance',
+          texts: next,
+          createdAt: minute(1),
+          updatedAt: minute(5),
+          revision: 1,
+        },
+      ]);
+    spec
+      .given([created, replaced])
+      .when({ type: 'ReminderTemplateDeleted', data: { templateId: 'r1' } })
+      .then([]);
   });
 });
 
 describe('TEMPLATE_PROJECTIONS', () => {
-  it('writes the three template collections', () =>
+  it('writes the four template collections', () =>
     expect(TEMPLATE_PROJECTIONS.map((p) => p.collection)).toEqual([
       'sheet_templates',
       'tree_templates',
       'form_templates',
+      'reminder_templates',
     ]));
 });

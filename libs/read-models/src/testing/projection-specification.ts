@@ -55,6 +55,7 @@ export function projectionSpecification<Doc extends Document, E extends DomainEv
       if (!handles.has(event.type)) continue;
       const typed = event as Recorded<E>;
       const id = projection.documentId(typed);
+      if (id === null) continue;
       const current = documents.get(id) ?? null;
       if (current && creates.has(event.type))
         throw new Error(`${projection.name}: ${event.type} creates its document, but ${id} exists already`);
@@ -109,6 +110,7 @@ function eventLog(metadata: Partial<EventMetadata>): (event: SpecEvent) => Recor
       streamId,
       revision: next,
       position,
+      recordedAt: own?.occurredAt ?? metadata.occurredAt ?? DEFAULT_METADATA.occurredAt,
     });
   };
 }

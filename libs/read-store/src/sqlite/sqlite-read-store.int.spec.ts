@@ -75,6 +75,16 @@ describe('SQLite read store', () => {
     expect(pageSize(older)).toBe(4096);
   });
 
+  it('upserts in multi-row statements and a remainder, whatever the count', async () => {
+    const docs = opened.store.collection('docs');
+    for (const count of [1, 99, 100, 200, 201]) {
+      await docs.upsertMany(Array.from({ length: count }, (_, i) => ({ _id: `d${i}`, n: count })));
+      expect(await docs.count({ n: count })).toBe(count);
+      expect(await docs.findById(`d${count - 1}`)).toEqual({ _id: `d${count - 1}`, n: count });
+    }
+    expect(await docs.count({})).toBe(201);
+  });
+
   it('answers queries and takes writes while a stream is open, inside a transaction too', async () => {
     const clients = opened.store.collection('clients');
     await Promise.all(Array.from({ length: 1200 }, (_, i) => clients.upsert({ _id: `c${i}`, n: i })));

@@ -45,6 +45,7 @@ describe('ActivateContactHandler', () => {
     tenant: 'firm-a',
     contactId,
     invitationId: randomUUID(),
+    clientId: 'client-1',
     emailHash: emailHashOf(email, emailVersion),
     exp: Date.parse('2026-12-01T00:00:00.000Z') / 1000,
   });
@@ -64,11 +65,17 @@ describe('ActivateContactHandler', () => {
     const [, activated] = await events();
     expect(activated).toMatchObject({
       type: 'ContactActivated',
-      data: { invitationId: claims.invitationId },
+      data: { invitationId: claims.invitationId, clientId: 'client-1' },
     });
     expect(JSON.stringify(activated.data)).not.toContain(PASSWORD);
     const { credential } = activated.data as { credential: EncryptedSecret };
     expect(await verifyPassword(PASSWORD, secretBox.decrypt(credential))).toBe(true);
+  });
+
+  it('names no client when the link, minted before links named one, names none', async () => {
+    await activate({ ...link('zoe@example.fr'), clientId: null });
+    const [, activated] = await events();
+    expect(activated.data).toMatchObject({ clientId: null });
   });
 
   it("refuses a link mailed to an address that is no longer the contact's", async () => {

@@ -24,6 +24,7 @@ export class ActivateContactHandler implements ICommandHandler<ActivateContactCo
       type: 'ActivateContact',
       contactId: link.contactId,
       invitationId: link.invitationId,
+      clientId: link.clientId,
       expiresAt: new Date(link.exp * 1000).toISOString(),
       now: context.now,
       credential: this.secretBox.encrypt(await hashPassword(password)),

@@ -7,7 +7,7 @@ import { FormSentResponse } from '../../command-responses';
 import { SendFormDto } from './send-form.dto';
 import { SendFormCommand } from './send-form.command';
 
-/** Sends a form to the client's current contacts (the wizard's step 6, later on). */
+/** Sends a form to the client's contacts now or at `sendAt` (the wizard's step 6, later on). */
 @ApiTags('client sheet')
 @CommandController()
 @Controller('clients')
@@ -21,9 +21,7 @@ export class SendFormController {
     @Body() dto: SendFormDto,
     @Ctx() context: CommandContext,
   ) {
-    const { formId, ...result } = await this.commandBus.execute(
-      new SendFormCommand(id, dto.formTemplateId, context),
-    );
+    const { formId, ...result } = await this.commandBus.execute(new SendFormCommand(id, dto, context));
     return { ...commandResponse(id, result), formId };
   }
 }

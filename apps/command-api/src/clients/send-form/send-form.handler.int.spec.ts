@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { clientsTestBed, commandContext, type ClientsTestBed } from '../testing/clients-test-bed';
 import { SendFormCommand } from './send-form.command';
 import { SendFormHandler } from './send-form.handler';
+import { FormSteps } from '../../forms/form-steps';
+import { ReminderSteps } from '../reminders/reminder-steps';
+import { TenantSettingsLookup } from '../../settings/tenant-settings-lookup';
 
 describe('SendFormHandler (on the embedded event store)', () => {
   let bed: ClientsTestBed;
 
   beforeAll(async () => {
-    bed = await clientsTestBed([SendFormHandler]);
+    bed = await clientsTestBed([SendFormHandler, FormSteps, ReminderSteps, TenantSettingsLookup]);
   });
   afterAll(() => bed.close());
 
   const send = (clientId: string, formTemplateId: unknown) =>
-    bed.get(SendFormHandler).execute(new SendFormCommand(clientId, formTemplateId, commandContext()));
+    bed.get(SendFormHandler).execute(new SendFormCommand(clientId, { formTemplateId }, commandContext()));
 
   it('sends the form and answers its id with the revision', async () => {
     const clientId = await bed.client();

@@ -1,21 +1,32 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { validOrThrow } from '@dossiers/domain';
+import { checkAll, checkSendFormInput, validOrThrow, type FormRenderInputs } from '@dossiers/domain';
 import { ClientCommandRunner } from '../client-command-runner';
 import { TemplateSteps } from '../steps/template-steps';
+import { FormSteps } from '../../forms/form-steps';
 import { SendFormCommand, type FormSent } from './send-form.command';
 
-/** Sends a form to the client's current contacts (the wizard's step 6, later on). */
+/** Sends a form to the client's contacts now (each a mail in their language, with its link), or schedules it. */
 @CommandHandler(SendFormCommand)
 export class SendFormHandler implements ICommandHandler<SendFormCommand> {
   constructor(
     private readonly templates: TemplateSteps,
+    private readonly steps: FormSteps,
     private readonly runner: ClientCommandRunner,
   ) {}
 
-  async execute({ clientId, formTemplateId, context }: SendFormCommand): Promise<FormSent> {
-    const command = validOrThrow(
-      await this.templates.form(clientId, formTemplateId, 'formTemplateId', context),
+  async execute({ clientId, input, context }: SendFormCommand): Promise<FormSent> {
+    const { form, options } = validOrThrow(
+      checkAll({
+        form: await this.templates.form(clientId, input.formTemplateId, 'formTemplateId', context),
+        options: checkSendFormInput(input),
+      }),
     );
-    return { ...(await this.runner.run(clientId, command, context)), formId: command.formId };
+    const result = await this.runner.run<FormRenderInputs>(
+      clientId,
+      (_state, inputs) => ({ ...form, ...options, ...inputs }),
+      context,
+      { prepare: (state) => this.steps.renderInputs(state, context.tenant) },
+    );
+    return { ...result, formId: form.formId };
   }
 }

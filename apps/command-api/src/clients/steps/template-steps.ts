@@ -60,11 +60,12 @@ export class TemplateSteps {
     const found = await this.find(raw, field, 'form template', (id) =>
       this.templates.formTemplate(id, context.tenant),
     );
-    return mapChecked(found, ({ templateId, name }) => ({
+    return mapChecked(found, ({ templateId, name, messages }) => ({
       type: 'SendForm',
       clientId,
       formId: context.newId(`form:${templateId}`),
-      template: { templateId, name },
+      template: { templateId, name, messages },
+      now: context.now,
     }));
   }
 

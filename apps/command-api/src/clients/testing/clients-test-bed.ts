@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Type } from '@nestjs/common';
+import type { Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { ClientCommand, ConnectorDefinition } from '@dossiers/domain';
 import type { FormSection, SheetField, TreeTemplateFolder } from '@dossiers/events';
 import { Aggregates, EventStreams, FoldedStateCache, type CommandContext } from '@dossiers/application';
-import { SqliteEventStore } from '@dossiers/event-store';
+import { EVENT_STORE, SqliteEventStore } from '@dossiers/event-store';
 import { CONNECTOR_CATALOG, SECRET_BOX, SecretBox } from '@dossiers/platform';
 import { CollaboratorLookup } from '../../directory/collaborator-lookup';
 import { ContactCreation } from '../../directory/contact-creation';
@@ -52,7 +52,7 @@ export const commandContext = (overrides: Partial<CommandContext> = {}): Command
  * The client commands' handlers wired as in the command API, on an embedded SQLite event store
  * (with the folded-state cache), with the directory and templates they look things up in.
  */
-export async function clientsTestBed(handlers: Type[]) {
+export async function clientsTestBed(handlers: Provider[]) {
   const dir = mkdtempSync(join(tmpdir(), 'client-commands-'));
   const store = new SqliteEventStore({ filename: join(dir, 'events.db'), synchronous: 'NORMAL' });
   const streams = new EventStreams(store, new FoldedStateCache());
@@ -60,6 +60,7 @@ export async function clientsTestBed(handlers: Type[]) {
   const moduleRef = await Test.createTestingModule({
     providers: [
       { provide: EventStreams, useValue: streams },
+      { provide: EVENT_STORE, useValue: store },
       { provide: Aggregates, useValue: aggregates },
       { provide: SECRET_BOX, useValue: new SecretBox(randomBytes(32)) },
       { provide: CONNECTOR_CATALOG, useValue: [TEST_CONNECTOR] },

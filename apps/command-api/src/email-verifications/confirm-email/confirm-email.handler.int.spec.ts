@@ -41,6 +41,7 @@ describe('ConfirmEmailHandler', () => {
         type: 'ActivateContact',
         contactId,
         invitationId: randomUUID(),
+        clientId: null,
         expiresAt: '2030-01-01T00:00:00.000Z',
         now: NOW,
         credential: { keyId: 'k', iv: 'iv', data: 'data', tag: 'tag' },

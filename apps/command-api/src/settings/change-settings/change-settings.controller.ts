@@ -16,7 +16,7 @@ export class ChangeSettingsController {
   @Put()
   @ApiOkResponse({ type: CommandResponse })
   async change(@Body() dto: ChangeSettingsDto, @Ctx() context: CommandContext) {
-    const command = new ChangeSettingsCommand({ newFolderDefault: dto.newFolderDefault }, context);
+    const command = new ChangeSettingsCommand(dto, context);
     return commandResponse(context.tenant, await this.commandBus.execute(command));
   }
 }

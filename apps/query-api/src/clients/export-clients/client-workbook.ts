@@ -1,9 +1,8 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { isDateAttribute } from '@dossiers/domain';
 import type { AttributeValue } from '@dossiers/events';
 import type { ClientListDoc } from '@dossiers/read-models';
-import { PacedWorkbookWriter } from './paced-workbook-writer';
+import { openStreamedSheet, paceRows } from './paced-workbook-writer';
 
 const FIXED_COLUMNS = [
   { header: 'Name', width: 40 },
@@ -30,14 +29,6 @@ export interface ClientWorkbookInput {
   asStaff: boolean;
 }
 
-/** Excel column letters: 1 -> A, 27 -> AA. */
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** A cell's value and style: a date attribute becomes a date cell, formatted as it was written (day or instant). */
 function attributeCell(value: AttributeValue): [unknown, object] {
   if (!isDateAttribute(value)) return [value, PLAIN];
@@ -45,26 +36,14 @@ function attributeCell(value: AttributeValue): [unknown, object] {
 }
 
 /**
- * Streams the client base as an .xlsx into `output`: rows are committed (and leave memory) as they
- * are written, shared strings are off, and writing pauses while the zip is behind (deflate runs on
- * another thread) or `output` is full, so memory stays flat however many clients there are.
+ * Streams the client base as an .xlsx into `output`, pausing while the zip or `output` is behind
+ * (paceRows), so memory stays flat however many clients there are.
  */
 export async function writeClientWorkbook(output: Writable, input: ClientWorkbookInput): Promise<void> {
-  const workbook = new PacedWorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('Clients', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const { workbook, sheet } = openStreamedSheet(output, 'Clients', [
     ...FIXED_COLUMNS,
     ...input.attributeKeys.map((key) => ({ header: key, width: Math.min(40, Math.max(12, key.length + 2)) })),
-  ];
-  const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E78' } };
-  header.commit();
-  sheet.autoFilter = { from: 'A1', to: `${columnLetter(sheet.columns.length)}1` };
+  ]);
   const attributeColumn = new Map(input.attributeKeys.map((key, i) => [key, FIXED_COLUMNS.length + i]));
 
   for await (const client of input.clients) {
@@ -86,11 +65,7 @@ export async function writeClientWorkbook(output: Writable, input: ClientWorkboo
       cell.style = styles[columnNumber - 1] ?? PLAIN;
     });
     row.commit();
-    // Rows come from a synchronous cursor: these waits are also where the event loop turns, so
-    // deflate's results come back and other requests are served during a long export.
-    const zipBehind = workbook.pace();
-    if (zipBehind) await zipBehind;
-    if (output.writableNeedDrain) await once(output, 'drain');
+    await paceRows(workbook, output);
   }
   sheet.commit();
   await workbook.commit();

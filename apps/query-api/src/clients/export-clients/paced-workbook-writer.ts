@@ -1,5 +1,5 @@
 import { EventEmitter, once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /**
@@ -54,6 +54,48 @@ export class PacedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
     if (!current?.output.writableNeedDrain) return undefined;
     return once(current.output, 'drain').then(() => undefined);
   }
+}
+
+/** A header cell's width and text. */
+export interface SheetColumn {
+  header: string;
+  width: number;
+}
+
+/** Excel column letters: 1 -> A, 27 -> AA. */
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * A workbook streamed into `output` with one sheet, its header row written (bold, frozen,
+ * filterable). Rows are committed (and leave memory) as they are written, shared strings are off.
+ */
+export function openStreamedSheet(output: Writable, name: string, columns: SheetColumn[]) {
+  const workbook = new PacedWorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
+  const header = sheet.getRow(1);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E78' } };
+  header.commit();
+  sheet.autoFilter = { from: 'A1', to: `${columnLetter(columns.length)}1` };
+  return { workbook, sheet };
+}
+
+/**
+ * After each committed row: waits while the zip is behind (deflate runs on another thread) or
+ * `output` is full, so memory stays flat however many rows there are. Rows come from a
+ * synchronous cursor: these waits are also where the event loop turns, so deflate's results come
+ * back and other requests are served during a long export.
+ */
+export async function paceRows(workbook: PacedWorkbookWriter, output: Writable): Promise<void> {
+  const zipBehind = workbook.pace();
+  if (zipBehind) await zipBehind;
+  if (output.writableNeedDrain) await once(output, 'drain');
 }
 
 /** One part of the zip, as exceljs writes it: text gathered into chunks, then written to `output`. */

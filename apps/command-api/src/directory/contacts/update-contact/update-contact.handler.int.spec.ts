@@ -50,6 +50,7 @@ describe('UpdateContactHandler', () => {
         type: 'ActivateContact',
         contactId,
         invitationId: randomUUID(),
+        clientId: null,
         expiresAt: '2030-01-01T00:00:00.000Z',
         now: admin().now,
         credential: { keyId: 'k', iv: 'iv', data: 'data', tag: 'tag' },

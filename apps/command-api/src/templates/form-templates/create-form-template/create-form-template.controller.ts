@@ -20,7 +20,7 @@ export class CreateFormTemplateController {
     @NewId('form-template') id: string,
     @Ctx() context: CommandContext,
   ) {
-    const command = new CreateFormTemplateCommand(id, dto.name, dto.sections, context);
+    const command = new CreateFormTemplateCommand(id, dto, context);
     return commandResponse(id, await this.commandBus.execute(command));
   }
 }

@@ -17,6 +17,7 @@ export class GetFormTemplateHandler implements IQueryHandler<GetFormTemplateQuer
       principal.tenant,
       templateId,
     );
-    return { ...summaryOf(doc), sections: doc.sections, revision: doc.revision };
+    const { sections, targetFolderPath, messages, revision } = doc;
+    return { ...summaryOf(doc), sections, targetFolderPath, messages, revision };
   }
 }

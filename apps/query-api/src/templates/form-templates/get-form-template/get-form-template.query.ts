@@ -3,10 +3,8 @@ import type { FormTemplateDoc } from '@dossiers/read-models';
 import type { Principal } from '@dossiers/platform';
 import type { TemplateSummary } from '../../template-reads';
 
-export type FormTemplateDetail = TemplateSummary & {
-  sections: FormTemplateDoc['sections'];
-  revision: number;
-};
+export type FormTemplateDetail = TemplateSummary &
+  Pick<FormTemplateDoc, 'sections' | 'targetFolderPath' | 'messages'> & { revision: number };
 
 /** GET /form-templates/:id. */
 export class GetFormTemplateQuery extends Query<FormTemplateDetail> {
