@@ -22,7 +22,11 @@ export function checkRecipients(raw: unknown, field = 'recipients'): Checked<Rem
 }
 
 function perLanguage(raw: unknown, field: string, errors: FieldError[]): Record<string, unknown> {
-  if (raw === undefined || raw === null) return {};
+  if (raw === undefined) return {};
+  if (raw === null) {
+    errors.push({ field, message: 'must not be null: leave it out' });
+    return {};
+  }
   if (isPlainObject(raw)) {
     for (const language of Object.keys(raw))
       if (!(LANGUAGES as readonly string[]).includes(language))
