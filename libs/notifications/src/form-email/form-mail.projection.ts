@@ -1,24 +1,14 @@
 import type { ClientEvent } from '@dossiers/events';
-import { defineProjection, type Projection, type Recorded } from '@dossiers/read-models';
-import type { Document } from '@dossiers/read-store';
+import type { Recorded } from '@dossiers/read-models';
 import { derivedDeliveryId } from '../deliveries/derived-id';
-import {
-  MAIL_DELIVERIES_COLLECTION,
-  MAIL_DELIVERY_INDEXES,
-  type MailDeliveryDoc,
-} from '../deliveries/mail-delivery.document';
-import type { PendingDelivery } from '../reminder-email/reminder-mail.projection';
+import type { MailDeliveryDoc } from '../deliveries/mail-delivery.document';
+import { outboxProjection, type PendingDelivery } from '../deliveries/outbox-projection';
 import { formLinkExpiry } from './form-token';
 
 type FormSent = Extract<ClientEvent, { type: 'FormSent' }>;
 
 /** One document per form sent: its deliveries, which it derives into the outbox. */
 export const FORM_MAIL_SENDS_COLLECTION = 'form_mail_sends';
-
-interface FormMailSendDoc extends Document {
-  _id: string;
-  deliveries: MailDeliveryDoc[];
-}
 
 /** One delivery per recipient of a form: its id from the event's and the contact's. */
 export const formDeliveryId = (eventId: string, contactId: string) =>
@@ -46,17 +36,11 @@ function deliveriesOf(event: Recorded<FormSent>, pending: PendingDelivery): Mail
  * The mails of a form sent (FormSent): one delivery per recipient, written once into the outbox
  * (a retained derived collection), as reminders' are. The sender adds the signed link.
  */
-export function formMailProjection(pending: PendingDelivery): Projection {
-  return defineProjection<FormMailSendDoc, FormSent>({
+export function formMailProjection(pending: PendingDelivery) {
+  return outboxProjection({
     name: 'form-mail',
     collection: FORM_MAIL_SENDS_COLLECTION,
-    indexes: [],
-    canHandle: ['FormSent'],
-    documentId: (event) => event.id,
-    evolve: (doc, event) => doc ?? { _id: event.id, deliveries: deliveriesOf(event, pending) },
-    derived: {
-      collections: [{ name: MAIL_DELIVERIES_COLLECTION, indexes: MAIL_DELIVERY_INDEXES, retain: true }],
-      derive: (doc) => doc.deliveries.map((doc) => ({ collection: MAIL_DELIVERIES_COLLECTION, doc })),
-    },
-  }) as unknown as Projection;
+    eventType: 'FormSent',
+    deliveriesOf: (event) => deliveriesOf(event, pending),
+  });
 }

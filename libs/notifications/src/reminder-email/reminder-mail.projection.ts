@@ -1,32 +1,17 @@
 import type { ClientEvent } from '@dossiers/events';
-import { defineProjection, type Projection, type Recorded } from '@dossiers/read-models';
-import type { Document } from '@dossiers/read-store';
+import type { Recorded } from '@dossiers/read-models';
 import { derivedDeliveryId } from '../deliveries/derived-id';
-import {
-  MAIL_DELIVERIES_COLLECTION,
-  MAIL_DELIVERY_INDEXES,
-  type MailDeliveryDoc,
-} from '../deliveries/mail-delivery.document';
+import type { MailDeliveryDoc } from '../deliveries/mail-delivery.document';
+import { outboxProjection, type PendingDelivery } from '../deliveries/outbox-projection';
 
 type OccurrenceSent = Extract<ClientEvent, { type: 'ReminderOccurrenceSent' }>;
 
 /** One document per occurrence sent: its deliveries, which it derives into the outbox. */
 export const REMINDER_MAIL_OCCURRENCES_COLLECTION = 'reminder_mail_occurrences';
 
-interface ReminderMailOccurrenceDoc extends Document {
-  _id: string;
-  deliveries: MailDeliveryDoc[];
-}
-
 /** One delivery per recipient of an occurrence: its id from the event's and the contact's. */
 export const reminderDeliveryId = (eventId: string, contactId: string) =>
   derivedDeliveryId(eventId, `reminder/${contactId}`);
-
-/** The first state of a new delivery (the other mails' too). */
-export type PendingDelivery = () => Pick<
-  MailDeliveryDoc,
-  'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'messageId' | 'message'
->;
 
 function deliveriesOf(event: Recorded<OccurrenceSent>, pending: PendingDelivery): MailDeliveryDoc[] {
   const { clientId, reminderId, kind, occurrence, recipients } = event.data;
@@ -52,18 +37,12 @@ function deliveriesOf(event: Recorded<OccurrenceSent>, pending: PendingDelivery)
  * read, and then left as the sender leaves it. The event's rendered texts are sent as they are;
  * the address is the contact's, read when the mail goes out.
  */
-export function reminderMailProjection(pending: PendingDelivery): Projection {
-  return defineProjection<ReminderMailOccurrenceDoc, OccurrenceSent>({
+export function reminderMailProjection(pending: PendingDelivery) {
+  return outboxProjection({
     // Its own checkpoint: from the store's first occurrence on, each mailed once.
     name: 'reminder-mail',
     collection: REMINDER_MAIL_OCCURRENCES_COLLECTION,
-    indexes: [],
-    canHandle: ['ReminderOccurrenceSent'],
-    documentId: (event) => event.id,
-    evolve: (doc, event) => doc ?? { _id: event.id, deliveries: deliveriesOf(event, pending) },
-    derived: {
-      collections: [{ name: MAIL_DELIVERIES_COLLECTION, indexes: MAIL_DELIVERY_INDEXES, retain: true }],
-      derive: (doc) => doc.deliveries.map((doc) => ({ collection: MAIL_DELIVERIES_COLLECTION, doc })),
-    },
-  }) as unknown as Projection;
+    eventType: 'ReminderOccurrenceSent',
+    deliveriesOf: (event) => deliveriesOf(event, pending),
+  });
 }
