@@ -62,7 +62,7 @@ export interface FilesFigures {
 export const peakMb = (m: ServerMemory): number => Math.max(m.highWaterMarkMb ?? 0, m.sampledPeakMb);
 export const highestPeakMb = (t: TransferFigures): number => Math.max(...t.server.map(peakMb));
 
-type ChildMessage =
+export type ChildMessage =
   | { type: 'ready'; port: number; rssMb: number }
   | { type: 'begun'; phase: string }
   | ({ type: 'phase'; phase: string } & ServerMemory);
@@ -155,14 +155,14 @@ export async function benchFiles(dir: string): Promise<FilesFigures> {
 }
 
 /** The node flags `npm start` gives the standalone app, so that it runs here as it does there. */
-const startFlags = (): string[] => npmScriptNodeFlags('start', 'dist/apps/standalone/src/main.js');
+export const startFlags = (): string[] => npmScriptNodeFlags('start', 'dist/apps/standalone/src/main.js');
 
 const describe = (m: ServerMemory): string =>
   `server RSS ${m.beforeMb.toFixed(0)} MB before, peak ${peakMb(m).toFixed(0)} MB ` +
   `(sampled ${m.sampledPeakMb.toFixed(0)} MB), ${m.afterMb.toFixed(0)} MB after`;
 
 /** The forked server: its messages in order, and the memory it reports around a measured step. */
-class ServerChild {
+export class ServerChild {
   private readonly queue: ChildMessage[] = [];
   private waiting?: (message: ChildMessage) => void;
   private readonly exited: Promise<number | null>;

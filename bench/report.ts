@@ -5,9 +5,11 @@ import type { AppendFigures } from './appends';
 import { CONCURRENT_WRITERS } from './appends';
 import type { ExportFigures } from './export';
 import { highestPeakMb, type FilesFigures } from './files';
+import { httpRows, type HttpFigures } from './http';
 import type { PermissionsFigures } from './permissions';
 import type { QueryFigure } from './queries';
 import type { RebuildFigures } from './rebuild';
+import { reminderRows, type ReminderFigures } from './reminders';
 import type { SeedSummary } from './seed';
 import { timeTravelRows, type TimeTravelFigures } from './time-travel.run';
 import { fmt, fmtInt, type Machine } from './util';
@@ -26,6 +28,8 @@ export interface Results {
   files: FilesFigures;
   activities: ActivityFigures;
   timeTravel: TimeTravelFigures;
+  http: HttpFigures;
+  reminders: ReminderFigures;
 }
 
 export interface Row {
@@ -92,6 +96,8 @@ export function rows(r: Results): Row[] {
     ...fileRows(r.files),
     ...activityRows(r.activities),
     ...timeTravelRows(r.timeTravel),
+    ...httpRows(r.http),
+    ...reminderRows(r.reminders),
   ];
 }
 

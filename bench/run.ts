@@ -1,10 +1,11 @@
 /**
  * npm run bench: event-store appends, projection rebuild, client-list queries, the client
- * export, folder permissions and file transfers, measured on this machine through the real code paths. Prints a
- * table and rewrites the generated part of BENCHMARKS.md. About three minutes; temp files go to the OS temp dir.
+ * export, folder permissions and file transfers, measured on this machine through the real code paths, and the
+ * reminders burst (j) (its BullMQ half on REDIS_URL or 127.0.0.1:6379). Prints a table and rewrites the generated
+ * part of BENCHMARKS.md. About three minutes, and several more for (j); temp files go to the OS temp dir.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@dossiers/event-store';
@@ -12,9 +13,12 @@ import { benchActivities } from './activities';
 import { benchAppends } from './appends';
 import { benchExport } from './export';
 import { benchFiles } from './files';
+import { benchHttp } from './http';
+import { clientSample } from './http.run';
 import { benchPermissions } from './permissions';
 import { benchQueries } from './queries';
 import { benchRebuild } from './rebuild';
+import { BENCH_REDIS_URL, benchReminders, redisAnswers } from './reminders';
 import { benchTimeTravel } from './time-travel.run';
 import { printTable, writeBenchmarksMd, type Results } from './report';
 import { COMMON_SEARCH, LIVE_CLIENTS, RARE_SEARCH, seedClientBase } from './seed';
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
 
     log('(c) client-list queries');
     const queries = await benchQueries(readStore, { common: COMMON_SEARCH, rare: RARE_SEARCH });
+    const sample = await clientSample(readStore);
     await readStore.close();
 
     log('(d) export, in a child process');
@@ -61,6 +66,20 @@ async function main(): Promise<void> {
     log('(h) time travel');
     const timeTravel = await benchTimeTravel(dir);
 
+    log('(i) HTTP throughput against bare Fastify, on a copy of the stores of (b)');
+    const httpData = join(dir, 'http-data');
+    mkdirSync(httpData);
+    copyFileSync(join(dir, 'events.db'), join(httpData, 'events.db'));
+    copyFileSync(readStoreFile, join(httpData, 'read-models.db'));
+    const http = await benchHttp(httpData, sample.ids, sample.clients);
+
+    log('(j) reminders burst: 100,000 occurrences due at once, embedded scheduler then BullMQ');
+    const withRedis = await redisAnswers(BENCH_REDIS_URL);
+    if (!withRedis) log(`(j) no Redis answers at ${BENCH_REDIS_URL}: the BullMQ burst is not run (FAIL)`);
+    const reminders = await benchReminders(dir, {
+      schedulers: withRedis ? ['embedded', 'bullmq'] : ['embedded'],
+    });
+
     const results: Results = {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       machine: machine(),
@@ -75,6 +94,8 @@ async function main(): Promise<void> {
       files,
       activities,
       timeTravel,
+      http,
+      reminders,
     };
     printTable(results);
     const file = join(__dirname, '..', 'BENCHMARKS.md');

@@ -64,6 +64,20 @@ describe('HTTP edge cases', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers a read-your-writes query with what it waited (Server-Timing)', async () => {
+    const created = await suite.h.http().post('/clients').set(suite.auth).send({ name: 'Lecture immédiate' });
+    const read = await suite.h
+      .http()
+      .get(`/clients/${created.body.id}`)
+      .set(suite.auth)
+      .set('X-Min-Position', String(created.body.position));
+    expect(read.status).toBe(200);
+    expect(read.body.name).toBe('Lecture immédiate');
+    expect(read.headers['server-timing']).toMatch(/^min-position;dur=\d+\.\d$/);
+    const plain = await suite.h.http().get(`/clients/${created.body.id}`).set(suite.auth);
+    expect(plain.headers['server-timing']).toBeUndefined();
+  });
+
   it('keeps attribute keys named like object methods', async () => {
     const attributes = { valueOf: 2, hasOwnProperty: 'y', toString: true, a: 1 };
     const res = await suite.h.http().post('/clients').set(suite.auth).send({ name: 'Acme', attributes });

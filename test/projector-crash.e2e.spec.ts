@@ -30,6 +30,11 @@ function startProjector(dataDir: string): ChildProcess {
     cwd: join(__dirname, '..'),
     env: {
       ...process.env,
+      // The test seeds and reads SQLite files: engine URLs set for the contract suites (CI) must not
+      // send the projector elsewhere; an empty value counts as unset.
+      EVENTSTORE_URL: '',
+      MONGO_URL: '',
+      REDIS_URL: '',
       DATA_DIR: dataDir,
       AUTH_SECRET: TEST_SECRET,
       LOG_LEVEL: 'error',

@@ -6,12 +6,12 @@ const OPTIONAL = [
   [
     'EVENTSTORE_URL',
     'EventStoreDB event-store contract',
-    'docker compose up -d eventstore; EVENTSTORE_URL=esdb://localhost:2113?tls=false',
+    'docker compose -f docker-compose.engines.yml up -d --wait; EVENTSTORE_URL=esdb://localhost:2113?tls=false',
   ],
   [
     'MONGO_URL',
     'MongoDB read-store, GridFS blob-store and replay-check (verify-projections)',
-    'docker compose up -d mongo; MONGO_URL=mongodb://localhost:27017/?replicaSet=rs0&directConnection=true',
+    'docker compose -f docker-compose.engines.yml up -d --wait; MONGO_URL=mongodb://localhost:27017/?replicaSet=rs0&directConnection=true',
   ],
 ];
 

@@ -48,6 +48,9 @@ export async function startStandalone(env: Record<string, string> = {}): Promise
     AUTH_SECRET: TEST_SECRET,
     LOG_LEVEL: 'error',
     SQLITE_SYNCHRONOUS: 'NORMAL',
+    // One admin token makes every request of a suite: rate limits are tested where a test turns them on.
+    RATE_LIMIT_PER_PRINCIPAL: '0',
+    RATE_LIMIT_PER_TENANT: '0',
     ...env,
   });
   const app = await createHttpApp(StandaloneModule.forRoot(config) as never, config, {

@@ -16,7 +16,21 @@ export interface DueWorkQueueOptions extends EnqueuerOptions {
   redisUrl: string;
   queueName: string;
   concurrency: number;
+  /** how long a worker's lock on a job lasts unrenewed (renewed every half of it while the job runs) */
+  lockDurationMs?: number;
+  /** how often a worker looks for jobs whose worker died (their lock lapsed) to run them again */
+  stalledIntervalMs?: number;
 }
+
+/**
+ * BullMQ's defaults, kept in production: a worker killed mid-job has its jobs taken over by
+ * another once its lock has lapsed and a stalled check has seen it so (up to lockDuration +
+ * stalledInterval: a minute; a job stalled twice is failed, then enqueued again while still due).
+ * Shorter locks would take over sooner, but a worker whose event loop is busy for longer than one
+ * could lose a live job to another: harmless (the command is idempotent), but work done twice.
+ */
+const LOCK_DURATION_MS = 30_000;
+const STALLED_INTERVAL_MS = 30_000;
 
 /**
  * The reminders on BullMQ (REDIS_URL set): the scheduler side that enqueues the due work and a
@@ -34,9 +48,16 @@ export class DueWorkQueueModule {
   }
 
   static forRoot(options: DueWorkQueueOptions): DynamicModule {
-    const { redisUrl, queueName, concurrency, ...enqueuer } = options;
+    const {
+      redisUrl,
+      queueName,
+      concurrency,
+      lockDurationMs = LOCK_DURATION_MS,
+      stalledIntervalMs = STALLED_INTERVAL_MS,
+      ...enqueuer
+    } = options;
     // The queue's name comes from the configuration: the decorator goes on a class made for it.
-    @Processor(queueName, { concurrency })
+    @Processor(queueName, { concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs })
     class QueueWorker extends DueWorkProcessor {}
 
     return {

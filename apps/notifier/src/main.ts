@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { InfrastructureModule, jsonLogger, loadConfig } from '@dossiers/platform';
+import { enableGracefulShutdown, InfrastructureModule, jsonLogger, loadConfig } from '@dossiers/platform';
 import { NotifierModule } from './notifier.module';
 
 /** The notifier process: the mail reactor alone, without HTTP. Run one per deployment. */
@@ -11,7 +11,7 @@ async function main() {
   class NotifierAppModule {}
 
   const app = await NestFactory.createApplicationContext(NotifierAppModule, { logger: jsonLogger(config) });
-  app.enableShutdownHooks();
+  enableGracefulShutdown(app, config.shutdownTimeoutMs);
 }
 
 main().catch((error) => {

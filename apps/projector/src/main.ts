@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { InfrastructureModule, jsonLogger, loadConfig } from '@dossiers/platform';
+import { enableGracefulShutdown, InfrastructureModule, jsonLogger, loadConfig } from '@dossiers/platform';
 import { ProjectorModule } from './projector.module';
 
 async function main() {
@@ -10,7 +10,7 @@ async function main() {
   class ProjectorAppModule {}
 
   const app = await NestFactory.createApplicationContext(ProjectorAppModule, { logger: jsonLogger(config) });
-  app.enableShutdownHooks();
+  enableGracefulShutdown(app, config.shutdownTimeoutMs);
 }
 
 main().catch((error) => {

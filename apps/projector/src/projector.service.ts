@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@dossiers/event-store';
 import { READ_STORE, type ReadStore } from '@dossiers/read-store';
-import { ALL_PROJECTIONS, Projector } from '@dossiers/read-models';
+import { ALL_PROJECTIONS, ProjectionProgress, Projector } from '@dossiers/read-models';
 import { APP_CONFIG, type AppConfig } from '@dossiers/platform';
 
 const MAX_BACKOFF_MS = 30_000;
@@ -22,16 +22,20 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private readonly projector: Projector;
   private backoffMs = 500;
   private restartTimer?: NodeJS.Timeout;
+  private restarting: Promise<void> = Promise.resolve();
   private stopping = false;
 
   constructor(
     @Inject(EVENT_STORE) eventStore: EventStore,
     @Inject(READ_STORE) readStore: ReadStore,
     @Inject(APP_CONFIG) config: AppConfig,
+    progress: ProjectionProgress,
   ) {
     this.projector = new Projector(eventStore, readStore, ALL_PROJECTIONS, {
       batchSize: config.projectorBatchSize,
       onError: (error) => this.restartLater(error),
+      // Queries of this process waiting for read-your-writes see the batch at once, not at their next poll.
+      onCommitted: () => progress.poke(),
     });
   }
 
@@ -48,18 +52,21 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     });
     if (this.stopping) return;
     this.restartTimer = setTimeout(() => {
-      this.projector
+      this.restarting = this.projector
         .stop()
-        .then(() => this.projector.start())
-        .then(() => (this.backoffMs = 500))
+        // A shutdown that began meanwhile waits for this restart: it must not start a subscription after it.
+        .then(() => (this.stopping ? undefined : this.projector.start()))
+        .then(() => void (this.backoffMs = 500))
         .catch((e) => this.restartLater(e));
     }, this.backoffMs);
     this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
   }
 
+  /** Waits for the batch in progress: its checkpoint is committed with it (Projector.stop). */
   async onApplicationShutdown() {
     this.stopping = true;
     clearTimeout(this.restartTimer);
+    await this.restarting;
     await this.projector.stop();
   }
 }

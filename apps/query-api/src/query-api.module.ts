@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionLagModule } from '@dossiers/platform';
 import { AccessModule } from './access/access.module';
 import { FolderQueriesModule } from './folders/folder-queries.module';
 import { FileQueriesModule } from './files/file-queries.module';
@@ -34,10 +35,12 @@ import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
 
 /**
  * The read side: read models only (plus the event streams, for auditors). Controllers are listed
- * with the export first so that `/clients/export.xlsx` is never taken for a client id.
+ * with the export first so that `/clients/export.xlsx` is never taken for a client id. It exports
+ * ProjectionLagModule: the /ready of a process serving reads tells how far the read models lag.
  */
 @Module({
   imports: [
+    ProjectionLagModule,
     AccessModule,
     FolderQueriesModule,
     FileQueriesModule,
@@ -75,5 +78,6 @@ import { ListGroupsHandler } from './groups/list-groups/list-groups.handler';
     ListClientRemindersHandler,
     ListGroupsHandler,
   ],
+  exports: [ProjectionLagModule],
 })
 export class QueryApiModule {}

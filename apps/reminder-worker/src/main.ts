@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { jsonLogger, loadConfig } from '@dossiers/platform';
+import { enableGracefulShutdown, jsonLogger, loadConfig } from '@dossiers/platform';
 import { ReminderWorkerModule } from './reminder-worker.module';
 
 /**
@@ -13,7 +13,7 @@ async function main() {
   const app = await NestFactory.createApplicationContext(ReminderWorkerModule.forRoot(config), {
     logger: jsonLogger(config),
   });
-  app.enableShutdownHooks();
+  enableGracefulShutdown(app, config.shutdownTimeoutMs);
 }
 
 main().catch((error) => {

@@ -12,8 +12,15 @@ import {
   NotFoundError,
   type ClientCommand,
   type ClientState,
+  type Decider,
 } from '@dossiers/domain';
-import { SqliteEventStore, WrongExpectedVersionError, type EventStore } from '@dossiers/event-store';
+import type { DomainEvent, NewEvent } from '@dossiers/events';
+import {
+  SqliteEventStore,
+  WrongExpectedVersionError,
+  type EventStore,
+  type ExpectedRevision,
+} from '@dossiers/event-store';
 import { EventStreams, type Aggregate } from './event-streams';
 import { testCommandContext } from './testing/test-command-context';
 
@@ -283,5 +290,63 @@ describe('EventStreams', () => {
       expect(build).not.toHaveBeenCalled();
       expect(await store.readStream(clientStreamId(id))).toHaveLength(1);
     });
+  });
+});
+
+describe('EventStreams with a command retried under the same event ids (Idempotency-Key)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let appended: { events: string[]; expected: unknown }[];
+  let tallies: Aggregate<number, { type: 'Tick'; times: number }>;
+
+  /** Decides `times` events whatever it has seen, as a retried command decided anew may. */
+  const tallyDecider: Decider<number, { type: 'Tick'; times: number }, DomainEvent> = {
+    initialState: () => 0,
+    evolve: (count) => count + 1,
+    decide: ({ times }) => Array.from({ length: times }, () => ({ type: 'Ticked', data: {} })),
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'event-streams-retries-'));
+    store = new SqliteEventStore({ filename: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    // What reaches the store: SQLite would drop the repeats itself, EventStoreDB only within its window.
+    const watched: EventStore = Object.create(store, {
+      append: {
+        value: (streamId: string, events: NewEvent[], expected: ExpectedRevision) => {
+          appended.push({ events: events.map((event) => event.id), expected });
+          return store.append(streamId, events, expected);
+        },
+      },
+    });
+    tallies = new EventStreams(watched).aggregate(tallyDecider, (id) => `tally-${id}`, 'tally');
+  });
+  beforeEach(() => (appended = []));
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const keyed = (key: string) => context({ eventId: (streamId, index) => `${key}/${streamId}/${index}` });
+
+  it('drops the events the stream read already holds, answering like the first attempt', async () => {
+    const id = randomUUID();
+    const first = await tallies.handle(id, { type: 'Tick', times: 2 }, keyed('k1'));
+    await tallies.handle(id, { type: 'Tick', times: 1 }, context());
+
+    const retried = await tallies.handle(id, { type: 'Tick', times: 2 }, keyed('k1'));
+
+    expect(retried).toEqual(first);
+    expect(appended).toHaveLength(2);
+    expect(await store.readStream(`tally-${id}`)).toHaveLength(3);
+  });
+
+  it('appends only the new events of a partial repeat, expecting the revision it read', async () => {
+    const id = randomUUID();
+    await tallies.handle(id, { type: 'Tick', times: 2 }, keyed('k2'));
+
+    const result = await tallies.handle(id, { type: 'Tick', times: 3 }, keyed('k2'));
+
+    expect(appended[1]).toEqual({ events: [`k2/tally-${id}/2`], expected: 1 });
+    expect(result.revision).toBe(2);
   });
 });

@@ -9,7 +9,12 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@dossiers/events';
-import { WrongExpectedVersionError, type EventStore, type ExpectedRevision } from '@dossiers/event-store';
+import {
+  WrongExpectedVersionError,
+  withoutRepeats,
+  type EventStore,
+  type ExpectedRevision,
+} from '@dossiers/event-store';
 import type { CommandContext, CommandResult } from './command-context';
 import type { FoldedState, FoldedStateCache } from './folded-state-cache';
 
@@ -136,22 +141,33 @@ export class EventStreams {
     tenant: string,
     notFound: () => NotFoundError,
   ): Promise<LoadedStream<State>> {
+    return (await this.read(decider, streamId, tenant, notFound)).loaded;
+  }
+
+  /** `load`, with the events it read: the whole stream, or those after the cached revision. */
+  private async read<State, Event extends DomainEvent>(
+    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+    streamId: string,
+    tenant: string,
+    notFound: () => NotFoundError,
+  ): Promise<{ loaded: LoadedStream<State>; recorded: RecordedEvent[] }> {
     const cached = this.cache?.get<State>(decider, streamId);
     if (cached) {
       if (cached.tenant !== tenant) throw notFound();
       const recorded = await this.store.readStream(streamId, { fromRevision: cached.revision + 1 });
       // A free sanity check: anything but the next revision (an adapter ignoring fromRevision) is refolded.
       if (recorded.length === 0 || recorded[0].revision === cached.revision + 1) {
-        return this.fold(decider, streamId, cached, recorded);
+        return { loaded: this.fold(decider, streamId, cached, recorded), recorded };
       }
       this.cache!.forget(decider, streamId);
     }
     const recorded = await this.store.readStream(streamId);
-    if (recorded.length === 0) return { state: decider.initialState(), revision: -1, position: 0 };
+    if (recorded.length === 0)
+      return { loaded: { state: decider.initialState(), revision: -1, position: 0 }, recorded };
     const owner = recorded[0].metadata.tenant;
     if (owner !== tenant) throw notFound();
     const start = { state: decider.initialState(), revision: -1, position: 0, tenant: owner };
-    return this.fold(decider, streamId, start, recorded);
+    return { loaded: this.fold(decider, streamId, start, recorded), recorded };
   }
 
   /** The one command handler: read, fold, authorize, check If-Match, prepare, decide, append with the expected revision. */
@@ -164,7 +180,7 @@ export class EventStreams {
     { authorize, prepare }: HandleOptions<State, Inputs> = {},
   ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.load(decider, streamId, context.tenant, notFound);
+      const { loaded: current, recorded } = await this.read(decider, streamId, context.tenant, notFound);
       authorize?.(current.state);
       if (!meetsPrecondition(context.expectedRevision, current.revision)) {
         throw new WrongExpectedVersionError(
@@ -182,9 +198,17 @@ export class EventStreams {
       if (events.length === 0)
         return { revision: current.revision, position: current.position, unchanged: true };
 
+      // A retried command (Idempotency-Key: the same event ids) whose events this read shows went
+      // through: dropped here, as the store would, since the store's own search may be bounded
+      // (EventStoreDB's REPEAT_WINDOW) where this read is not.
+      const read = new Map(recorded.map((event) => [event.id, event]));
+      const deduplicated = withoutRepeats(toNewEvents(streamId, events, context), (id) => read.get(id));
+      if ('retried' in deduplicated) {
+        return { revision: deduplicated.retried.nextRevision, position: deduplicated.retried.position };
+      }
       const expected: ExpectedRevision = current.revision === -1 ? 'no_stream' : current.revision;
       try {
-        const appended = await this.store.append(streamId, toNewEvents(streamId, events, context), expected);
+        const appended = await this.store.append(streamId, deduplicated.fresh, expected);
         return { revision: appended.nextRevision, position: appended.position };
       } catch (error) {
         // A stream behind the fold is not one it came from (a store reset under a live cache): drop it.

@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain-errors';
 export * from './shared/checked';
+export * from './shared/event-size';
 export * from './shared/actor';
 export * from './shared/ids';
 export * from './shared/normalize-text';

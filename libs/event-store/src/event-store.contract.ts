@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JsonObject, NewEvent, RecordedEvent } from '@dossiers/events';
 import {
+  AppendTooLargeError,
   type Checkpoint,
   type EventStore,
+  type ExpectedRevision,
+  MAX_APPEND_BYTES,
   type ReadStreamOptions,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersionError,
+  appendSize,
 } from './event-store.port';
 
 export type MakeEventStore = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
@@ -147,6 +151,98 @@ export function eventStoreContract(name: string, makeStore: MakeEventStore): voi
 
         const stored = await store.readStream(stream);
         expect(stored.map((event) => event.id)).toEqual([...ids(events), stored[2].id]);
+      });
+
+      // The Idempotency-Key path: a command retried after its first attempt went through reads the
+      // stream again and appends the same ids expecting the stream's new head.
+      it.each([
+        ['the new head', (head: number): ExpectedRevision => head],
+        ['any', (): ExpectedRevision => 'any'],
+        ['stream_exists', (): ExpectedRevision => 'stream_exists'],
+      ])('answers a retry expecting %s like the original, writing nothing', async (_, expecting) => {
+        const stream = aStream();
+        const events = someEvents(2);
+        const original = await store.append(stream, events, 'no_stream');
+        const { nextRevision: head } = await store.append(stream, someEvents(30), 1);
+
+        await expect(store.append(stream, events, expecting(head))).resolves.toEqual(original);
+
+        expect(await store.readStream(stream)).toHaveLength(32);
+      });
+
+      it('recognises a retry of a long append, whatever its length', async () => {
+        const stream = aStream();
+        const events = someEvents(150);
+        const original = await store.append(stream, events, 'no_stream');
+        const { nextRevision: head } = await store.append(stream, someEvents(1), original.nextRevision);
+
+        await expect(store.append(stream, events, head)).resolves.toEqual(original);
+
+        expect(await store.readStream(stream)).toHaveLength(151);
+      });
+
+      it('writes only the new events of a partial repeat, checking them against the expected revision', async () => {
+        const stream = aStream();
+        const [a, b, c] = someEvents(3);
+        await store.append(stream, [a, b], 'no_stream');
+
+        const stale = await rejectionOf(store.append(stream, [b, c], 0));
+        expect(stale).toBeInstanceOf(WrongExpectedVersionError);
+        expect(stale).toMatchObject({ expected: 0, actual: 1 });
+        const result = await store.append(stream, [b, c], 1);
+
+        const stored = await store.readStream(stream);
+        expect(ids(stored)).toEqual(ids([a, b, c]));
+        expect(result).toEqual({ nextRevision: 2, position: stored[2].position });
+      });
+
+      it('writes an id repeated within one append once, as its first occurrence', async () => {
+        const stream = aStream();
+        const [a, b] = someEvents(2);
+        const aAgain = { ...anEvent({ n: 99 }), id: a.id };
+
+        const result = await store.append(stream, [a, aAgain, b, a], 'no_stream');
+
+        const stored = await store.readStream(stream);
+        expect(stored.map((event) => [event.id, event.data])).toEqual([
+          [a.id, a.data],
+          [b.id, b.data],
+        ]);
+        expect(result).toEqual({ nextRevision: 1, position: stored[1].position });
+      });
+    });
+
+    describe('size limit', () => {
+      /** One event whose appendSize is exactly `bytes`. */
+      function eventOfSize(bytes: number): NewEvent {
+        const event = anEvent({ padding: '' });
+        return { ...event, data: { padding: 'x'.repeat(bytes - appendSize([event])) } };
+      }
+
+      it('refuses an append over MAX_APPEND_BYTES with AppendTooLargeError, writing nothing', async () => {
+        const stream = aStream();
+        await store.append(stream, someEvents(1), 'no_stream');
+        const tooLarge = [eventOfSize(MAX_APPEND_BYTES / 2), eventOfSize(MAX_APPEND_BYTES / 2 + 1)];
+
+        const error = await rejectionOf(store.append(stream, tooLarge, 0));
+
+        expect(error).toBeInstanceOf(AppendTooLargeError);
+        expect(error).toMatchObject({
+          code: 'APPEND_TOO_LARGE',
+          streamId: stream,
+          bytes: MAX_APPEND_BYTES + 1,
+        });
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+
+      // On EventStoreDB this needs a server whose max append size leaves room for its own framing.
+      it('accepts an append of exactly MAX_APPEND_BYTES', async () => {
+        const stream = aStream();
+        const largest = [eventOfSize(MAX_APPEND_BYTES / 2), eventOfSize(MAX_APPEND_BYTES / 2)];
+
+        await expect(store.append(stream, largest, 'no_stream')).resolves.toMatchObject({ nextRevision: 1 });
+
+        expect(ids(await store.readStream(stream))).toEqual(ids(largest));
       });
     });
 

@@ -56,7 +56,15 @@ export interface Subscription {
  * stored before `recordedAt` existed (SQLite) read their `occurredAt` as it.
  */
 export interface EventStore {
-  /** Atomic: all events or none. Events whose id is already in the stream are skipped; if all are, nothing is checked or written. */
+  /**
+   * Atomic: all events or none. Events whose id is already in the stream are skipped, and an id
+   * repeated within the call counts once (its first occurrence): the rest is checked against
+   * `expected` and written. If every event is skipped, the call is a retry of one that went
+   * through: nothing is checked or written, and it answers with the latest of those stored events.
+   * How far back "already in the stream" looks: SQLite, the whole stream; EventStoreDB, its last
+   * events (REPEAT_WINDOW, in its adapter). An append over MAX_APPEND_BYTES throws
+   * AppendTooLargeError and writes nothing.
+   */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** [] for a stream that does not exist */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -95,5 +103,42 @@ export class WrongExpectedVersionError extends Error {
   ) {
     super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${actual}`);
     this.name = 'WrongExpectedVersionError';
+  }
+}
+
+/**
+ * The most one append may carry, the same on every adapter: the sum over its events of the UTF-8
+ * bytes of the JSON of `data` and of `metadata`, and of `type` (see `appendSize`). EventStoreDB
+ * has a max append size of its own (1 MiB by default) and counts more: the type twice, and the
+ * schema version its adapter adds to the metadata, at most ~60 bytes per event, whose metadata
+ * alone takes ~150, so under a third more. A server is to be set to 2 MiB (MaxAppendSize 2097152)
+ * for this limit to be the one that answers; a lower one's refusal is AppendTooLargeError too.
+ */
+export const MAX_APPEND_BYTES = 1_048_576;
+
+/** What MAX_APPEND_BYTES limits (see there); measured on the events as given, repeats included. */
+export function appendSize(events: NewEvent[]): number {
+  return events.reduce(
+    (bytes, event) =>
+      bytes + serialisedSize(event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)),
+    0,
+  );
+}
+
+/** One event's share of appendSize, for an adapter that has already serialised it. */
+export function serialisedSize(type: string, data: string, metadata: string): number {
+  return Buffer.byteLength(type) + Buffer.byteLength(data) + Buffer.byteLength(metadata);
+}
+
+/** An append over MAX_APPEND_BYTES: nothing was written (HTTP 413, code APPEND_TOO_LARGE). */
+export class AppendTooLargeError extends Error {
+  readonly code = 'APPEND_TOO_LARGE';
+  constructor(
+    readonly streamId: string,
+    readonly bytes: number,
+    readonly limit: number = MAX_APPEND_BYTES,
+  ) {
+    super(`Stream ${streamId}: an append of ${bytes} bytes exceeds the limit of ${limit} bytes`);
+    this.name = 'AppendTooLargeError';
   }
 }

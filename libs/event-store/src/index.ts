@@ -1,5 +1,6 @@
 // The contract suite (event-store.contract.ts) is not exported: it needs jest's globals.
 export * from './event-store.port';
+export { withoutRepeats, type Placement, type WithoutRepeats } from './repeated-events';
 export { PROCESS_WARNINGS, type EventStoreLogger } from './event-store-logger';
 export {
   SqliteEventStore,
@@ -7,4 +8,9 @@ export {
   type SqliteEventStoreOptions,
   type SqliteEventStoreStats,
 } from './sqlite/sqlite-event-store';
-export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+export { EventStoreDbEventStore, REPEAT_WINDOW } from './eventstoredb/eventstoredb-event-store';
+export {
+  EVENTSTORE_URL_SCHEMES,
+  connectionStringProblem,
+  toEsdbConnectionString,
+} from './eventstoredb/connection-string';

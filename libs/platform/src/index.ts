@@ -21,3 +21,8 @@ export * from './secrets/secret-box';
 export * from './secrets/secrets-key';
 export * from './secrets/password-hash';
 export * from './clock/clock';
+export * from './lifecycle/graceful-shutdown';
+export * from './metrics/metrics-registry';
+export * from './metrics/metrics-server';
+export * from './metrics/projection-lag';
+export * from './metrics/projection-lag.module';

@@ -3,6 +3,7 @@ export * from './projection/checkpoint';
 export * from './projection/projection-engine';
 export * from './projection/projector';
 export * from './projection/fold';
+export * from './projection/document-parts';
 export * from './projection/projection-progress';
 export * from './projection/verify-projections';
 export * from './projection/verify-report';

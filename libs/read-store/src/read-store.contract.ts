@@ -6,6 +6,7 @@ import type {
   IndexSpec,
   ReadCollection,
   ReadStore,
+  ReadStoreLogger,
   TextNormalizer,
 } from './read-store.port';
 
@@ -23,14 +24,21 @@ const normalizeText: TextNormalizer = (text) =>
  */
 export function readStoreContract(
   name: string,
-  makeStore: (normalizeText: TextNormalizer) => Promise<{ store: ReadStore; cleanup: () => Promise<void> }>,
+  makeStore: (
+    normalizeText: TextNormalizer,
+    logger: ReadStoreLogger,
+  ) => Promise<{ store: ReadStore; cleanup: () => Promise<void> }>,
 ) {
   describe(`${name} read store`, () => {
     let store: ReadStore;
     let cleanup: () => Promise<void>;
     let created: string[] = [];
+    /** what the store reported (dropped and rebuilt indexes), since the test began */
+    let warnings: string[] = [];
+    const logger: ReadStoreLogger = { warn: (message) => warnings.push(message) };
 
-    beforeAll(async () => ({ store, cleanup } = await makeStore(normalizeText)));
+    beforeAll(async () => ({ store, cleanup } = await makeStore(normalizeText, logger)));
+    beforeEach(() => (warnings = []));
     afterEach(async () => {
       for (const collection of created) await store.drop(collection);
       created = [];
@@ -232,6 +240,28 @@ export function readStoreContract(
         expect(await collection.count({ searchText: { $contains: 'a*' } })).toBe(0);
       });
 
+      it('takes a needle holding NUL literally, as any other character', async () => {
+        const nul = await seed([
+          { _id: 'nul', searchText: 'a\u0000b' },
+          { _id: 'plain', searchText: 'ab' },
+        ]);
+        expect(await ids(nul, { searchText: { $contains: 'a\u0000b' } })).toEqual(['nul']);
+        expect(await nul.count({ searchText: { $contains: '\u0000' } })).toBe(1);
+        expect(await ids(collection, { searchText: { $contains: 'soc\u0000' } })).toEqual([]);
+      });
+
+      it('refuses a needle that is not well-formed Unicode, before any query', async () => {
+        // Matched on the name: the error class may come from another realm under jest.
+        const refused = { name: 'InvalidFilterError', message: expect.stringContaining('lone surrogate') };
+        await expect(collection.find({ searchText: { $contains: 'soci\ud800' } })).rejects.toMatchObject(
+          refused,
+        );
+        await expect(collection.count({ searchText: { $contains: '\udfffx' } })).rejects.toMatchObject(
+          refused,
+        );
+        expect(await ids(collection, { searchText: { $contains: 'société 😀' } })).toEqual([]);
+      });
+
       it('normalises the needle only: the stored field is compared as the projection wrote it', async () => {
         const raw = await seed([{ _id: 'raw', searchText: 'Société Générale' }]);
         expect(await raw.count({ searchText: { $contains: 'Société' } })).toBe(0);
@@ -342,12 +372,157 @@ export function readStoreContract(
       });
     });
 
+    describe('index reconciliation', () => {
+      const upsertRefused = { message: expect.stringMatching(/unique|duplicate/i) };
+
+      it('puts a changed index in force under the same name: uniqueness moves to the new field', async () => {
+        const name = newCollectionName();
+        await store.ensureIndexes(name, [{ name: 'code', fields: [['code', 1]], unique: true }]);
+        const collection = store.collection(name);
+        await collection.upsert({ _id: 'a', code: 'x', ref: 'r1' });
+        await expect(collection.upsert({ _id: 'b', code: 'x', ref: 'r2' })).rejects.toMatchObject(
+          upsertRefused,
+        );
+
+        await store.ensureIndexes(name, [{ name: 'code', fields: [['ref', 1]], unique: true }]);
+        await collection.upsert({ _id: 'b', code: 'x', ref: 'r2' });
+        await expect(collection.upsert({ _id: 'c', code: 'y', ref: 'r1' })).rejects.toMatchObject(
+          upsertRefused,
+        );
+        expect(await store.listIndexes(name)).toEqual([{ name: 'code', fields: [['ref', 1]], unique: true }]);
+        expect(warnings).toEqual([expect.stringMatching(/code.*dropped, built again/)]);
+      });
+
+      it('rebuilds what changed in order, direction or uniqueness, keeps the rest, drops the unnamed', async () => {
+        const name = newCollectionName();
+        const before: IndexSpec[] = [
+          { name: 'kept', fields: [['k', 1]] },
+          {
+            name: 'order',
+            fields: [
+              ['x', 1],
+              ['y', 1],
+            ],
+          },
+          { name: 'direction', fields: [['z', 1]] },
+          { name: 'uniqueness', fields: [['u', 1]], unique: true },
+          { name: 'gone', fields: [['g', 1]] },
+        ];
+        const after: IndexSpec[] = [
+          { name: 'direction', fields: [['z', -1]] },
+          { name: 'kept', fields: [['k', 1]] },
+          {
+            name: 'order',
+            fields: [
+              ['y', 1],
+              ['x', 1],
+            ],
+          },
+          { name: 'uniqueness', fields: [['u', 1]] },
+        ];
+        await store.ensureIndexes(name, before);
+        await store.collection(name).upsert({ _id: 'a', u: 1 });
+        expect(await store.listIndexes(name)).toEqual([...before].sort((a, b) => (a.name < b.name ? -1 : 1)));
+        expect(warnings).toEqual([]);
+
+        await store.ensureIndexes(name, after);
+        expect(await store.listIndexes(name)).toEqual(after);
+        await store.collection(name).upsert({ _id: 'b', u: 1 }); // no longer unique
+        const reported = warnings.join('\n');
+        for (const index of ['order', 'direction', 'uniqueness', 'gone']) expect(reported).toContain(index);
+        expect(reported).not.toContain('kept');
+        expect(warnings).toHaveLength(4);
+
+        warnings = [];
+        await store.ensureIndexes(name, after);
+        expect(warnings).toEqual([]);
+        await store.ensureIndexes(name, []);
+        expect(await store.listIndexes(name)).toEqual([]);
+        expect(await store.collection(name).count({})).toBe(2);
+      });
+
+      it('lists no index for a collection never written', async () => {
+        expect(await store.listIndexes(newCollectionName())).toEqual([]);
+      });
+    });
+
+    describe('replaceCollections', () => {
+      const codeIndex: IndexSpec = { name: 'code', fields: [['code', 1]], unique: true };
+
+      it('puts each collection in place of another, with the given indexes', async () => {
+        const [live, fresh, otherLive, otherFresh] = [1, 2, 3, 4].map(newCollectionName);
+        await store.ensureIndexes(live, [{ name: 'old', fields: [['old', 1]] }]);
+        await store.collection(live).upsertMany([
+          { _id: 'old1', code: 'a' },
+          { _id: 'shared', v: 'old' },
+        ]);
+        await store.collection(fresh).upsertMany([
+          { _id: 'shared', v: 'new', code: 'b' },
+          { _id: 'new1', code: 'c' },
+        ]);
+        await store.collection(otherLive).upsert({ _id: 'o' });
+        await store.collection(otherFresh).upsert({ _id: 'p' });
+
+        await store.replaceCollections([
+          { from: fresh, to: live, indexes: [codeIndex] },
+          { from: otherFresh, to: otherLive, indexes: [] },
+        ]);
+        expect(await sortedIds(store.collection(live), {})).toEqual(['new1', 'shared']);
+        expect(await store.collection(live).findById('shared')).toEqual({
+          _id: 'shared',
+          v: 'new',
+          code: 'b',
+        });
+        expect(await store.listIndexes(live)).toEqual([codeIndex]);
+        await expect(store.collection(live).upsert({ _id: 'x', code: 'c' })).rejects.toMatchObject({
+          message: expect.stringMatching(/unique|duplicate/i),
+        });
+        expect(await ids(store.collection(otherLive), {})).toEqual(['p']);
+        for (const moved of [fresh, otherFresh]) {
+          expect(await store.collection(moved).count({})).toBe(0);
+          expect(await store.listIndexes(moved)).toEqual([]);
+        }
+      });
+
+      it('empties the collection replaced by one never written', async () => {
+        const [live, never] = [newCollectionName(), newCollectionName()];
+        await store.collection(live).upsert({ _id: 'a' });
+        await store.replaceCollections([{ from: never, to: live, indexes: [codeIndex] }]);
+        expect(await store.collection(live).count({})).toBe(0);
+        await store.collection(live).upsert({ _id: 'b', code: 'x' });
+        await expect(store.collection(live).upsert({ _id: 'c', code: 'x' })).rejects.toMatchObject({
+          message: expect.stringMatching(/unique|duplicate/i),
+        });
+      });
+
+      it('refuses a collection replaced twice, or replaced and moved, and moves nothing', async () => {
+        const [a, b, c] = [newCollectionName(), newCollectionName(), newCollectionName()];
+        for (const name of [a, b, c]) await store.collection(name).upsert({ _id: name });
+        const twice = store.replaceCollections([
+          { from: a, to: c, indexes: [] },
+          { from: b, to: c, indexes: [] },
+        ]);
+        await expect(twice).rejects.toThrow('only once');
+        const chained = store.replaceCollections([
+          { from: a, to: b, indexes: [] },
+          { from: b, to: c, indexes: [] },
+        ]);
+        await expect(chained).rejects.toThrow('cannot replace');
+        for (const name of [a, b, c]) expect(await ids(store.collection(name), {})).toEqual([name]);
+      });
+    });
+
     it('lists the distinct keys of an object field across matching documents, sorted', async () => {
       const collection = await seed([
         { _id: 'a', tenant: 't', attributes: { siren: '1', city: 'Lyon' } },
-        { _id: 'b', tenant: 't', attributes: { city: 'Paris', vat: true } },
+        { _id: 'p', tenant: 't', attributes: { city: 'Paris', vat: true } },
         { _id: 'c', tenant: 't' },
         { _id: 'n', tenant: 't', attributes: null },
+        // Not objects: no keys, and no error (MongoDB's $objectToArray refuses them).
+        { _id: 's', tenant: 't', attributes: 'text' },
+        { _id: 'i', tenant: 't', attributes: 5 },
+        { _id: 'l', tenant: 't', attributes: ['x', 'y'] },
+        { _id: 'b', tenant: 't', attributes: true },
         { _id: 'd', tenant: 'other', attributes: { secret: 1 } },
       ]);
       expect(await collection.distinctKeys({ tenant: 't' }, 'attributes')).toEqual(['city', 'siren', 'vat']);

@@ -18,6 +18,8 @@ export interface FieldCondition {
   /**
    * Case- and accent-insensitive substring match. Meant for a field the projection stores already
    * normalised; the adapter normalises the needle with the same function, its `TextNormalizer`.
+   * Taken literally, whatever it holds (NUL included); a needle that is not well-formed Unicode (a
+   * lone surrogate, which each engine would encode differently) throws InvalidFilterError.
    */
   $contains?: string;
 }
@@ -47,6 +49,33 @@ export interface IndexSpec {
   name: string;
   fields: Sort;
   unique?: boolean;
+}
+
+/** A filter the port's query language refuses, refused alike by every adapter before any query runs. */
+export class InvalidFilterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidFilterError';
+  }
+}
+
+/** Where an adapter reports what it changed on its own: an index it dropped or rebuilt, and why. */
+export interface ReadStoreLogger {
+  warn(message: string): void;
+}
+
+export const PROCESS_WARNINGS: ReadStoreLogger = {
+  warn: (message) => process.emitWarning(message, 'ReadStoreWarning'),
+};
+
+/** One collection put in place of another, documents and all (see ReadStore.replaceCollections). */
+export interface CollectionReplacement {
+  /** the collection whose documents move; one that was never written stands for an empty one */
+  from: string;
+  /** the collection they replace: what it held is dropped */
+  to: string;
+  /** the indexes `to` has afterwards, built once the documents are in */
+  indexes: IndexSpec[];
 }
 
 export interface Document {
@@ -84,8 +113,31 @@ export interface ReadStoreTransaction {
 
 export interface ReadStore {
   collection<T extends Document = Document>(name: string): ReadCollection<T>;
-  /** Idempotent: creates what is missing. */
+  /**
+   * Makes the collection's indexes exactly `indexes`, as found by `listIndexes`: creates what is
+   * missing, drops and builds again one whose keys, their order or directions, or uniqueness
+   * changed, and drops every other index but the engine's own (`_id_`, the primary key), each drop
+   * logged with its reason. The store owns its collections' indexes: a unique index left over from
+   * an earlier version would keep refusing writes. Idempotent; an upgrade's new definitions apply
+   * at the next start.
+   */
   ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void>;
+  /** The collection's indexes but the engine's own, as `ensureIndexes` would take them, by name. */
+  listIndexes(collection: string): Promise<IndexSpec[]>;
+  /**
+   * Puts each `from` collection in place of its `to` (a rebuild's fresh collections swapped in):
+   * afterwards `to` holds exactly what `from` held, with `indexes`, and `from` no longer exists.
+   * Reads of `to` see its old documents until then. SQLite: all in one transaction. MongoDB: one
+   * renameCollection (dropTarget) after the other, each atomic, their indexes built on `from`
+   * first; stopped between two, some are replaced and the others not.
+   */
+  replaceCollections(replacements: CollectionReplacement[]): Promise<void>;
+  /**
+   * The most documents one transaction should write, when the engine has such a limit (MongoDB
+   * aborts a transaction after 60 s or under cache pressure): writers split their work to stay
+   * under it. Absent: no limit (SQLite writes a million rows in one transaction as well as ten).
+   */
+  readonly maxWritesPerTransaction?: number;
   /**
    * Runs `work` atomically: every write made through `tx` commits together or not at all
    * (SQLite: one transaction; MongoDB: a multi-document transaction, which needs a replica set).

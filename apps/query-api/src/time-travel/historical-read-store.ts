@@ -1,13 +1,15 @@
-import type {
-  Document,
-  FieldCondition,
-  Filter,
-  FindOptions,
-  ReadCollection,
-  ReadStore,
-  Scalar,
-  Sort,
-  TextNormalizer,
+import {
+  containsNeedle,
+  type Document,
+  type FieldCondition,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type ReadCollection,
+  type ReadStore,
+  type Scalar,
+  type Sort,
+  type TextNormalizer,
 } from '@dossiers/read-store';
 
 /**
@@ -40,6 +42,13 @@ export class HistoricalReadStore implements ReadStore {
     return readOnly();
   }
   drop(): Promise<void> {
+    return readOnly();
+  }
+  /** A folded collection lives in memory, without indexes. */
+  async listIndexes(collection: string): Promise<IndexSpec[]> {
+    return this.folded.has(collection) ? [] : this.live.listIndexes(collection);
+  }
+  replaceCollections(): Promise<void> {
     return readOnly();
   }
   ping(): Promise<void> {
@@ -131,7 +140,7 @@ export class InMemoryCollection<T extends Document> implements ReadCollection<T>
         return false;
     }
     if (c.$contains !== undefined)
-      return typeof value === 'string' && value.includes(this.normalizeText(c.$contains));
+      return typeof value === 'string' && value.includes(this.normalizeText(containsNeedle(c.$contains)));
     return true;
   }
 }

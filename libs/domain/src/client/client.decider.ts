@@ -9,6 +9,8 @@ import { decideFormCommand, type FormCommand } from './client-form.commands';
 import { decideFolderCommand, type FolderCommand } from './client-folder.commands';
 import { decideFileCommand, type FileCommand } from './client-file.commands';
 import { decideReminder, type ReminderCommand } from './client-reminder.commands';
+import { assertEventsFit, type SizeAdvice } from '../shared/event-size';
+import { CLIENT_SIZE_ADVICE } from './client-event-size';
 
 /**
  * The Client aggregate (stream clientStreamId): its state and evolve in client.state.ts, its
@@ -24,7 +26,19 @@ export type ClientCommand =
   | FileCommand
   | ReminderCommand;
 
+const SIZE_ADVICE: Record<ClientCommand['type'], SizeAdvice> = CLIENT_SIZE_ADVICE;
+
+/** The field a command's events grow with, and how to shrink them (client-event-size.ts). */
+export const clientSizeAdvice = (command: Pick<ClientCommand, 'type'>): SizeAdvice =>
+  SIZE_ADVICE[command.type];
+
+/** Every decision must fit in one write to the event store: refused here, naming the field, if not. */
 export function decideClient(command: ClientCommand, state: ClientState): ClientEvent[] {
+  return assertEventsFit(decideClientUnchecked(command, state), clientSizeAdvice(command));
+}
+
+/** The decision without its size check: for the wizard, which checks its steps' events together. */
+export function decideClientUnchecked(command: ClientCommand, state: ClientState): ClientEvent[] {
   switch (command.type) {
     case 'CreateClient':
     case 'UpdateClient':

@@ -1,7 +1,9 @@
 import { ACCESS_LEVELS, type Access, type ClientFolder, type TreeTemplateFolder } from '@dossiers/events';
 import { checkAll, checked, invalid, mapChecked, valid, type Checked } from '../shared/checked';
 import type { FieldError } from '../shared/domain-errors';
+import { appendBytes, APPEND_BUDGET_BYTES, eventsTooLarge } from '../shared/event-size';
 import { checkOneOf, checkOnlyKnown, isPlainObject } from '../templates/field-values';
+import { TEMPLATE_NAME_MAX_LENGTH } from '../templates/template-name';
 import { checkFolderSegment, FOLDER_MAX_DEPTH, folderPathKey, splitFolderPath } from './folder-name';
 import { folderPaths, type FolderTree } from './folder-tree';
 
@@ -91,12 +93,33 @@ export function checkTreeFolders(raw: unknown, field: string): Checked<TreeTempl
 
   const spelled = (segments: string[]) =>
     segments.map((_, depth) => spelling.get(folderPathKey(segments.slice(0, depth + 1)))).join('/');
-  return valid(
-    ordered
-      .map((folder, order) => ({ ...folder, order }))
-      .sort((a, b) => a.segments.length - b.segments.length || a.order - b.order)
-      .map(({ segments, contactDefault }) => ({ path: spelled(segments), contactDefault })),
-  );
+  const folders = ordered
+    .map((folder, order) => ({ ...folder, order }))
+    .sort((a, b) => a.segments.length - b.segments.length || a.order - b.order)
+    .map(({ segments, contactDefault }) => ({ path: spelled(segments), contactDefault }));
+  // Checked now rather than when applied: a template no client could receive is no template.
+  const applied = appliedTreeBytes(folders);
+  if (applied > APPEND_BUDGET_BYTES)
+    return invalid([eventsTooLarge(applied, { field, advice: 'use fewer folders or shorter folder names' })]);
+  return valid(folders);
+}
+
+/** A stand-in id as long as the real ones (uuids), to weigh folders before they have ids. */
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * What applying the folders appends to a client that has none, the most a merge can add, under
+ * the longest template name.
+ */
+export function appliedTreeBytes(folders: readonly TreeTemplateFolder[]): number {
+  const ids = Object.fromEntries(folders.map((folder) => [folder.path, SAMPLE_ID]));
+  const data = {
+    clientId: SAMPLE_ID,
+    templateId: SAMPLE_ID,
+    templateName: '\u20ac'.repeat(TEMPLATE_NAME_MAX_LENGTH),
+    folders: foldersToAdd({}, folders, ids),
+  };
+  return appendBytes([{ type: 'TreeTemplateApplied', data }]);
 }
 
 export interface TreeNode {

@@ -8,6 +8,7 @@ import { checkAttributes } from '../client/attributes';
 import { checked, invalid, type Checked } from '../shared/checked';
 import type { Decider } from '../shared/decider';
 import { RuleViolationError, type FieldError } from '../shared/domain-errors';
+import { assertEventsFit } from '../shared/event-size';
 import { checkUuid } from '../shared/ids';
 import { isPlainObject, sameJson } from '../templates/field-values';
 
@@ -90,7 +91,7 @@ function decideReminderCampaign(
     );
   }
   const { campaignId, template, target, schedule, recipients, clientIds, reminderIds, now } = command;
-  return [
+  const events: ReminderCampaignEvent[] = [
     {
       type: 'ReminderCampaignLaunched',
       data: {
@@ -106,6 +107,11 @@ function decideReminderCampaign(
       },
     },
   ];
+  // It lists every client it matched: a firm too big for one write is reached group by group.
+  return assertEventsFit(events, {
+    field: 'target',
+    advice: `it matches ${clientIds.length} clients: narrow it (groupIds, attributeEquals)`,
+  });
 }
 
 /** One event opens and closes the stream: the campaign as it was launched. */

@@ -1,6 +1,7 @@
 import type { FormSection, FormTemplateEvent, LanguageTexts } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { RuleViolationError } from '../shared/domain-errors';
+import { assertEventsFit } from '../shared/event-size';
 import { sameJson } from './field-values';
 
 export const formTemplateStreamId = (templateId: string) => `form-template-${templateId}`;
@@ -62,7 +63,10 @@ export function decideFormTemplate(
           'FORM_TEMPLATE_ALREADY_EXISTS',
           `Form template ${templateId} already exists`,
         );
-      return [{ type: 'FormTemplateCreated', data: { templateId, ...content } }];
+      return assertEventsFit([{ type: 'FormTemplateCreated', data: { templateId, ...content } }], {
+        field: 'sections',
+        advice: 'use fewer questions or options',
+      });
     }
     default:
       return assertNever(command.type);

@@ -1,6 +1,7 @@
 import type { SheetField, SheetTemplateEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { NotFoundError, RuleViolationError } from '../shared/domain-errors';
+import { assertEventsFit } from '../shared/event-size';
 import { sameJson } from './field-values';
 
 export const sheetTemplateStreamId = (templateId: string) => `sheet-template-${templateId}`;
@@ -40,6 +41,8 @@ export type ReplaceSheetTemplate = {
 export type DeleteSheetTemplate = { type: 'DeleteSheetTemplate'; templateId: string };
 export type SheetTemplateCommand = CreateSheetTemplate | ReplaceSheetTemplate | DeleteSheetTemplate;
 
+const SIZE = { field: 'fields', advice: 'use fewer fields or options' };
+
 const unchanged = (state: SheetTemplateState, command: { name: string; fields: SheetField[] }) =>
   state.status === 'active' && state.name === command.name && sameJson(state.fields, command.fields);
 
@@ -57,15 +60,17 @@ export function decideSheetTemplate(
           'SHEET_TEMPLATE_ALREADY_EXISTS',
           `Sheet template ${templateId} already exists`,
         );
-      return [
-        { type: 'SheetTemplateCreated', data: { templateId, name: command.name, fields: command.fields } },
-      ];
+      return assertEventsFit(
+        [{ type: 'SheetTemplateCreated', data: { templateId, name: command.name, fields: command.fields } }],
+        SIZE,
+      );
     case 'ReplaceSheetTemplate':
       if (state.status !== 'active') throw new NotFoundError('sheet template', templateId);
       if (unchanged(state, command)) return [];
-      return [
-        { type: 'SheetTemplateReplaced', data: { templateId, name: command.name, fields: command.fields } },
-      ];
+      return assertEventsFit(
+        [{ type: 'SheetTemplateReplaced', data: { templateId, name: command.name, fields: command.fields } }],
+        SIZE,
+      );
     case 'DeleteSheetTemplate':
       if (state.status !== 'active') throw new NotFoundError('sheet template', templateId);
       return [{ type: 'SheetTemplateDeleted', data: { templateId } }];

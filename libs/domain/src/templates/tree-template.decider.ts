@@ -1,6 +1,7 @@
 import type { TreeTemplateFolder, TreeTemplateEvent } from '@dossiers/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { NotFoundError, RuleViolationError } from '../shared/domain-errors';
+import { assertEventsFit } from '../shared/event-size';
 import { sameJson } from './field-values';
 
 export const treeTemplateStreamId = (templateId: string) => `tree-template-${templateId}`;
@@ -39,6 +40,8 @@ export type ReplaceTreeTemplate = {
 export type DeleteTreeTemplate = { type: 'DeleteTreeTemplate'; templateId: string };
 export type TreeTemplateCommand = CreateTreeTemplate | ReplaceTreeTemplate | DeleteTreeTemplate;
 
+const SIZE = { field: 'folders', advice: 'use fewer folders or shorter folder names' };
+
 const unchanged = (state: TreeTemplateState, command: { name: string; folders: TreeTemplateFolder[] }) =>
   state.status === 'active' && state.name === command.name && sameJson(state.folders, command.folders);
 
@@ -56,15 +59,22 @@ export function decideTreeTemplate(
           'TREE_TEMPLATE_ALREADY_EXISTS',
           `Tree template ${templateId} already exists`,
         );
-      return [
-        { type: 'TreeTemplateCreated', data: { templateId, name: command.name, folders: command.folders } },
-      ];
+      return assertEventsFit(
+        [{ type: 'TreeTemplateCreated', data: { templateId, name: command.name, folders: command.folders } }],
+        SIZE,
+      );
     case 'ReplaceTreeTemplate':
       if (state.status !== 'active') throw new NotFoundError('tree template', templateId);
       if (unchanged(state, command)) return [];
-      return [
-        { type: 'TreeTemplateReplaced', data: { templateId, name: command.name, folders: command.folders } },
-      ];
+      return assertEventsFit(
+        [
+          {
+            type: 'TreeTemplateReplaced',
+            data: { templateId, name: command.name, folders: command.folders },
+          },
+        ],
+        SIZE,
+      );
     case 'DeleteTreeTemplate':
       if (state.status !== 'active') throw new NotFoundError('tree template', templateId);
       return [{ type: 'TreeTemplateDeleted', data: { templateId } }];

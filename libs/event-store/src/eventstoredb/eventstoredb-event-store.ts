@@ -4,6 +4,7 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
+  MaxAppendSizeExceededError,
   START,
   type StreamingRead,
   StreamNotFoundError,
@@ -11,6 +12,7 @@ import {
 } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '@dossiers/events';
 import {
+  AppendTooLargeError,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -18,12 +20,17 @@ import {
   type ReadStreamOptions,
   type SubscribeOptions,
   type Subscription,
+  MAX_APPEND_BYTES,
   WrongExpectedVersionError,
+  appendSize,
   isAfter,
 } from '../event-store.port';
 import { satisfiesExpectedRevision } from '../expected-revision';
+import { type Placement, withoutRepeats } from '../repeated-events';
+import { toEsdbConnectionString } from './connection-string';
 import {
   isSystemEvent,
+  knownPosition,
   toEsdbExpectedRevision,
   toEsdbPosition,
   toEventData,
@@ -33,6 +40,18 @@ import {
 import { PROCESS_WARNINGS, type EventStoreLogger } from '../event-store-logger';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
+/**
+ * How many events beyond an append's own count its stream's tail is searched for the ids it repeats
+ * (see append). The server's own deduplication does not keep the port's promise: it recognises a
+ * retry only under the original expected revision, or, under `any`, from an in-memory cache of recent
+ * ids that a restart empties. A retry comes after its original within a client's timeout, seconds to
+ * minutes, and it is found if fewer than this many events reached its stream in between: a stream
+ * is one aggregate, written by the commands of the few people working on it. The cost is paid on
+ * every such append: one backwards read of (events + REPEAT_WINDOW) events, short streams read whole.
+ * An append retried later than that is written again (SQLite searches the whole stream).
+ */
+export const REPEAT_WINDOW = 100;
+
 /** The EventStore port over EventStoreDB's gRPC client: the server checks revisions and keeps the order. */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -41,33 +60,54 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly logger: EventStoreLogger;
 
   /**
-   * `connectionString`: e.g. `esdb://localhost:2113?tls=false`; `logger`: where subscriptions report
-   * dropped connections, and failures when no onError was given (default: process warnings).
+   * `connection`: a URL, e.g. `esdb://localhost:2113?tls=false` (`kurrentdb://` too), or a client
+   * built elsewhere; `logger`: where subscriptions report dropped connections, and failures when no
+   * onError was given (default: process warnings).
    */
-  constructor(connectionString: string, { logger = PROCESS_WARNINGS }: { logger?: EventStoreLogger } = {}) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  constructor(
+    connection: string | EventStoreDBClient,
+    { logger = PROCESS_WARNINGS }: { logger?: EventStoreLogger } = {},
+  ) {
+    this.client =
+      typeof connection === 'string'
+        ? EventStoreDBClient.connectionString(toEsdbConnectionString(connection))
+        : connection;
     this.logger = logger;
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const bytes = appendSize(events);
+    if (bytes > MAX_APPEND_BYTES) throw new AppendTooLargeError(streamId, bytes);
     if (events.length === 0) return this.currentHead(streamId, expected);
+    const deduplicated = withoutRepeats(
+      events,
+      await this.storedPlacements(streamId, events.length, expected),
+    );
+    if ('retried' in deduplicated) return deduplicated.retried;
     let result: EsdbAppendResult;
     try {
-      result = await this.client.appendToStream(streamId, events.map(toEventData), {
+      result = await this.client.appendToStream(streamId, deduplicated.fresh.map(toEventData), {
         expectedRevision: toEsdbExpectedRevision(expected),
       });
     } catch (error) {
       if (error instanceof EsdbWrongExpectedVersionError) {
         throw new WrongExpectedVersionError(streamId, expected, toRevision(error.actualVersion));
       }
+      // The server measures with its own framing, and may be configured below MAX_APPEND_BYTES.
+      if (error instanceof MaxAppendSizeExceededError) {
+        throw new AppendTooLargeError(streamId, bytes, error.maxAppendSize);
+      }
       throw error;
     }
     const nextRevision = Number(result.nextExpectedRevision);
-    // The server may answer an idempotent retry without a position: the stored event has it.
-    const position = result.position
-      ? Number(result.position.commit)
-      : (await this.readStream(streamId, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
-    return { nextRevision, position };
+    // The server answers its own idempotent retries without a position: the stored event has it.
+    const position = knownPosition(result.position);
+    return {
+      nextRevision,
+      position: position
+        ? Number(position.commit)
+        : (await this.readStream(streamId, { fromRevision: nextRevision, maxCount: 1 }))[0].position,
+    };
   }
 
   async readStream(
@@ -141,6 +181,24 @@ export class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
+  }
+
+  /**
+   * Where the append's ids already are, among the stream's last `count + REPEAT_WINDOW` events. Not
+   * looked up for `no_stream`: the server compares such an append with the stream's first events,
+   * durably, and refuses a partial match (WrongExpectedVersion), as the port does on an existing stream.
+   */
+  private async storedPlacements(
+    streamId: string,
+    count: number,
+    expected: ExpectedRevision,
+  ): Promise<(id: string) => Placement | undefined> {
+    if (expected === 'no_stream') return () => undefined;
+    const tail = await this.readStream(streamId, { direction: 'backwards', maxCount: count + REPEAT_WINDOW });
+    const placements = new Map(
+      tail.map((event) => [event.id, { revision: event.revision, position: event.position }]),
+    );
+    return (id) => placements.get(id);
   }
 
   /** Nothing to write: report the stream's head, checked against `expected` as a write would be. */

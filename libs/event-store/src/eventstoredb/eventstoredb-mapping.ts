@@ -53,8 +53,24 @@ export function toEventData(event: NewEvent): EventData {
   });
 }
 
+/** How the server says "no position" in a 64-bit unsigned field: -1 as a .NET long, cast to ulong. */
+export const NO_POSITION = 2n ** 64n - 1n;
+
+/**
+ * The position, or undefined when there is none: absent, the server's NO_POSITION, or the zeros the
+ * client reads from unset protobuf fields. 0 is never a real one for our events: the log opens with
+ * the server's own records, so no event of ours can sit at its very start.
+ */
+export function knownPosition(position: Position | undefined): Position | undefined {
+  if (!position) return undefined;
+  const { commit, prepare } = position;
+  if (commit === NO_POSITION || prepare === NO_POSITION || commit === 0n) return undefined;
+  return position;
+}
+
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  if (!event.position) {
+  const position = knownPosition(event.position);
+  if (!position) {
     // Positions are our checkpoints: inventing one would make a reader skip or repeat events.
     throw new Error(
       `EventStoreDB gave no position for ${event.streamId}@${event.revision}: it must be 22.6 or newer`,
@@ -69,8 +85,8 @@ export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
     metadata,
     streamId: event.streamId,
     revision: Number(event.revision),
-    position: Number(event.position.commit),
-    prepare: Number(event.position.prepare),
+    position: Number(position.commit),
+    prepare: Number(position.prepare),
     recordedAt: event.created.toISOString(),
   };
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@dossiers/events';
 import { isAfter } from '../event-store.port';
-import { toEsdbExpectedRevision, toEventData, toRecordedEvent } from './eventstoredb-mapping';
+import {
+  knownPosition,
+  NO_POSITION,
+  toEsdbExpectedRevision,
+  toEventData,
+  toRecordedEvent,
+} from './eventstoredb-mapping';
 
 const event: NewEvent = {
   id: randomUUID(),
@@ -41,10 +47,24 @@ describe('EventStoreDB mapping', () => {
     });
   });
 
-  it('refuses an event without a position rather than invent a checkpoint', () => {
-    expect(() =>
-      toRecordedEvent({ ...toEventData(event), streamId: 's', revision: 0n, created: new Date() }),
-    ).toThrow(/position/);
+  // The client reads unset protobuf fields as "0"; the server writes "no position" as 2^64-1.
+  it.each([
+    ['absent', undefined],
+    ['zeros', { commit: 0n, prepare: 0n }],
+    ["the server's no-position", { commit: NO_POSITION, prepare: NO_POSITION }],
+    ['no prepare position', { commit: 1200n, prepare: NO_POSITION }],
+  ])('refuses an event whose position is %s rather than invent a checkpoint', (_, position) => {
+    const recorded = { ...toEventData(event), streamId: 's', revision: 0n, position, created: new Date() };
+    expect(() => toRecordedEvent(recorded)).toThrow(/no position for s@0/);
+  });
+
+  it('knows a real position, however small or large', () => {
+    expect(NO_POSITION).toBe(18_446_744_073_709_551_615n);
+    for (const position of [
+      { commit: 1n, prepare: 1n },
+      { commit: 2n ** 53n, prepare: 2n ** 53n - 10n },
+    ])
+      expect(knownPosition(position)).toBe(position);
   });
 
   it('maps every expected revision', () => {

@@ -53,10 +53,14 @@ export class EventStoreDbSubscription implements Subscription {
     let checkpoint: Checkpoint | undefined = after;
     let retryDelay = FIRST_RETRY_DELAY_MS;
     while (!this.stopped) {
-      const subscription = this.client.subscribeToAll({
-        fromPosition: checkpoint ? toEsdbPosition(checkpoint) : START,
-        filter: excludeSystemEvents(),
-      });
+      // The subscription is an object-mode stream, whose buffer holds 16 events by default (each
+      // side of its Transform): while the handler runs, no more than ~31 events queue, so a lagging
+      // handler got batches of 31 however large batchSize was (one projector transaction each).
+      // A buffer of batchSize lets a full batch queue up, and still bounds what is held in memory.
+      const subscription = this.client.subscribeToAll(
+        { fromPosition: checkpoint ? toEsdbPosition(checkpoint) : START, filter: excludeSystemEvents() },
+        { highWaterMark: batchSize },
+      );
       this.current = subscription;
       try {
         for await (const batch of buffered(subscription, batchSize)) {

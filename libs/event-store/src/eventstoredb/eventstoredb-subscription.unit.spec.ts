@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type ReadableOptions } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStoreDBClient, Position } from '@eventstore/db-client';
 import type { RecordedEvent } from '@dossiers/events';
@@ -8,8 +8,9 @@ import { EventStoreDbSubscription } from './eventstoredb-subscription';
 function fakeClient() {
   const subscriptions: { fromPosition: unknown; stream: PassThrough }[] = [];
   const client = {
-    subscribeToAll({ fromPosition }: { fromPosition: unknown }) {
-      const stream = Object.assign(new PassThrough({ objectMode: true }), {
+    // As the client does (its Subscription is a Transform), the readable options size the buffer.
+    subscribeToAll({ fromPosition }: { fromPosition: unknown }, readableOptions: ReadableOptions = {}) {
+      const stream = Object.assign(new PassThrough({ ...readableOptions, objectMode: true }), {
         unsubscribe: async () => undefined,
       });
       subscriptions.push({ fromPosition, stream });
@@ -76,6 +77,31 @@ describe('EventStoreDbSubscription', () => {
     expect(subscriptions[1].fromPosition).toEqual({ commit: 200n, prepare: 200n });
     expect(handled.map((event) => event.id)).toEqual(['e1', 'e2', 'e3']);
     expect(warnings).toEqual([expect.stringMatching(/^Dropped, resubscribing in \d+ ms: .*connection lost/)]);
+  });
+
+  it('hands a lagging handler full batches: the subscription buffers batchSize events, not 16', async () => {
+    const { client, subscriptions } = fakeClient();
+    let release!: () => void;
+    const batches: number[] = [];
+    const subscription = new EventStoreDbSubscription(client, {
+      batchSize: 100,
+      handler: async (events) => {
+        batches.push(events.length);
+        if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    const { stream } = subscriptions[0];
+    stream.write(resolved(1));
+    await waitUntil(() => batches.length === 1);
+    // What a server does while the handler works: send until the subscription pushes back.
+    let sent = 1;
+    while (sent < 101 && stream.write(resolved(sent + 1))) sent++;
+    release();
+    await waitUntil(() => batches.length >= 2);
+    await subscription.stop();
+
+    expect(stream.readableHighWaterMark).toBe(100);
+    expect(batches[1]).toBe(100);
   });
 
   it('stops once the running handler has finished, then hands nothing more over', async () => {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '@dossiers/events';
 import {
+  AppendTooLargeError,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -8,10 +9,13 @@ import {
   type ReadStreamOptions,
   type SubscribeOptions,
   type Subscription,
+  MAX_APPEND_BYTES,
   WrongExpectedVersionError,
+  serialisedSize,
 } from '../event-store.port';
 import { PROCESS_WARNINGS, type EventStoreLogger } from '../event-store-logger';
 import { satisfiesExpectedRevision } from '../expected-revision';
+import { type Placement, withoutRepeats } from '../repeated-events';
 import { CatchUpSubscription } from './catch-up-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -25,6 +29,8 @@ export interface SqliteEventStoreOptions {
   logger?: EventStoreLogger;
   /** the store's clock, read once per group commit for `recordedAt` (default: Date.now; tests set it) */
   clock?: () => number;
+  /** told each group commit's size (metrics): its appends, and the events of those that succeeded */
+  onGroupCommit?: (appends: number, events: number) => void;
 }
 
 export interface SqliteEventStoreStats {
@@ -76,12 +82,6 @@ type EventRow = [
   recordedAt: string | null,
 ];
 
-/** Where an event sits, in its stream and in the store. */
-interface Placement {
-  revision: number;
-  position: number;
-}
-
 /** An event serialised when append() is called, so the caller may reuse its objects and the transaction stays short. */
 interface EventToWrite {
   id: string;
@@ -127,6 +127,7 @@ export class SqliteEventStore implements EventStore {
 
   private readonly logger: EventStoreLogger;
   private readonly clock: () => number;
+  private readonly onGroupCommit?: (appends: number, events: number) => void;
 
   constructor({
     filename,
@@ -134,10 +135,12 @@ export class SqliteEventStore implements EventStore {
     pollIntervalMs = 100,
     logger = PROCESS_WARNINGS,
     clock = Date.now,
+    onGroupCommit,
   }: SqliteEventStoreOptions) {
     this.pollIntervalMs = pollIntervalMs;
     this.logger = logger;
     this.clock = clock;
+    this.onGroupCommit = onGroupCommit;
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
@@ -206,6 +209,12 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+    // The serialised form is appendSize's own measure, so it is not serialised twice.
+    const bytes = toWrite.reduce(
+      (sum, event) => sum + serialisedSize(event.type, event.data, event.metadata),
+      0,
+    );
+    if (bytes > MAX_APPEND_BYTES) return Promise.reject(new AppendTooLargeError(streamId, bytes));
     return new Promise((resolve, reject) => {
       // Group commit: every append made before the event loop reaches its check phase shares one
       // transaction, hence one fsync. The first one of a batch schedules the commit.
@@ -283,6 +292,10 @@ export class SqliteEventStore implements EventStore {
     }
     this.counters.transactions += 1;
     this.counters.appends += batch.length;
+    this.onGroupCommit?.(
+      batch.length,
+      batch.reduce((events, request, i) => events + ('result' in outcomes[i] ? request.events.length : 0), 0),
+    );
     outcomes.forEach((outcome, i) =>
       'result' in outcome ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
@@ -319,19 +332,11 @@ export class SqliteEventStore implements EventStore {
   private appendNow({ streamId, events, expected, recordedAt }: TimedAppend): AppendResult {
     const head = this.statements.streamHead.get(streamId) ?? ABSENT_STREAM;
     // A new stream holds no event yet: skip one lookup per event on the most common write.
-    const alreadyStored =
-      head.revision === -1 ? [] : events.map((e) => this.statements.storedEvent.get(streamId, e.id));
-    // An id repeated within the call counts once, as a repeat of an id already stored does.
-    const seen = new Set<string>();
-    const fresh = events.filter((event, i) => {
-      const first = !seen.has(event.id);
-      seen.add(event.id);
-      return first && alreadyStored[i] === undefined;
-    });
-    if (events.length > 0 && fresh.length === 0) {
-      // A retry of an append that went through: answer as it was answered, whatever the stream became since.
-      return latest(alreadyStored as Placement[]);
-    }
+    const deduplicated = withoutRepeats(events, (id) =>
+      head.revision === -1 ? undefined : this.statements.storedEvent.get(streamId, id),
+    );
+    if ('retried' in deduplicated) return deduplicated.retried;
+    const { fresh } = deduplicated;
     if (!satisfiesExpectedRevision(expected, head.revision)) {
       throw new WrongExpectedVersionError(streamId, expected, head.revision);
     }
@@ -355,11 +360,6 @@ export class SqliteEventStore implements EventStore {
     }
     return { nextRevision: revision, position };
   }
-}
-
-function latest(stored: Placement[]): AppendResult {
-  const last = stored.reduce((a, b) => (b.revision > a.revision ? b : a));
-  return { nextRevision: last.revision, position: last.position };
 }
 
 function serialise(event: NewEvent): EventToWrite {

@@ -52,6 +52,7 @@ export class MailReactor {
   private passAgain = false;
   private senderTimer?: NodeJS.Timeout;
   private restartTimer?: NodeJS.Timeout;
+  private restarting: Promise<void> = Promise.resolve();
   private restartBackoffMs = 500;
   private running = false;
 
@@ -97,6 +98,8 @@ export class MailReactor {
     this.running = false;
     clearTimeout(this.restartTimer);
     clearTimeout(this.senderTimer);
+    // A restart under way would subscribe after this stop: let it finish (it sees running = false).
+    await this.restarting;
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.pass;
@@ -124,9 +127,9 @@ export class MailReactor {
     });
     if (!this.running) return;
     this.restartTimer = setTimeout(() => {
-      void (this.subscription?.stop() ?? Promise.resolve())
+      this.restarting = (this.subscription?.stop() ?? Promise.resolve())
         .then(() => (this.running ? this.subscribe() : undefined))
-        .then(() => (this.restartBackoffMs = 500))
+        .then(() => void (this.restartBackoffMs = 500))
         .catch((e) => this.restartLater(e));
     }, this.restartBackoffMs);
     this.restartBackoffMs = Math.min(this.restartBackoffMs * 2, MAX_RESTART_BACKOFF_MS);

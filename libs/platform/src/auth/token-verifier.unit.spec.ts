@@ -44,6 +44,50 @@ describe('TokenVerifier', () => {
     });
   });
 
+  describe('remembering verified tokens', () => {
+    it('answers a token it verified without checking its signature again, until it expires', async () => {
+      const verifier = new TokenVerifier({ secret: SECRET });
+      const issued = Math.floor(Date.now() / 1000);
+      const token = await new SignJWT({ tenant: 'firm', role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u1')
+        .setIssuedAt(issued)
+        .setExpirationTime(issued + 600)
+        .sign(new TextEncoder().encode(SECRET));
+      await expect(verifier.verify(token)).resolves.toEqual({ tenant: 'firm', role: 'admin', sub: 'u1' });
+      const jose = jest.requireActual<typeof import('jose')>('jose');
+      const spy = jest.spyOn(jose, 'jwtVerify');
+      try {
+        await expect(verifier.verify(token)).resolves.toEqual({ tenant: 'firm', role: 'admin', sub: 'u1' });
+        expect(spy).not.toHaveBeenCalled();
+        // Remembered: still valid within the skew after its exp, refused past it, as a first check would.
+        await expect(verifier.verify(token, (issued + 600 + 59) * 1000)).resolves.toMatchObject({
+          sub: 'u1',
+        });
+        expect(spy).not.toHaveBeenCalled();
+        await expect(verifier.verify(token, (issued + 600 + 61) * 1000)).rejects.toBeInstanceOf(
+          InvalidTokenError,
+        );
+        // and not issued yet on a clock further back than the skew
+        await expect(verifier.verify(token, (issued - 120) * 1000)).rejects.toBeInstanceOf(InvalidTokenError);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('never remembers a refused token: a tampered copy of a remembered one is refused', async () => {
+      const verifier = new TokenVerifier({ secret: SECRET });
+      const token = await signToken(SECRET, { tenant: 'firm', role: 'auditor', sub: 'u1' });
+      await verifier.verify(token);
+      const [header, , signature] = token.split('.');
+      const forged = `${header}.${Buffer.from(
+        JSON.stringify({ tenant: 'firm', role: 'admin', sub: 'u1', iat: 1, exp: 4_000_000_000 }),
+      ).toString('base64url')}.${signature}`;
+      await expect(verifier.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(verifier.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
+    });
+  });
+
   describe('lifetime and issue time', () => {
     const verifier = new TokenVerifier({ secret: SECRET });
     const now = Math.floor(Date.now() / 1000);

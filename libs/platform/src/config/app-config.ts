@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
 import type { ConnectorDefinition } from '@dossiers/domain';
+import {
+  EVENTSTORE_URL_SCHEMES,
+  connectionStringProblem,
+  toEsdbConnectionString,
+} from '@dossiers/event-store';
 import { loadConnectorCatalog } from './connector-catalog-file';
 import type { TokenLimits } from '../auth/token-verifier';
 
@@ -32,12 +37,36 @@ export interface AppConfig {
   /** events per projector transaction: larger batches rebuild faster, smaller ones show up sooner */
   projectorBatchSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * SHUTDOWN_TIMEOUT_MS: on SIGTERM/SIGINT, how long requests in flight may take to finish before
+   * their connections are closed; the rest of the shutdown (projector batch, workers, stores) gets
+   * as long again, then the process exits 1.
+   */
+  shutdownTimeoutMs: number;
+  rateLimits: RateLimitConfig;
   /** the connectors firms can set up: CONNECTOR_CATALOG_FILE's, or the default catalog */
   connectorCatalog: ConnectorDefinition[];
   /** base64 of the 32-byte key that encrypts secrets in events; unset: generated into DATA_DIR */
   secretsKey?: string;
   mail: MailConfig;
   reminders: RemindersConfig;
+  metrics: MetricsConfig;
+  readiness: ReadinessConfig;
+}
+
+/**
+ * Where GET /metrics is served: on METRICS_PORT (its own listener, every app), and/or behind
+ * METRICS_TOKEN (a bearer token; on the main port when no METRICS_PORT is set). Neither: not served.
+ */
+export interface MetricsConfig {
+  port?: number;
+  token?: string;
+}
+
+/** GET /ready answers 503 while the read models lag further than this (the apps that serve reads). */
+export interface ReadinessConfig {
+  maxLagEvents: number;
+  maxLagSeconds: number;
 }
 
 /** The reminder schedulers: embedded without REDIS_URL, BullMQ (apps/reminder-worker) with it. */
@@ -48,6 +77,21 @@ export interface RemindersConfig {
   horizonMinutes: number;
   /** jobs one worker process runs at once */
   workerConcurrency: number;
+}
+
+/**
+ * Requests each principal (tenant + subject of the token) and each tenant (all its principals) may
+ * make per window, counted in Redis when REDIS_URL is set (shared by every process), in memory
+ * otherwise; 0 = no limit. `service` tokens are counted only when `perServiceToken` is set, on
+ * their own, outside their tenant's count.
+ */
+export interface RateLimitConfig {
+  windowSeconds: number;
+  perPrincipal: number;
+  perTenant: number;
+  perServiceToken: number;
+  /** the Redis keys' prefix (several deployments may share a Redis) */
+  keyPrefix: string;
 }
 
 /** Outgoing email (activation links). */
@@ -85,11 +129,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return value;
   };
 
+  // The message ends up in logs: a password in the URL (SMTP_URL, MONGO_URL...) is not repeated there.
+  const withoutPassword = (raw: string) => raw.replace(/^([^/]*\/\/[^/@:]*:)[^/@]*@/, '$1***@');
+
   const url = (name: string, schemes: string[]) => {
     const raw = text(name);
     if (raw === undefined) return undefined;
-    // The message ends up in logs: a password in the URL (SMTP_URL, MONGO_URL...) is not repeated there.
-    const shown = raw.replace(/^([^/]*\/\/[^/@:]*:)[^/@]*@/, '$1***@');
+    const shown = withoutPassword(raw);
     try {
       const scheme = new URL(raw).protocol.replace(/:$/, '');
       if (!schemes.includes(scheme))
@@ -100,6 +146,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push(`${name} is not a valid URL (got "${shown}")`);
     }
     return raw;
+  };
+
+  // The client's own parser judges (a WHATWG URL refuses its cluster form, host1:2113,host2:2113);
+  // a KurrentDB scheme is renamed to the one it parses.
+  const eventStoreUrl = (name: string) => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    const problem = connectionStringProblem(raw);
+    if (problem !== undefined)
+      problems.push(
+        `${name} must be a connection string starting with ${EVENTSTORE_URL_SCHEMES.map((s) => `${s}://`).join(' or ')}: ${problem} (got "${withoutPassword(raw)}")`,
+      );
+    return toEsdbConnectionString(raw);
   };
 
   const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
@@ -129,20 +188,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (secretsKey !== undefined && !isBase64Key(secretsKey))
     problems.push('SECRETS_KEY must be the base64 of 32 bytes (openssl rand -base64 32)');
 
+  const metricsToken = text('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    problems.push('METRICS_TOKEN must be at least 16 characters');
+
   const port = int('PORT', 3000, 1, 65535);
   const config: AppConfig = {
     port,
     commandApiPort: int('COMMAND_API_PORT', 3001, 1, 65535),
     queryApiPort: int('QUERY_API_PORT', 3002, 1, 65535),
     dataDir: resolve(text('DATA_DIR') ?? './data'),
-    eventStoreUrl: url('EVENTSTORE_URL', [
-      'esdb',
-      'esdb+discover',
-      'kurrentdb',
-      'kurrentdb+discover',
-      'kurrent',
-      'kurrent+discover',
-    ]),
+    eventStoreUrl: eventStoreUrl('EVENTSTORE_URL'),
     mongoUrl: url('MONGO_URL', ['mongodb', 'mongodb+srv']),
     mongoDb: text('MONGO_DB') ?? 'dossiers',
     redisUrl: url('REDIS_URL', ['redis', 'rediss']),
@@ -169,6 +225,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     projectorBatchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    rateLimits: {
+      windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      perPrincipal: int('RATE_LIMIT_PER_PRINCIPAL', 1200, 0, 10_000_000),
+      perTenant: int('RATE_LIMIT_PER_TENANT', 6000, 0, 10_000_000),
+      perServiceToken: int('RATE_LIMIT_PER_SERVICE_TOKEN', 0, 0, 10_000_000),
+      keyPrefix: text('RATE_LIMIT_KEY_PREFIX') ?? 'dossiers:rate-limit',
+    },
     connectorCatalog: catalog('CONNECTOR_CATALOG_FILE'),
     secretsKey,
     mail: {
@@ -181,6 +245,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       queueName: queueName(text('REMINDER_QUEUE') ?? 'dossiers-due-work', problems),
       horizonMinutes: int('REMINDER_HORIZON_MINUTES', 10, 1, 24 * 60),
       workerConcurrency: int('REMINDER_WORKER_CONCURRENCY', 16, 1, 256),
+    },
+    metrics: {
+      port: text('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 1, 65535),
+      token: metricsToken,
+    },
+    readiness: {
+      maxLagEvents: int('READY_MAX_LAG_EVENTS', 1000, 1, 100_000),
+      maxLagSeconds: int('READY_MAX_LAG_SECONDS', 60, 1, 24 * 3600),
     },
   };
   if (problems.length) throw new ConfigError(problems);

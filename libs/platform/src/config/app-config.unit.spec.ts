@@ -25,6 +25,35 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://redis:6379');
   });
 
+  // The 6.x client parses only esdb:// and esdb+discover://: what passes here is what it connects with.
+  it.each([
+    ['kurrentdb://admin:changeit@kurrentdb:2113?tls=false', 'esdb://admin:changeit@kurrentdb:2113?tls=false'],
+    ['kurrent+discover://cluster.internal:2113', 'esdb+discover://cluster.internal:2113'],
+    [
+      'esdb://node1:2113,node2:2113,node3:2113?tls=false',
+      'esdb://node1:2113,node2:2113,node3:2113?tls=false',
+    ],
+  ])('takes EVENTSTORE_URL %s as the client will: %s', (given, used) => {
+    expect(loadConfig({ EVENTSTORE_URL: given }).eventStoreUrl).toBe(used);
+  });
+
+  it.each([
+    'http://eventstore:2113',
+    'esdb://eventstore:port',
+    'esdb://eventstore:2113?tls=yes',
+    'kurrentdb://eventstore:2113?tlsCAFile=/nonexistent/ca.crt',
+  ])('refuses EVENTSTORE_URL %s, which the client would not connect with', (url) => {
+    expect(() => loadConfig({ EVENTSTORE_URL: url })).toThrow(
+      /EVENTSTORE_URL must be a connection string starting with esdb:\/\/ or esdb\+discover:\/\/ or kurrentdb:\/\//,
+    );
+  });
+
+  it('does not repeat the password of a refused EVENTSTORE_URL', () => {
+    const refusal = () => loadConfig({ EVENTSTORE_URL: 'esdb://admin:s3cret@eventstore:port' });
+    expect(refusal).toThrow(/got "esdb:\/\/admin:\*\*\*@eventstore:port"/);
+    expect(refusal).not.toThrow(/s3cret/);
+  });
+
   it('names every malformed variable at once', () => {
     let error: ConfigError | undefined;
     try {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthResponse {
   @ApiProperty({ enum: ['ok'] })
@@ -17,11 +17,32 @@ export class StoreStates {
   idempotency!: string;
 }
 
+/** Where the process serves reads: how far its read models are behind the event store. */
+export class ProjectorLag {
+  @ApiProperty({ description: 'the projection furthest behind', example: 'client-list' })
+  projection!: string;
+  @ApiProperty({ description: 'events stored after its checkpoint, counted up to `countedUpTo`', example: 0 })
+  eventsBehind!: number;
+  @ApiProperty({
+    description: 'age of the oldest event not in the read models yet (0: caught up)',
+    example: 0,
+  })
+  secondsBehind!: number;
+  @ApiProperty({ description: 'READY_MAX_LAG_EVENTS', example: 1000 })
+  maxLagEvents!: number;
+  @ApiProperty({ description: 'READY_MAX_LAG_SECONDS', example: 60 })
+  maxLagSeconds!: number;
+  @ApiProperty({ example: 10000 })
+  countedUpTo!: number;
+}
+
 export class ReadyResponse {
   @ApiProperty({ enum: ['ready'] })
   status!: string;
   @ApiProperty({ type: StoreStates })
   stores!: StoreStates;
+  @ApiPropertyOptional({ type: ProjectorLag, description: 'absent from the command API' })
+  projector?: ProjectorLag;
 }
 
 /** 503 from GET /ready: the error shape, with each store's state. */
@@ -32,4 +53,9 @@ export class NotReadyResponse {
   message!: string;
   @ApiProperty({ type: StoreStates })
   stores!: StoreStates;
+  @ApiPropertyOptional({
+    type: ProjectorLag,
+    description: 'absent when a store is down, or from the command API',
+  })
+  projector?: ProjectorLag;
 }

@@ -40,11 +40,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'a conflict: a name or email taken, a concurrent change',
   410: 'ACTIVATION_TOKEN_USED or ACTIVATION_TOKEN_EXPIRED',
   412: 'PRECONDITION_FAILED: If-Match does not hold',
-  413: 'PAYLOAD_TOO_LARGE',
+  413: 'PAYLOAD_TOO_LARGE (a body past MAX_BODY_BYTES, a file past MAX_UPLOAD_MB) or APPEND_TOO_LARGE (a change recording too much at once)',
   414: 'URI_TOO_LONG: a path parameter is too long',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   416: 'RANGE_NOT_SATISFIABLE',
   422: 'a rule violation, with a stable code',
+  429: "RATE_LIMITED: past the principal's or the tenant's limit; Retry-After says when to call again",
   500: 'INTERNAL: an unexpected failure, logged with the correlation id',
   503: 'PROJECTION_BEHIND: X-Min-Position not reached within 5 s',
 };
@@ -59,17 +60,37 @@ export const ApiErrorResponses = (...statuses: number[]) =>
     ),
   );
 
-/**
- * What every route may answer, public ones included, from the checks every request goes through
- * before its route (create-http-app.ts): 400 for a malformed X-Correlation-Id or X-Causation-Id,
- * 413 for a body past MAX_BODY_BYTES, 415 for a body that is not JSON (not multipart on an
- * upload); and 500 for the unexpected.
- */
-export const ANY_ROUTE_ERROR_STATUSES = [400, 413, 415, 500];
-/** What a route with path parameters may answer besides: 414 for a parameter past the router's limit. */
-export const PATH_PARAMETER_ERROR_STATUSES = [414];
+/** What the document knows of an operation, from which the errors it may answer follow. */
+export interface OperationFacts {
+  /** GET and HEAD bodies are never read (Fastify), so only the other methods parse one. */
+  takesBody: boolean;
+  hasPathParameters: boolean;
+  requiresToken: boolean;
+  /** its header parameters, lower-cased: If-Match and Idempotency-Key on commands, X-Min-Position on queries */
+  headers: Set<string>;
+}
 
-/** What any command may answer besides success (401 and 403 only matter where a token is required). */
-export const COMMAND_ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 422, 500];
-/** What any query may answer besides success. */
-export const QUERY_ERROR_STATUSES = [400, 401, 403, 404, 500, 503];
+/**
+ * The error statuses an operation may answer, from what it is rather than from a list per route
+ * (create-http-app.ts, the guards, pipes and interceptors):
+ * - any: 400 (a malformed X-Correlation-Id or X-Causation-Id), 415 (a body that is not JSON, not
+ *   multipart on an upload: checked whatever the method), 500;
+ * - a body (every method but GET): 413 past MAX_BODY_BYTES or MAX_UPLOAD_MB; and, since only
+ *   commands take one, what a decision may refuse: 404 (an id in the body names nothing), 409, 422;
+ * - path parameters: 404 (an id that names nothing) and 414 (a parameter past the router's limit);
+ * - a token: 401 without a valid one, 403 when the role or the rights do not allow it;
+ * - If-Match: 412 when it does not hold; Idempotency-Key: 422 when it is reused for another request;
+ * - X-Min-Position: 503 when the read models do not reach it in time.
+ * A route documents what only it answers (410, 416) itself.
+ */
+export function errorStatusesOf(facts: OperationFacts): number[] {
+  const statuses = new Set([400, 415, 500]);
+  const add = (when: boolean, ...more: number[]) => when && more.forEach((status) => statuses.add(status));
+  add(facts.takesBody, 404, 409, 413, 422);
+  add(facts.hasPathParameters, 404, 414);
+  add(facts.requiresToken, 401, 403);
+  add(facts.headers.has('if-match'), 412);
+  add(facts.headers.has('idempotency-key'), 422);
+  add(facts.headers.has('x-min-position'), 503);
+  return [...statuses].sort((a, b) => a - b);
+}

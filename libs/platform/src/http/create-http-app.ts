@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ConsoleLogger, Module, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,12 +9,18 @@ import { AuthGuard } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { ErrorResponseFilter } from './error-response.filter';
 import { createValidationPipe } from './validation.pipe';
-import { requestLoggerOptions } from './request-log';
+import { AccessLogController, REQUEST_ID_OPTIONS, requestLoggerOptions } from './request-log';
 import { acceptsFileUpload } from './files/file-upload.decorator';
 import { registerFileUploads } from './files/register-file-uploads';
 import { registerJsonBodyParser } from './json-body';
+import { registerHttpMetrics } from '../metrics/http-metrics';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { clientErrorHandler, frameworkErrorHandler } from './client-error';
-import { CORRELATION_HEADER, metadataHeaderErrors } from './metadata-headers';
+import { CORRELATION_HEADER, metadataHeaderErrors, REQUEST_ID_HEADER } from './metadata-headers';
+import { RateLimiter, RateLimitGuard } from './rate-limit';
+import { createRateLimitStorage } from '../infrastructure/rate-limit-storage';
+import { drainOnClose } from './drain-on-close';
+import { enableGracefulShutdown } from '../lifecycle/graceful-shutdown';
 import { ErrorBodySchema } from './api-responses';
 import {
   applyBearerRequirements,
@@ -23,6 +28,7 @@ import {
   closeObjectSchemas,
   describeErrors,
 } from './openapi-document';
+import { describeValidationRules } from './openapi-validation-rules';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -55,18 +61,17 @@ export async function createHttpApp(
     bodyLimit: config.maxBodyBytes,
     // Fastify answers 414 past 100 characters by default; an activation token in the path is ~250.
     routerOptions: { maxParamLength: 1000 },
-    // The caller's correlation id, or a new one: it names the request in logs and in every event it
-    // causes. A malformed one is refused (400) by the onRequest hook below.
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers[CORRELATION_HEADER];
-      return typeof given === 'string' && metadataHeaderErrors(request.headers).length === 0
-        ? given
-        : randomUUID();
-    },
+    // The caller's X-Correlation-Id or X-Request-Id, or a new id: it names the request in logs and in
+    // every event it causes. A malformed X-Correlation-Id is refused (400) by the onRequest hook below.
+    ...REQUEST_ID_OPTIONS,
+    // drainOnClose answers requests arriving during the shutdown itself, in the shared error shape.
+    return503OnClosing: false,
     clientErrorHandler,
     // (cast: Nest and this lib see two copies of the Fastify types)
     frameworkErrors: frameworkErrorHandler as never,
     logger: options.requestLogs === false ? false : requestLoggerOptions(config.logLevel),
+    // One line per request, when it is answered.
+    logController: new AccessLogController() as never,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: jsonLogger(config),
@@ -77,11 +82,18 @@ export async function createHttpApp(
   // Streamed file uploads (receiveSingleFile); outside bodyLimit, bounded by MAX_UPLOAD_MB instead.
   await registerFileUploads(app.getHttpAdapter().getInstance() as never, config.maxUploadBytes);
   registerJsonBodyParser(app.getHttpAdapter().getInstance() as never);
+  drainOnClose(app.getHttpAdapter().getInstance() as never, config.shutdownTimeoutMs);
+  // Request durations, and GET /metrics here when it has no port of its own (docs/operations.md).
+  registerHttpMetrics(
+    app.getHttpAdapter().getInstance() as never,
+    app.get(METRICS_REGISTRY, { strict: false }),
+    config.metrics,
+  );
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
-      void reply.header(CORRELATION_HEADER, request.id);
+      void reply.header(REQUEST_ID_HEADER, request.id).header(CORRELATION_HEADER, request.id);
     })
     // Commands take JSON only: a form or text body would otherwise reach the DTOs as strings.
     // A @FileUpload() route takes multipart/form-data only.
@@ -118,10 +130,19 @@ export async function createHttpApp(
         });
       }
     });
-  app.useGlobalGuards(new AuthGuard(app.get(Reflector), app.get(TokenVerifier)));
+  // Per principal and per tenant, so after the AuthGuard; its storage ends with the HTTP server.
+  const rateLimits = await createRateLimitStorage(config.redisUrl);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', () => rateLimits.close());
+  app.useGlobalGuards(
+    new AuthGuard(app.get(Reflector), app.get(TokenVerifier)),
+    new RateLimitGuard(new RateLimiter(rateLimits.storage, config.rateLimits)),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
-  app.enableShutdownHooks();
+  enableGracefulShutdown(app, config.shutdownTimeoutMs);
   setupOpenApi(app, options.title);
   return app;
 }
@@ -143,6 +164,7 @@ function setupOpenApi(app: NestFastifyApplication, title: string) {
   // shape on every error response (and 400/500 on all), and closed object schemas where the server accepts or answers
   // nothing else (openapi-document.ts).
   applyBearerRequirements(app, document);
+  describeValidationRules(app, document);
   describeErrors(document);
   closeObjectSchemas(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

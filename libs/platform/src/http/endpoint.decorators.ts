@@ -1,12 +1,14 @@
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { FIRM_ROLES, WRITER_ROLES, type Role } from '../auth/principal';
 import { CommandInterceptor } from './command.interceptor';
-import { MinPositionInterceptor } from './min-position.interceptor';
-import { ApiErrorResponses, COMMAND_ERROR_STATUSES, QUERY_ERROR_STATUSES } from './api-responses';
+import { MinPositionGuard } from './min-position.guard';
 
-/** A controller of commands: writer roles, ETag, If-Match, Idempotency-Key; its errors in the ErrorBody shape. */
+/**
+ * A controller of commands: writer roles, ETag, If-Match, Idempotency-Key. Its errors follow from
+ * these headers, its method and its path (errorStatusesOf, applied to the whole document).
+ */
 export const CommandController = (roles: Role[] = WRITER_ROLES) =>
   applyDecorators(
     Roles(...roles),
@@ -21,18 +23,16 @@ export const CommandController = (roles: Role[] = WRITER_ROLES) =>
       required: false,
       description: 'a retry with the same key returns the first response and appends nothing',
     }),
-    ApiErrorResponses(...COMMAND_ERROR_STATUSES),
   );
 
-/** A controller of queries: read models only, X-Min-Position for read-your-writes; its errors in the ErrorBody shape. */
+/** A controller of queries: read models only, X-Min-Position for read-your-writes (hence its 503). */
 export const QueryController = (roles: Role[] = FIRM_ROLES) =>
   applyDecorators(
     Roles(...roles),
-    UseInterceptors(MinPositionInterceptor),
+    UseGuards(MinPositionGuard),
     ApiHeader({
       name: 'X-Min-Position',
       required: false,
       description: 'wait (up to 5 s) until the read models include this position',
     }),
-    ApiErrorResponses(...QUERY_ERROR_STATUSES),
   );

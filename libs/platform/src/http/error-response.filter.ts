@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ConflictError, DomainError, ValidationError, type DomainErrorKind } from '@dossiers/domain';
-import { WrongExpectedVersionError } from '@dossiers/event-store';
+import { AppendTooLargeError, WrongExpectedVersionError } from '@dossiers/event-store';
 import { BlobTooLargeError } from '@dossiers/blob-store';
 import { PayloadTooLargeError } from './files/payload-too-large.error';
 import { JsonNotAnObjectError, JsonTooDeepError, JsonTooLargeError } from './json-body';
@@ -56,6 +56,11 @@ export function toErrorResponse(
           status: 409,
           body: { code: 'CONCURRENCY_CONFLICT', message: 'The resource was changed concurrently; retry' },
         };
+  }
+  if (error instanceof AppendTooLargeError) {
+    // Not the store's message: it names the stream, which is not the caller's vocabulary.
+    const message = `The change would record ${error.bytes} bytes, over the limit of ${error.limit}: make it in smaller steps`;
+    return { status: 413, body: { code: error.code, message } };
   }
   if (error instanceof PayloadTooLargeError || error instanceof BlobTooLargeError) {
     // An upload past MAX_UPLOAD_MB, caught by the multipart parser or by the blob store.

@@ -3,24 +3,32 @@ import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { isPublicRoute } from '../auth/auth.decorators';
-import {
-  ANY_ROUTE_ERROR_STATUSES,
-  ERROR_BODY_SCHEMA,
-  errorDescription,
-  PATH_PARAMETER_ERROR_STATUSES,
-} from './api-responses';
+import { ERROR_BODY_SCHEMA, errorDescription, errorStatusesOf } from './api-responses';
 
 /** The security scheme of the document (DocumentBuilder.addBearerAuth's default name). */
 export const BEARER_SCHEME = 'bearer';
 
 type Schema = Record<string, unknown>;
-type Operation = { operationId?: string; security?: unknown; responses?: Record<string, Response> };
+export type Operation = {
+  operationId?: string;
+  security?: unknown;
+  parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
+  requestBody?: Response;
+  responses?: Record<string, Response>;
+};
 type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** A route handler: its controller class and method name. */
+export interface RouteHandler {
+  handler: object;
+  controller: new (...args: never[]) => object;
+  method: string;
+}
+
 /** Every route handler of the app, by the operationId Swagger gives it (`Controller_method`). */
-function routesByOperationId(app: INestApplication): Map<string, { handler: object; controller: object }> {
-  const routes = new Map<string, { handler: object; controller: object }>();
+export function routesByOperationId(app: INestApplication): Map<string, RouteHandler> {
+  const routes = new Map<string, RouteHandler>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
@@ -29,22 +37,29 @@ function routesByOperationId(app: INestApplication): Map<string, { handler: obje
         const handler = Object.getOwnPropertyDescriptor(controller.prototype, key)?.value as unknown;
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined)
           continue;
-        routes.set(`${controller.name}_${key}`, { handler, controller });
+        routes.set(`${controller.name}_${key}`, { handler, controller, method: key });
       }
     }
   }
   return routes;
 }
 
-/** Each operation of the document, with its path template. */
-function operationsOf(document: OpenAPIObject): [string, Operation][] {
+/** Each operation of the document, with its path template and method. */
+export function operationsOf(document: OpenAPIObject): [string, Operation, string][] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     HTTP_METHODS.flatMap((method) => {
       const operation = (item as Record<string, Operation | undefined>)[method];
-      return operation ? [[path, operation] as [string, Operation]] : [];
+      return operation ? [[path, operation, method] as [string, Operation, string]] : [];
     }),
   );
 }
+
+const RATE_LIMITED_RESPONSE = {
+  description: errorDescription(429),
+  headers: {
+    'Retry-After': { description: 'seconds to wait before calling again', schema: { type: 'integer' } },
+  },
+};
 
 /**
  * The bearer requirement on exactly the operations the AuthGuard protects: every route but the
@@ -58,7 +73,11 @@ export function applyBearerRequirements(app: INestApplication, document: OpenAPI
     const route = routes.get(operation.operationId ?? '');
     if (!route) throw new Error(`OpenAPI: operation ${operation.operationId} matches no route`);
     if (isPublicRoute(reflector, route.handler, route.controller)) delete operation.security;
-    else operation.security = [{ [BEARER_SCHEME]: [] }];
+    else {
+      operation.security = [{ [BEARER_SCHEME]: [] }];
+      // Where there is a principal, there are its rate limits (rate-limit.ts).
+      (operation.responses ??= {})[429] ??= { ...RATE_LIMITED_RESPONSE };
+    }
   }
 }
 
@@ -91,18 +110,24 @@ export function closeObjectSchemas(document: OpenAPIObject): void {
 
 /**
  * Every error the server answers goes through ErrorResponseFilter: `{code, message, errors?}`.
- * Each operation lists what any route may answer (ANY_ROUTE_ERROR_STATUSES); an error response a
- * route documents without a body (a plain @ApiNotFoundResponse) gets the ErrorBody shape, one
- * with its own (GET /ready's 503) keeps it. ErrorBodySchema must be among the document's models
- * (createDocument's extraModels).
+ * Each operation lists the errors that follow from what it is (errorStatusesOf: its method, path
+ * parameters, token, headers), after applyBearerRequirements; an error response a route documents
+ * without a body (a plain @ApiNotFoundResponse) gets the ErrorBody shape, one with its own (GET
+ * /ready's 503, the error shape and more) keeps it. ErrorBodySchema must be among the document's
+ * models (createDocument's extraModels).
  */
 export function describeErrors(document: OpenAPIObject): void {
   const errorBody = { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` };
-  for (const [path, operation] of operationsOf(document)) {
+  for (const [path, operation, method] of operationsOf(document)) {
     const responses = (operation.responses ??= {});
-    const statuses = path.includes('{')
-      ? [...ANY_ROUTE_ERROR_STATUSES, ...PATH_PARAMETER_ERROR_STATUSES]
-      : ANY_ROUTE_ERROR_STATUSES;
+    const statuses = errorStatusesOf({
+      takesBody: method !== 'get' && method !== 'head',
+      hasPathParameters: path.includes('{'),
+      requiresToken: Array.isArray(operation.security) && operation.security.length > 0,
+      headers: new Set(
+        (operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
+      ),
+    });
     for (const status of statuses) responses[status] ??= { description: errorDescription(status) };
     for (const [status, response] of Object.entries(responses))
       if (Number(status) >= 400 && !response.content)

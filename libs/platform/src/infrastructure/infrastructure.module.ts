@@ -13,7 +13,10 @@ import { TokenVerifier } from '../auth/token-verifier';
 import { SECRET_BOX, SecretBox } from '../secrets/secret-box';
 import { CLOCK, systemClock } from '../clock/clock';
 import { resolveSecretsKey } from '../secrets/secrets-key';
-import { createBlobStore, createEventStore, createIdempotencyStore, createReadStore } from './stores';
+import { createMeasuredEventStore, metricsProviders } from '../metrics/metrics.providers';
+import { EventStoreMetrics } from '../metrics/event-store-metrics';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { createBlobStore, createIdempotencyStore, createReadStore } from './stores';
 
 class StoresLifecycle implements OnApplicationShutdown {
   constructor(
@@ -33,7 +36,10 @@ class StoresLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Provides the stores, the token verifier, the projection progress and the secret box to every app module. */
+/**
+ * Provides the stores, the token verifier, the projection progress, the secret box and the metrics
+ * registry to every app module.
+ */
 @Global()
 @Module({})
 export class InfrastructureModule {
@@ -45,7 +51,12 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CONNECTOR_CATALOG, useValue: config.connectorCatalog },
-        { provide: EVENT_STORE, useFactory: () => createEventStore(config) },
+        ...metricsProviders(config),
+        {
+          provide: EVENT_STORE,
+          inject: [EventStoreMetrics],
+          useFactory: (metrics: EventStoreMetrics) => createMeasuredEventStore(config, metrics),
+        },
         // The event store as commands use it, with the process's cache of folded states: commands on
         // long streams fold only the events appended since the last one (see EventStreams.load).
         {
@@ -95,6 +106,7 @@ export class InfrastructureModule {
         ProjectionProgress,
         SECRET_BOX,
         CLOCK,
+        METRICS_REGISTRY,
       ],
     };
   }

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { Logger } from '@nestjs/common';
 import { normalizeText } from '@dossiers/domain';
-import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@dossiers/event-store';
+import {
+  EventStoreDbEventStore,
+  SqliteEventStore,
+  type EventStore,
+  type SqliteEventStoreOptions,
+} from '@dossiers/event-store';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { RedisIdempotencyStore, SqliteIdempotencyStore, type IdempotencyStore } from '@dossiers/idempotency';
 import { GridFsBlobStore, LocalDiskBlobStore, type BlobStore } from '@dossiers/blob-store';
@@ -15,7 +20,10 @@ import type { AppConfig } from '../config/app-config';
  * The one place where adapters are chosen: a production engine when its URL is set, the embedded
  * SQLite default (files under DATA_DIR) otherwise.
  */
-export function createEventStore(config: AppConfig): EventStore {
+export function createEventStore(
+  config: AppConfig,
+  { onGroupCommit }: Pick<SqliteEventStoreOptions, 'onGroupCommit'> = {},
+): EventStore {
   const logger = new Logger('EventStore');
   if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl, { logger });
   mkdirSync(config.dataDir, { recursive: true });
@@ -23,6 +31,7 @@ export function createEventStore(config: AppConfig): EventStore {
     filename: join(config.dataDir, 'events.db'),
     synchronous: config.sqliteSynchronous,
     logger,
+    onGroupCommit,
   });
 }
 

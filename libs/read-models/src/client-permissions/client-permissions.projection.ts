@@ -5,6 +5,7 @@ import { CLIENT_MEMBERS_COLLECTION, FOLDER_ACCESS_COLLECTION } from './folder-ac
 import {
   evolvePermissionModel,
   PERMISSION_MODEL_EVENTS,
+  PERMISSION_MODEL_PARTS_COLLECTION,
   PERMISSION_MODELS_COLLECTION,
   type PermissionModelDoc,
   type PermissionModelEvent,
@@ -23,6 +24,7 @@ export const clientPermissionsProjection = defineProjection<PermissionModelDoc, 
   creates: ['ClientCreated'],
   documentId: idFrom('clientId'),
   evolve: evolvePermissionModel,
+  parts: { collection: PERMISSION_MODEL_PARTS_COLLECTION, field: 'folders' },
   derived: {
     collections: [
       {

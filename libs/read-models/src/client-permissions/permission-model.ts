@@ -47,6 +47,11 @@ export interface PermissionModelDoc extends Document {
 }
 
 export const PERMISSION_MODELS_COLLECTION = 'permission_models';
+/**
+ * The folders of a model, stored one group of the FolderMap (1/16 of them) a document, the model
+ * itself holding the principals: see the size bound in client-permissions.projection.ts.
+ */
+export const PERMISSION_MODEL_PARTS_COLLECTION = 'permission_model_parts';
 
 function addPrincipal(
   doc: PermissionModelDoc,

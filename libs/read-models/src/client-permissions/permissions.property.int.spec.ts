@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { effectiveRight, normalizeText, ownRight, membersOf } from '@dossiers/domain';
 import { SqliteEventStore } from '@dossiers/event-store';
 import { SqliteReadStore, type Document } from '@dossiers/read-store';
+import { loadDocuments } from '../projection/document-parts';
+import { collectionsOf } from '../projection/projection';
 import { ProjectionEngine } from '../projection/projection-engine';
 import { rebuildProjections } from '../projection/projector';
 import { clientPermissionsProjection } from './client-permissions.projection';
@@ -18,12 +20,7 @@ import {
   type ClientMemberDoc,
   type FolderAccessDoc,
 } from './folder-access.document';
-import {
-  ACCESS_OF_CODE,
-  NOT_SET,
-  PERMISSION_MODELS_COLLECTION,
-  type PermissionModelDoc,
-} from './permission-model';
+import { ACCESS_OF_CODE, NOT_SET, type PermissionModelDoc } from './permission-model';
 
 /**
  * For random trees and random sequences of SetFolderPermission, CascadePermissions, folder moves
@@ -33,7 +30,9 @@ import {
 
 /** The stored folder and member documents of the client equal a full derivation of its stored model. */
 async function expectFullyDerived(store: SqliteReadStore): Promise<void> {
-  const model = await store.collection<PermissionModelDoc>(PERMISSION_MODELS_COLLECTION).findById(clientId);
+  const [model] = (await loadDocuments(store, clientPermissionsProjection, [
+    clientId,
+  ])) as PermissionModelDoc[];
   const byId = (a: Document, b: Document) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
   const derived = model ? deriveFolderAccess(model) : [];
   for (const name of [FOLDER_ACCESS_COLLECTION, CLIENT_MEMBERS_COLLECTION]) {
@@ -97,7 +96,7 @@ describe('effective rights: read model = domain, for random trees and commands',
   });
 
   it('a rebuild from the event store derives the same documents as the live projection', async () => {
-    const collections = [PERMISSION_MODELS_COLLECTION, FOLDER_ACCESS_COLLECTION, CLIENT_MEMBERS_COLLECTION];
+    const collections = collectionsOf(clientPermissionsProjection).map(({ name }) => name);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(

@@ -1,5 +1,6 @@
 import { upcast, type RecordedEvent } from '@dossiers/events';
 import type { Document } from '@dossiers/read-store';
+import { storedForm } from './document-parts';
 import type { Projection } from './projection';
 
 type Documents = ReadonlyMap<string, Document>;
@@ -77,7 +78,8 @@ export function foldProjections(
 }
 
 /**
- * Every document of a fold, by collection: each projection's own, those it derives from them (as
+ * Every document of a fold, by collection, as the engine stores them: each projection's own (in
+ * parts when it declares them: readers load them through loadDocuments), those it derives (as
  * the engine leaves a derived collection after any sequence of batches: its diffs of derivations
  * add up to the derivation of the last document) and its retained ones. Every collection of
  * `projections` is there, empty if the fold left nothing in it.
@@ -94,6 +96,7 @@ export function foldedCollections(
   };
   for (const projection of projections) {
     const own = into(projection.collection);
+    if (projection.parts) into(projection.parts.collection);
     const retains = new Set<string>();
     for (const { name, retain } of projection.derived?.collections ?? []) {
       const derived = into(name);
@@ -101,8 +104,13 @@ export function foldedCollections(
       retains.add(name);
       for (const doc of folded.retained.get(name)?.values() ?? []) derived.set(doc._id, doc);
     }
+    const { parts } = projection;
     for (const doc of folded.docs.get(projection.name)?.values() ?? []) {
-      own.set(doc._id, doc);
+      if (parts) {
+        const stored = storedForm(parts, doc);
+        own.set(doc._id, stored.head);
+        for (const part of stored.parts) into(parts.collection).set(part._id, part);
+      } else own.set(doc._id, doc);
       for (const derived of projection.derived?.derive(doc) ?? [])
         if (!retains.has(derived.collection)) into(derived.collection).set(derived.doc._id, derived.doc);
     }

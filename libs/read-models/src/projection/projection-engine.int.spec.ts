@@ -109,7 +109,9 @@ function recording(store: ReadStore) {
       if (property === 'transaction')
         return (work: (tx: ReadStoreTransaction) => Promise<unknown>) =>
           target.transaction((tx) => work(wrap(tx)));
-      return Reflect.get(target, property).bind(target);
+      const value: unknown = Reflect.get(target, property);
+      // maxWritesPerTransaction is a value (undefined on SQLite), not a method.
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
   return { store: proxy, calls };

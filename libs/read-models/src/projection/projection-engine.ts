@@ -1,7 +1,9 @@
 import { upcast, type RecordedEvent } from '@dossiers/events';
 import { isAfter, type Checkpoint } from '@dossiers/event-store';
 import type { Document, ReadStore, ReadStoreTransaction } from '@dossiers/read-store';
+import { boundedTransaction, TooManyWritesError } from './bounded-transaction';
 import { CHECKPOINTS_COLLECTION, START, type CheckpointDoc } from './checkpoint';
+import { DocumentWrites, loadDocuments } from './document-parts';
 import { collectionsOf, type DerivedDocuments, type Projection } from './projection';
 
 export interface ProjectionEngineOptions {
@@ -10,6 +12,11 @@ export interface ProjectionEngineOptions {
    * outbox: a rebuild of the read models must not move them back.
    */
   checkpoints?: string;
+  /**
+   * The most documents one batch's transaction writes before it is split (see applyBatch).
+   * Default: the read store's own limit (MongoDB's adapter: 10,000), none on SQLite.
+   */
+  maxWritesPerTransaction?: number;
 }
 
 /** A projection with its event types as sets, built once: the engine tests every event against them. */
@@ -35,12 +42,17 @@ interface Registered {
 export class ProjectionEngine {
   private readonly registered: readonly Registered[];
   private readonly checkpoints: string;
+  private readonly maxWritesPerTransaction: number;
 
   constructor(
     private readonly readStore: ReadStore,
     readonly projections: readonly Projection[],
-    { checkpoints = CHECKPOINTS_COLLECTION }: ProjectionEngineOptions = {},
+    {
+      checkpoints = CHECKPOINTS_COLLECTION,
+      maxWritesPerTransaction = readStore.maxWritesPerTransaction,
+    }: ProjectionEngineOptions = {},
   ) {
+    this.maxWritesPerTransaction = maxWritesPerTransaction ?? Infinity;
     this.registered = projections.map((projection) => ({
       projection,
       handles: new Set(projection.canHandle),
@@ -66,28 +78,53 @@ export class ProjectionEngine {
     return { position: oldest.position, prepare: oldest.prepare };
   }
 
-  /** Returns how many documents of the projections' own collections it wrote or deleted. */
+  /**
+   * Returns how many documents of the projections' own collections it wrote or deleted.
+   *
+   * A batch whose writes would pass maxWritesPerTransaction (a creation fanning out to thousands
+   * of derived documents, a rebuild's batch) is applied in halves, recursively, each in its own
+   * transaction committing its own checkpoints: the refused attempt rolls back before it passes
+   * the bound, and a crash between two halves resumes after the first, as after any batch. One
+   * event is never split: its writes commit together, whatever their number.
+   */
   async applyBatch(events: RecordedEvent[]): Promise<number> {
     if (events.length === 0) return 0;
-    const upcasted = events.map(upcast);
-    return this.readStore.transaction(async (tx) => {
-      const checkpoints = tx.collection<CheckpointDoc>(this.checkpoints);
-      const stored = new Map(
-        (await checkpoints.findByIds(this.projections.map((p) => p.name))).map((c) => [c._id, c]),
-      );
-      const moved: CheckpointDoc[] = [];
-      let written = 0;
-      for (const registered of this.registered) {
-        const { name } = registered.projection;
-        const fresh = eventsAfter(upcasted, stored.get(name));
-        if (fresh.length === 0) continue;
-        written += await this.applyToProjection(tx, registered, fresh);
-        const last = fresh[fresh.length - 1];
-        moved.push({ _id: name, position: last.position, prepare: last.prepare ?? last.position });
+    const apply = async (part: RecordedEvent[]): Promise<number> => {
+      try {
+        return await this.readStore.transaction((tx) =>
+          this.applyInTransaction(
+            part.length > 1 && Number.isFinite(this.maxWritesPerTransaction)
+              ? boundedTransaction(tx, this.maxWritesPerTransaction)
+              : tx,
+            part,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof TooManyWritesError)) throw error;
+        const half = Math.ceil(part.length / 2);
+        return (await apply(part.slice(0, half))) + (await apply(part.slice(half)));
       }
-      await checkpoints.upsertMany(moved);
-      return written;
-    });
+    };
+    return apply(events.map(upcast));
+  }
+
+  private async applyInTransaction(tx: ReadStoreTransaction, events: RecordedEvent[]): Promise<number> {
+    const checkpoints = tx.collection<CheckpointDoc>(this.checkpoints);
+    const stored = new Map(
+      (await checkpoints.findByIds(this.projections.map((p) => p.name))).map((c) => [c._id, c]),
+    );
+    const moved: CheckpointDoc[] = [];
+    let written = 0;
+    for (const registered of this.registered) {
+      const { name } = registered.projection;
+      const fresh = eventsAfter(events, stored.get(name));
+      if (fresh.length === 0) continue;
+      written += await this.applyToProjection(tx, registered, fresh);
+      const last = fresh[fresh.length - 1];
+      moved.push({ _id: name, position: last.position, prepare: last.prepare ?? last.position });
+    }
+    await checkpoints.upsertMany(moved);
+    return written;
   }
 
   private async applyToProjection(
@@ -106,7 +143,6 @@ export class ProjectionEngine {
       ids.push(id);
     }
     if (relevant.length === 0) return 0;
-    const collection = tx.collection<Document>(projection.collection);
     // Load each touched document once, evolve in memory, write each once: batches stay fast.
     const toLoad = new Set<string>();
     const touched = new Set<string>();
@@ -116,7 +152,7 @@ export class ProjectionEngine {
       if (!creates.has(event.type)) toLoad.add(ids[i]);
     });
     const loaded = new Map<string, Document>();
-    for (const doc of await collection.findByIds([...toLoad])) loaded.set(doc._id, doc);
+    for (const doc of await loadDocuments(tx, projection, [...toLoad])) loaded.set(doc._id, doc);
     const derived = projection.derived && new DerivedWrites(projection.derived);
     const working = new Map<string, Document | null>();
     relevant.forEach((event, i) => {
@@ -127,20 +163,17 @@ export class ProjectionEngine {
       if (next !== current) derived?.step(current, next);
       working.set(id, next);
     });
-    const upserts: Document[] = [];
-    const deletes: string[] = [];
+    const writes = new DocumentWrites(projection);
     for (const [id, doc] of working) {
       const before = loaded.get(id) ?? null;
       // evolve hands back the very document it was given when the event changes nothing in it.
       if (doc === before) continue;
-      if (doc) upserts.push(doc);
-      else deletes.push(id);
+      writes.change(id, before, doc);
       derived?.change(before, doc);
     }
-    await collection.upsertMany(upserts);
-    if (deletes.length > 0) await collection.deleteMany({ _id: { $in: deletes } });
+    await writes.write(tx);
     await derived?.write(tx);
-    return upserts.length + deletes.length;
+    return writes.changed;
   }
 }
 

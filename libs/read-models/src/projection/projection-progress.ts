@@ -5,9 +5,15 @@ import type { Projection } from './projection';
 /**
  * Lets a query wait until the read models include a given position (read-your-writes for a
  * client that sends back the position its command returned). Reads the checkpoints the projector
- * commits, so it works the same whether the projector runs in this process or elsewhere.
+ * commits, so it works the same whether the projector runs in this process or elsewhere: a
+ * projector in this process calls `poke` after each commit, and the waiters read again at once;
+ * one elsewhere is seen by polling every `pollMs`.
  */
 export class ProjectionProgress {
+  private readonly waiters = new Set<() => void>();
+  /** how many times the projector poked: a poke between a read and the wait that follows it is not lost */
+  private pokes = 0;
+
   constructor(
     private readonly readStore: ReadStore,
     private readonly projections: readonly Projection[],
@@ -22,13 +28,33 @@ export class ProjectionProgress {
     return docs.length < names.length ? 0 : Math.min(...docs.map((d) => d.position));
   }
 
+  /** The projector of this process committed a batch: every waiter reads the checkpoints again now. */
+  poke(): void {
+    this.pokes++;
+    for (const wake of [...this.waiters]) wake();
+  }
+
   /** true once the read models include `position`, false if `timeoutMs` passes first. */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      const pokes = this.pokes;
       if ((await this.position()) >= position) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      if (this.pokes === pokes) await this.nextPoke(Math.min(this.pollMs, left));
     }
+  }
+
+  private nextPoke(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.waiters.add(wake);
+    });
   }
 }

@@ -88,6 +88,22 @@ export interface Projection<Doc extends Document = Document, E extends DomainEve
   documentId(event: Recorded<E>): string | null;
   evolve(doc: Doc | null, event: Recorded<E>): Doc | null;
   derived?: DerivedDocuments<Doc>;
+  /** a field too big for one stored document, kept in parts (document-parts.ts) */
+  parts?: DocumentParts;
+}
+
+/**
+ * A document stored in parts: `field` holds an object, and each of its entries is stored as a
+ * document of its own in `collection` (`_id` `<document id>:<key>`), the document itself without
+ * it. For a document that would otherwise grow past what one stored document may hold (MongoDB:
+ * 16 MB). `evolve`, `derive` and folds still see the whole document: the engine loads and
+ * assembles it, and writes back only the entries whose value is not the very object it loaded, so
+ * an evolve that shares its unchanged entries writes only the changed ones.
+ */
+export interface DocumentParts {
+  collection: string;
+  /** a top-level field whose value is a plain object */
+  field: string;
 }
 
 /**
@@ -100,10 +116,11 @@ export function idFrom<Field extends string>(
   return (event) => event.data[field];
 }
 
-/** Every collection a projection writes: its own and its derived ones. */
+/** Every collection a projection writes: its own, its parts' and its derived ones. */
 export function collectionsOf(projection: Projection): { name: string; indexes: IndexSpec[] }[] {
   return [
     { name: projection.collection, indexes: projection.indexes },
+    ...(projection.parts ? [{ name: projection.parts.collection, indexes: [] }] : []),
     ...(projection.derived?.collections ?? []),
   ];
 }

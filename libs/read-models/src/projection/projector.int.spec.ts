@@ -60,7 +60,9 @@ function crashingOnWrite(store: ReadStore, crashAt: number): ReadStore {
       if (property === 'transaction')
         return (work: (tx: ReadStoreTransaction) => Promise<unknown>) =>
           target.transaction((tx) => work(wrapTx(tx)));
-      return Reflect.get(target, property).bind(target);
+      const value: unknown = Reflect.get(target, property);
+      // maxWritesPerTransaction is a value, not a method.
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }

@@ -11,6 +11,7 @@ import { aClientStory } from '../testing/a-client-story';
 import { CLIENTS_COLLECTION } from '../client-list/client-list.document';
 import { CLIENT_SHEETS_COLLECTION } from '../client-sheet/client-sheet.document';
 import { FOLDER_ACCESS_COLLECTION } from '../client-permissions/folder-access.document';
+import { PERMISSION_MODEL_PARTS_COLLECTION } from '../client-permissions/permission-model';
 import { CHECKPOINTS_COLLECTION, type CheckpointDoc } from './checkpoint';
 import { collectionsOf } from './projection';
 import { Projector, rebuildProjections } from './projector';
@@ -126,6 +127,22 @@ function verificationSuite(openStores: (dir: string) => Stores) {
     expect(progress).toContain(`rebuild ${head}/${head}`);
     expect(progress.some((line) => line.startsWith('compare '))).toBe(true);
     expect(formatVerifyReport(report)).toMatch(new RegExp(`position ${head} .*\\n[\\s\\S]*OK: `));
+  });
+
+  it('compares the parts of a document stored in parts: one changed by hand is a difference', async () => {
+    const parts = stores.live.collection(PERMISSION_MODEL_PARTS_COLLECTION);
+    const [part] = await parts.find({}, { sort: [['_id', 1]], limit: 1 });
+    await parts.upsert({ ...part, value: {} });
+
+    const report = await verify();
+    expect(report.equal).toBe(false);
+    expect(report.collections.find((c) => c.collection === PERMISSION_MODEL_PARTS_COLLECTION)).toMatchObject({
+      compared: 6,
+      different: 1,
+    });
+    expect(report.differences.map((d) => [d.collection, d.id])).toEqual([
+      [PERMISSION_MODEL_PARTS_COLLECTION, part._id],
+    ]);
   });
 
   it('reports a field changed, a document deleted and one added by hand, naming the first', async () => {
@@ -248,7 +265,9 @@ function slowed(store: ReadStore, ms: number): ReadStore {
           await new Promise((resolve) => setTimeout(resolve, ms));
           return target.transaction(work);
         };
-      return Reflect.get(target, property).bind(target);
+      const value: unknown = Reflect.get(target, property);
+      // maxWritesPerTransaction is a value, not a method.
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Filter as MongoFilter } from 'mongodb';
+import { containsNeedle } from '../contains-needle';
 import type { Document, FieldCondition, Filter, Scalar, TextNormalizer } from '../read-store.port';
 
 /** The port's filters are MongoDB's, but for `$contains`, whose needle goes through `normalize`. */
@@ -13,9 +14,14 @@ function toMongoCondition(condition: Scalar | FieldCondition, normalize: TextNor
   if (condition === null || typeof condition !== 'object' || condition.$contains === undefined)
     return condition;
   const { $contains, ...others } = condition;
-  return { ...others, $regex: escapeRegExp(normalize($contains)) };
+  return { ...others, $regex: escapeRegExp(normalize(containsNeedle($contains))) };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The needle as a pattern matching it literally. The server refuses a pattern holding a NUL byte
+ * ("Regular expression cannot contain an embedded null byte"), so NUL is written as PCRE's `\x00`,
+ * which matches it: the needle is still taken literally, as SQLite's instr takes it.
+ */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 }

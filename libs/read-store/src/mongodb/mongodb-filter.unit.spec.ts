@@ -24,4 +24,18 @@ describe('MongoDB filter translation', () => {
     expect(new RegExp(searchText.$regex).test(fold('Société (Générale)'))).toBe(true);
     expect(new RegExp(searchText.$regex).test(fold('Société Générale'))).toBe(false);
   });
+
+  it("writes NUL as PCRE's \\x00, which the server accepts and which still matches it literally", () => {
+    const { searchText } = toMongoFilter({ searchText: { $contains: 'a\u0000(b' } }, fold) as {
+      searchText: { $regex: string };
+    };
+    expect(searchText.$regex).toBe('a\\x00\\(b');
+    expect(searchText.$regex).not.toContain('\u0000');
+    expect(new RegExp(searchText.$regex).test('xa\u0000(b')).toBe(true);
+    expect(new RegExp(searchText.$regex).test('a(b')).toBe(false);
+  });
+
+  it('refuses a needle with a lone surrogate, as the SQLite adapter does', () => {
+    expect(() => toMongoFilter({ searchText: { $contains: 'a\ud800' } }, fold)).toThrow('lone surrogate');
+  });
 });

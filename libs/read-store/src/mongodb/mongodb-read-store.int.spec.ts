@@ -6,8 +6,13 @@ import { MongoReadStore } from './mongodb-read-store';
 const url = process.env.MONGO_URL;
 
 (url ? describe : describe.skip)('MongoDB (needs MONGO_URL)', () => {
-  readStoreContract('MongoDB', async (normalizeText) => {
-    const store = new MongoReadStore({ url: url!, databaseName: 'read_store_contract', normalizeText });
+  readStoreContract('MongoDB', async (normalizeText, logger) => {
+    const store = new MongoReadStore({
+      url: url!,
+      databaseName: 'read_store_contract',
+      normalizeText,
+      logger,
+    });
     return { store, cleanup: () => store.close() };
   });
 });

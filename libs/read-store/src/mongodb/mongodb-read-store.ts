@@ -4,20 +4,26 @@ import {
   type ClientSession,
   type Collection,
   type Db,
-  type IndexDescription,
+  type IndexDescriptionInfo,
   type MongoClientOptions,
 } from 'mongodb';
-import type {
-  Document,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  ReadCollection,
-  ReadStore,
-  ReadStoreTransaction,
-  TextNormalizer,
+import {
+  PROCESS_WARNINGS,
+  type CollectionReplacement,
+  type Document,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type ReadCollection,
+  type ReadStore,
+  type ReadStoreLogger,
+  type ReadStoreTransaction,
+  type TextNormalizer,
 } from '../read-store.port';
+import { checkReplacements } from '../check-replacements';
 import { toMongoFilter } from './mongodb-filter';
+import { distinctKeysPipeline } from './mongodb-distinct-keys';
+import { ID_INDEX, planIndexes, toIndexSpec } from './mongodb-indexes';
 
 export interface MongoReadStoreOptions {
   /** e.g. mongodb://localhost:27017/?replicaSet=rs0 — transactions need a replica set */
@@ -26,7 +32,22 @@ export interface MongoReadStoreOptions {
   clientOptions?: MongoClientOptions;
   /** what `$contains` applies to its needle: the domain's normalizeText, given by the composition root */
   normalizeText: TextNormalizer;
+  /** where dropped and rebuilt indexes are reported; default: Node's process warnings */
+  logger?: ReadStoreLogger;
+  /** see ReadStore.maxWritesPerTransaction; default DEFAULT_MAX_WRITES_PER_TRANSACTION */
+  maxWritesPerTransaction?: number;
 }
+
+/**
+ * A transaction of 10,000 small documents (a projector batch's bulk writes) commits in about a
+ * second, far from the 60 s after which MongoDB aborts it, and holds some tens of MB in the
+ * WiredTiger cache; a live batch of 1,000 events rarely fans out beyond it, so it is seldom split.
+ */
+export const DEFAULT_MAX_WRITES_PER_TRANSACTION = 10_000;
+
+/** Server error codes the adapter expects and handles. */
+const NAMESPACE_NOT_FOUND = 26;
+const INDEX_NOT_FOUND = 27;
 
 /**
  * The port's query language is a subset of MongoDB's, so this adapter passes almost everything
@@ -36,6 +57,8 @@ export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
   private readonly db: Db;
   private readonly normalize: TextNormalizer;
+  private readonly logger: ReadStoreLogger;
+  readonly maxWritesPerTransaction: number;
 
   /** The driver connects on the first operation; `ping()` checks the server is reachable. */
   constructor(options: MongoReadStoreOptions) {
@@ -43,16 +66,58 @@ export class MongoReadStore implements ReadStore {
     this.client = new MongoClient(options.url, options.clientOptions);
     this.db = this.client.db(options.databaseName);
     this.normalize = options.normalizeText;
+    this.logger = options.logger ?? PROCESS_WARNINGS;
+    this.maxWritesPerTransaction = options.maxWritesPerTransaction ?? DEFAULT_MAX_WRITES_PER_TRANSACTION;
   }
 
   collection<T extends Document = Document>(name: string): ReadCollection<T> {
     return new MongoCollection<T>(this.db.collection(name), this.normalize);
   }
 
+  /** Drops before creations: a changed index keeps its name, and createIndexes refuses a taken one. */
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    // The server refuses an empty createIndexes; with the same specs again it does nothing.
-    if (indexes.length > 0)
-      await this.db.collection(collection).createIndexes(indexes.map(toIndexDescription));
+    const target = this.db.collection(collection);
+    const plan = planIndexes(await this.indexesOf(collection), indexes);
+    for (const { name, reason } of plan.drop) {
+      try {
+        await target.dropIndex(name);
+      } catch (error) {
+        // Another process reconciling the same collection dropped it first.
+        if (!hasCode(error, INDEX_NOT_FOUND)) throw error;
+      }
+      const rebuilt = indexes.some((index) => index.name === name);
+      this.logger.warn(`Index ${collection}.${name} ${reason}: dropped${rebuilt ? ', built again' : ''}`);
+    }
+    // The server refuses an empty createIndexes.
+    if (plan.create.length > 0) await target.createIndexes(plan.create);
+  }
+
+  async listIndexes(collection: string): Promise<IndexSpec[]> {
+    return (await this.indexesOf(collection))
+      .filter((info) => info.name !== ID_INDEX)
+      .map(toIndexSpec)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * Every index is built on its `from` collection before any rename, so that the renames follow
+   * one another closely and each `to` is indexed from the moment it holds the new documents.
+   */
+  async replaceCollections(replacements: CollectionReplacement[]): Promise<void> {
+    checkReplacements(replacements);
+    const existing = new Set(
+      (await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
+    );
+    for (const { from, indexes } of replacements)
+      if (existing.has(from)) await this.ensureIndexes(from, indexes);
+    for (const { from, to, indexes } of replacements) {
+      if (existing.has(from)) {
+        await this.db.renameCollection(from, to, { dropTarget: true });
+      } else {
+        await this.drop(to);
+        await this.ensureIndexes(to, indexes);
+      }
+    }
   }
 
   /**
@@ -75,7 +140,7 @@ export class MongoReadStore implements ReadStore {
       await this.db.collection(collection).drop();
     } catch (error) {
       // Servers before 7.0 refuse to drop a collection that does not exist.
-      if (!(error instanceof MongoServerError && error.codeName === 'NamespaceNotFound')) throw error;
+      if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
     }
   }
 
@@ -85,6 +150,16 @@ export class MongoReadStore implements ReadStore {
 
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  /** listIndexes of a collection that does not exist answers NamespaceNotFound: it has none. */
+  private async indexesOf(collection: string): Promise<IndexDescriptionInfo[]> {
+    try {
+      return await this.db.collection(collection).listIndexes().toArray();
+    } catch (error) {
+      if (hasCode(error, NAMESPACE_NOT_FOUND)) return [];
+      throw error;
+    }
   }
 }
 
@@ -126,17 +201,9 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
   }
 
   async distinctKeys(filter: Filter, field: string): Promise<string[]> {
+    const pipeline = distinctKeysPipeline(toMongoFilter(filter, this.normalize), field);
     const keys = await this.collection
-      .aggregate<{ _id: string }>(
-        [
-          { $match: toMongoFilter(filter, this.normalize) },
-          { $project: { entries: { $objectToArray: `$${field}` } } },
-          { $unwind: '$entries' },
-          { $group: { _id: '$entries.k' } },
-          { $sort: { _id: 1 } },
-        ],
-        { session: this.session },
-      )
+      .aggregate<{ _id: string }>(pipeline, { session: this.session })
       .toArray();
     return keys.map((key) => key._id);
   }
@@ -183,7 +250,6 @@ class MongoCollection<T extends Document> implements ReadCollection<T> {
   }
 }
 
-function toIndexDescription({ name, fields, unique }: IndexSpec): IndexDescription {
-  // Object keys keep insertion order (field names never look like integers), so the key is ordered.
-  return { name, key: Object.fromEntries(fields), ...(unique ? { unique: true } : {}) };
+function hasCode(error: unknown, code: number): boolean {
+  return error instanceof MongoServerError && error.code === code;
 }

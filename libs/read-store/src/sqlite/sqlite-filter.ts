@@ -1,3 +1,4 @@
+import { containsNeedle } from '../contains-needle';
 import type { FieldCondition, Filter, Scalar, Sort, TextNormalizer } from '../read-store.port';
 
 /** A piece of SQL and the values bound to its `?` placeholders, in order. */
@@ -92,9 +93,9 @@ function operatorSql(
     case '$lte':
       return rangeSql(expression, '<=', operand);
     case '$contains':
-      if (typeof operand !== 'string') throw new Error('$contains expects a string');
-      // The field is stored normalised by its projection; instr is a plain substring search.
-      return { sql: `instr(${expression}, ?) > 0`, params: [normalize(operand)] };
+      // The field is stored normalised by its projection; instr is a plain substring search,
+      // which compares bytes: a NUL in the needle is matched like any other character.
+      return { sql: `instr(${expression}, ?) > 0`, params: [normalize(containsNeedle(operand))] };
     default:
       throw new Error(`Unsupported operator ${operator}`);
   }

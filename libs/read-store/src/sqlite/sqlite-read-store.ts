@@ -1,15 +1,28 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type {
-  Document,
-  IndexSpec,
-  ReadCollection,
-  ReadStore,
-  ReadStoreTransaction,
-  TextNormalizer,
+import { checkReplacements } from '../check-replacements';
+import {
+  PROCESS_WARNINGS,
+  type CollectionReplacement,
+  type Document,
+  type IndexSpec,
+  type ReadCollection,
+  type ReadStore,
+  type ReadStoreLogger,
+  type ReadStoreTransaction,
+  type TextNormalizer,
 } from '../read-store.port';
 import { SqliteCollection, type SqliteAccess, type StreamConnectionLease } from './sqlite-collection';
 import { SqliteConnection } from './sqlite-connection';
-import { createIndexSql, createTableSql, dropTableSql } from './sqlite-schema';
+import {
+  createIndexSql,
+  createTableSql,
+  dropTableSql,
+  indexName,
+  storedIndexSpec,
+  TABLE_EXISTS_SQL,
+  TABLE_INDEXES_SQL,
+  tableName,
+  type StoredIndex,
+} from './sqlite-schema';
 
 export interface SqliteReadStoreOptions {
   filename: string;
@@ -20,7 +33,16 @@ export interface SqliteReadStoreOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** what `$contains` applies to its needle: the domain's normalizeText, given by the composition root */
   normalizeText: TextNormalizer;
+  /** where dropped and rebuilt indexes, and stalled transactions, are reported; default: Node's process warnings */
+  logger?: ReadStoreLogger;
+  /**
+   * After this long open with writes of the store itself waiting behind it, a transaction is
+   * reported as most likely waiting for one of them (see transaction()). Default 30 s.
+   */
+  stalledTransactionMs?: number;
 }
+
+const STALLED_TRANSACTION_MS = 30_000;
 
 /**
  * The embedded read store: one SQLite file in WAL mode, one table per collection
@@ -37,13 +59,15 @@ export class SqliteReadStore implements ReadStore {
   private readonly streamConnections = new Set<SqliteConnection>();
   /** Settles when the last queued write or transaction has; never rejects. */
   private writeQueue: Promise<unknown> = Promise.resolve();
-  /** The transaction whose work is running in the current async context, if any. */
-  private readonly currentTransaction = new AsyncLocalStorage<SqliteTransaction>();
+  /** Writes and transactions in the write queue, not yet started. */
+  private writesWaiting = 0;
   private readonly outsideTransaction: SqliteAccess = {
     readConnection: () => this.reader,
     write: (command) => this.enqueueWrite(() => command(this.writer)),
     leaseStreamConnection: () => this.leaseStreamConnection(),
   };
+
+  private readonly logger: ReadStoreLogger;
 
   constructor(private readonly options: SqliteReadStoreOptions) {
     const { synchronous = 'NORMAL' } = options;
@@ -55,6 +79,7 @@ export class SqliteReadStore implements ReadStore {
     // The writer first: it creates the file and switches it to WAL before the reader opens it.
     this.writer = SqliteConnection.open(options.filename, { readonly: false, synchronous });
     this.reader = SqliteConnection.open(options.filename, { readonly: true });
+    this.logger = options.logger ?? PROCESS_WARNINGS;
   }
 
   collection<T extends Document = Document>(name: string): ReadCollection<T> {
@@ -62,24 +87,59 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    const statements = [
-      createTableSql(collection),
-      ...indexes.map((index) => createIndexSql(collection, index)),
-    ];
-    await this.enqueueWrite(() => statements.forEach((sql) => this.writer.exec(sql)));
+    const wanted = wantedIndexes(collection, indexes);
+    // One transaction: readers never see the index gone between its drop and its new build.
+    await this.enqueueWrite(() => this.inWriteTransaction(() => this.reconcileIndexes(collection, wanted)));
+  }
+
+  async listIndexes(collection: string): Promise<IndexSpec[]> {
+    return this.reader
+      .all<StoredIndex>(TABLE_INDEXES_SQL, [collection])
+      .map((index) => storedIndexSpec(collection, index))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /**
-   * Inside `work`, write through `tx` only: a write through the store itself would wait for this
-   * very transaction to end, so it is refused with an error instead of deadlocking.
+   * One transaction: readers see every `to` as it was until it commits. Indexes are built after
+   * the rename, inside it, under the names of `to` (SQLite renames a table, not its indexes).
+   */
+  async replaceCollections(replacements: CollectionReplacement[]): Promise<void> {
+    checkReplacements(replacements);
+    const planned = replacements.map((r) => ({ ...r, wanted: wantedIndexes(r.to, r.indexes) }));
+    await this.enqueueWrite(() =>
+      this.inWriteTransaction(() => {
+        for (const { from, to, wanted } of planned) {
+          this.writer.exec(dropTableSql(to));
+          if (this.writer.get(TABLE_EXISTS_SQL, [from]))
+            this.writer.exec(`ALTER TABLE ${tableName(from)} RENAME TO ${tableName(to)}`);
+          this.reconcileIndexes(to, wanted);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Inside `work`, write through `tx` only: a write through the store itself waits for this very
+   * transaction to end, which waits for it. That wait is reported (logger.warn) once the
+   * transaction has been open `stalledTransactionMs` with such writes waiting, not refused: telling
+   * a write from inside `work` from one of another caller would take an AsyncLocalStorage, whose
+   * hooks on Node 20 slow every promise of the process (~5 % of a query's CPU in the standalone).
    */
   transaction<R>(work: (tx: ReadStoreTransaction) => Promise<R>): Promise<R> {
     return this.enqueueWrite(async () => {
       const tx = new SqliteTransaction(this.writer, this.options.normalizeText);
+      const stalled = setTimeout(() => {
+        if (this.writesWaiting === 0) return;
+        this.logger.warn(
+          `A read-store transaction has been open ${this.stalledTransactionMs / 1000} s with ${this.writesWaiting} ` +
+            'writes of the store waiting behind it: a write through the store from inside transaction() waits for ' +
+            'the transaction, which waits for it; write through tx.collection()',
+        );
+      }, this.stalledTransactionMs).unref();
       // IMMEDIATE takes the write lock now, so another process cannot make COMMIT fail as busy.
       this.writer.exec('BEGIN IMMEDIATE');
       try {
-        const result = await this.currentTransaction.run(tx, () => work(tx));
+        const result = await work(tx);
         this.writer.exec('COMMIT');
         return result;
       } catch (error) {
@@ -87,9 +147,14 @@ export class SqliteReadStore implements ReadStore {
         if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
         throw error;
       } finally {
+        clearTimeout(stalled);
         tx.end();
       }
     });
+  }
+
+  private get stalledTransactionMs(): number {
+    return this.options.stalledTransactionMs ?? STALLED_TRANSACTION_MS;
   }
 
   async drop(collection: string): Promise<void> {
@@ -110,13 +175,43 @@ export class SqliteReadStore implements ReadStore {
     this.writer.close();
   }
 
-  private enqueueWrite<R>(job: () => R | Promise<R>): Promise<R> {
-    if (this.currentTransaction.getStore()?.isOpen) {
-      const message =
-        'Inside transaction(), write through tx.collection(): this write would wait for the transaction to end';
-      return Promise.reject(new Error(message));
+  /** On the writer, in the write queue: `wanted` maps each index name to its statement. */
+  private reconcileIndexes(collection: string, wanted: Map<string, string>): void {
+    this.writer.exec(createTableSql(collection));
+    const missing = new Map(wanted);
+    for (const { name, sql } of this.writer.all<StoredIndex>(TABLE_INDEXES_SQL, [collection])) {
+      const specified = wanted.get(name);
+      if (specified === sql) {
+        missing.delete(name);
+        continue;
+      }
+      this.writer.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+      this.logger.warn(
+        specified
+          ? `Index ${name} changed from ${sql} to ${specified}: dropped, built again`
+          : `Index ${name} no longer in the specification: dropped`,
+      );
     }
-    const result = this.writeQueue.then(job);
+    for (const sql of missing.values()) this.writer.exec(sql);
+  }
+
+  private inWriteTransaction(work: () => void): void {
+    this.writer.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.writer.exec('COMMIT');
+    } catch (error) {
+      if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private enqueueWrite<R>(job: () => R | Promise<R>): Promise<R> {
+    this.writesWaiting++;
+    const result = this.writeQueue.then(() => {
+      this.writesWaiting--;
+      return job();
+    });
     this.writeQueue = result.catch(() => undefined);
     return result;
   }
@@ -131,6 +226,15 @@ export class SqliteReadStore implements ReadStore {
       },
     };
   }
+}
+
+/** Each specified index's name and statement; validated before anything is written. */
+function wantedIndexes(collection: string, indexes: IndexSpec[]): Map<string, string> {
+  const wanted = new Map(
+    indexes.map((index) => [indexName(collection, index), createIndexSql(collection, index)]),
+  );
+  if (wanted.size !== indexes.length) throw new Error(`Two indexes of ${collection} share a name`);
+  return wanted;
 }
 
 /** The writer, lent to one transaction's work until it commits or rolls back. */
