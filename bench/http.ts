@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { signToken } from '@dossiers/platform';
 import { ServerChild, startFlags } from './files';
 import type { Row } from './report';
@@ -82,6 +83,7 @@ export async function benchHttp(dataDir: string, clientIds: string[], clients: n
   );
   try {
     const { port } = await server.next('ready');
+    await caughtUp(dataDir);
     const url = `http://127.0.0.1:${port}`;
     const token = await signToken(SECRET, { tenant: TENANT, role: 'admin', sub: 'bench' });
     const headers = { authorization: `Bearer ${token}` };
@@ -160,6 +162,38 @@ export async function benchHttp(dataDir: string, clientIds: string[], clients: n
     };
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * Until every checkpoint of the server (the projections' and the mail reactors', which a rebuild
+ * does not move: they start from 0 on a copied store) has reached the event store's head: the
+ * load measures requests, not the catch-up of 300,000 events by the reactors meanwhile.
+ */
+export async function caughtUp(dataDir: string, timeoutMs = 10 * 60_000): Promise<void> {
+  const events = new Database(join(dataDir, 'events.db'), { readonly: true });
+  const reads = new Database(join(dataDir, 'read-models.db'), { readonly: true });
+  const started = Date.now();
+  try {
+    const head = (events.prepare('SELECT max(position) AS head FROM events').get() as { head: number }).head;
+    for (;;) {
+      const exists = reads.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+      const behind = ['projection_checkpoints', 'reactor_checkpoints'].flatMap((table) =>
+        exists.get(table)
+          ? (reads.prepare(`SELECT doc FROM "${table}"`).all() as { doc: string }[])
+              .map(({ doc }) => JSON.parse(doc) as { _id: string; position: number })
+              .filter(({ position }) => position < head)
+              .map(({ _id }) => _id)
+          : [table],
+      );
+      if (behind.length === 0) return;
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`the server's ${behind.join(', ')} did not reach position ${head} in time`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    events.close();
+    reads.close();
   }
 }
 

@@ -280,9 +280,9 @@ function permissionsSetUp(p: PermissionsFigures): string {
 /** What (f) ran on, and the server's memory beyond the table's peaks. */
 function filesSetUp(f: FilesFigures): string {
   const mb = (n: number): string => `${fmtInt(n)} MB`;
-  const flags = f.nodeFlags.length ? f.nodeFlags.join(' ') : 'no flags';
+  const command = ['node', ...f.nodeFlags, 'dist/…'].join(' ');
   return (
-    `Files (f): the standalone app compiled (\`node ${flags} dist/…\`: \`npm start\`'s flags unless ` +
+    `Files (f): the standalone app compiled (\`${command}\`: \`npm start\`'s flags unless ` +
     `BENCH_FILES_NODE_FLAGS says otherwise) in a child process of its own, on a fresh ` +
     `DATA_DIR (local-disk blob store) with \`MAX_UPLOAD_MB=512\`; the bench process is the HTTP client. Each of ` +
     `${f.rounds} rounds uploads a new ${f.fileMb} MB file (pseudo-random 64 KB chunks made and hashed as they are ` +

@@ -19,6 +19,9 @@ import { DueWorkRunner, type DueWorkOutcome } from '../../apps/command-api/src/s
 export interface HeldJob {
   jobId: string;
   appended: boolean;
+  /** what its command came to, for a job held after it ran (else null), or the error it threw */
+  outcome: DueWorkOutcome | null;
+  error?: string;
 }
 
 class HoldingRunner extends DueWorkRunner {
@@ -26,8 +29,13 @@ class HoldingRunner extends DueWorkRunner {
 
   override async run(kind: DueWorkKind, doc: DueDoc): Promise<DueWorkOutcome> {
     const appended = this.taken++ % 2 === 1;
-    if (appended) await super.run(kind, doc);
-    process.send!({ jobId: kind.jobId(doc), appended } satisfies HeldJob);
+    const jobId = kind.jobId(doc);
+    try {
+      const outcome = appended ? await super.run(kind, doc) : null;
+      process.send!({ jobId, appended, outcome } satisfies HeldJob);
+    } catch (error) {
+      process.send!({ jobId, appended, outcome: null, error: String(error) } satisfies HeldJob);
+    }
     return new Promise<never>(() => undefined);
   }
 }

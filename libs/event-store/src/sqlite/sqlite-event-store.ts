@@ -31,6 +31,12 @@ export interface SqliteEventStoreOptions {
   clock?: () => number;
   /** told each group commit's size (metrics): its appends, and the events of those that succeeded */
   onGroupCommit?: (appends: number, events: number) => void;
+  /**
+   * false: commits never copy the write-ahead log into the database (SQLite's automatic checkpoint,
+   * inside the COMMIT that takes it past 1,000 pages); something else must checkpoint the file, or
+   * the log grows without bound (the platform's WalCheckpointer, off the main thread). Default true.
+   */
+  autoCheckpoint?: boolean;
 }
 
 export interface SqliteEventStoreStats {
@@ -136,6 +142,7 @@ export class SqliteEventStore implements EventStore {
     logger = PROCESS_WARNINGS,
     clock = Date.now,
     onGroupCommit,
+    autoCheckpoint = true,
   }: SqliteEventStoreOptions) {
     this.pollIntervalMs = pollIntervalMs;
     this.logger = logger;
@@ -146,6 +153,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     // Another process may hold the write lock for a moment: wait for it rather than fail.
     this.db.pragma('busy_timeout = 5000');
+    if (!autoCheckpoint) this.db.pragma('wal_autocheckpoint = 0');
     this.db.exec(SQLITE_EVENTS_SCHEMA);
     this.addRecordedAt();
 

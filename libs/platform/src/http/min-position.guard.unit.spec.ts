@@ -13,9 +13,11 @@ function contextWith(headers: Record<string, string>) {
 }
 
 describe('MinPositionGuard', () => {
+  /** Read models at position 10, the event store's head at 100. */
   const progress = (reached: boolean) => {
     const waitFor = jest.fn(async () => reached);
-    return { waitFor, guard: new MinPositionGuard({ waitFor } as unknown as ProjectionProgress) };
+    const fake = { waitFor, position: async () => 10, recorded: async (p: number) => p <= 100 };
+    return { waitFor, guard: new MinPositionGuard(fake as unknown as ProjectionProgress) };
   };
 
   it('lets a query without the header through at once, waiting for nothing', async () => {
@@ -43,6 +45,18 @@ describe('MinPositionGuard', () => {
       code: 'PROJECTION_BEHIND',
     });
     expect(sent['server-timing']).toBeDefined();
+  });
+
+  it('refuses at once a position past the last recorded event, naming the header', async () => {
+    const { waitFor, guard } = progress(false);
+    const refused = await Promise.resolve(
+      guard.canActivate(contextWith({ 'x-min-position': '101' }).context),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).errors).toEqual([
+      expect.objectContaining({ field: 'X-Min-Position' }),
+    ]);
+    expect(waitFor).not.toHaveBeenCalled();
   });
 
   it('refuses a malformed position as a validation error naming the header', () => {

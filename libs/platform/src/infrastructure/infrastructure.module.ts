@@ -16,7 +16,8 @@ import { resolveSecretsKey } from '../secrets/secrets-key';
 import { createMeasuredEventStore, metricsProviders } from '../metrics/metrics.providers';
 import { EventStoreMetrics } from '../metrics/event-store-metrics';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
-import { createBlobStore, createIdempotencyStore, createReadStore } from './stores';
+import { createBlobStore, createIdempotencyStore, createReadStore, embeddedDatabases } from './stores';
+import { WalCheckpointer } from './wal-checkpointer';
 
 class StoresLifecycle implements OnApplicationShutdown {
   constructor(
@@ -24,9 +25,12 @@ class StoresLifecycle implements OnApplicationShutdown {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(BLOB_STORE) private readonly blobStore: BlobStore,
+    private readonly checkpointer: WalCheckpointer,
   ) {}
 
   async onApplicationShutdown() {
+    // First: the stores' own connections are then the last ones, and checkpoint what is left.
+    await this.checkpointer.stop();
     await Promise.allSettled([
       this.idempotency.close(),
       this.readStore.close(),
@@ -55,7 +59,9 @@ export class InfrastructureModule {
         {
           provide: EVENT_STORE,
           inject: [EventStoreMetrics],
-          useFactory: (metrics: EventStoreMetrics) => createMeasuredEventStore(config, metrics),
+          useFactory: (metrics: EventStoreMetrics) =>
+            // The WalCheckpointer below checkpoints the embedded files, off the main thread.
+            createMeasuredEventStore(config, metrics, { autoCheckpoint: false }),
         },
         // The event store as commands use it, with the process's cache of folded states: commands on
         // long streams fold only the events appended since the last one (see EventStreams.load).
@@ -69,7 +75,13 @@ export class InfrastructureModule {
           inject: [EventStreams],
           useFactory: (streams: EventStreams) => new Aggregates(streams),
         },
-        { provide: READ_STORE, useFactory: () => createReadStore(config) },
+        { provide: READ_STORE, useFactory: () => createReadStore(config, { autoCheckpoint: false }) },
+        // Once both stores have created their files (it opens them).
+        {
+          provide: WalCheckpointer,
+          inject: [EVENT_STORE, READ_STORE],
+          useFactory: () => WalCheckpointer.start(embeddedDatabases(config)),
+        },
         { provide: IDEMPOTENCY_STORE, useFactory: () => createIdempotencyStore(config) },
         { provide: BLOB_STORE, useFactory: () => createBlobStore(config) },
         {
@@ -83,8 +95,9 @@ export class InfrastructureModule {
         },
         {
           provide: ProjectionProgress,
-          inject: [READ_STORE],
-          useFactory: (readStore: ReadStore) => new ProjectionProgress(readStore, ALL_PROJECTIONS),
+          inject: [READ_STORE, EVENT_STORE],
+          useFactory: (readStore: ReadStore, eventStore: EventStore) =>
+            new ProjectionProgress(readStore, ALL_PROJECTIONS, undefined, () => eventStore.headPosition()),
         },
         {
           provide: SECRET_BOX,

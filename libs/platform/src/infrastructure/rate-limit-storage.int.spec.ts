@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import Redis from 'ioredis';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { RateLimitConfig } from '../config/app-config';
 import type { Principal } from '../auth/principal';
 import { RateLimiter } from '../http/rate-limit';
 import {
+  COMMAND_TIMEOUT_MS,
   createRateLimitStorage,
   FixedWindowMemoryStorage,
   type RateLimitStorage,
@@ -127,6 +129,40 @@ describe('rate limits without their storage', () => {
       for (let i = 0; i < 3; i++) expect(await limits.retryAfter(user('firm-a', 'ann'))).toBe(0);
     } finally {
       await unreachable.close();
+    }
+  });
+
+  it('let a request through within the command timeout when Redis stops answering on a live connection', async () => {
+    // A proxy to the real Redis that can go silent, as a partition does: no reset, no answer.
+    const { port: redisPort, hostname } = new URL(REDIS_URL);
+    let silent = false;
+    const sockets: Socket[] = [];
+    const proxy = createServer((client) => {
+      const upstream = connect(Number(redisPort || 6379), hostname);
+      sockets.push(client, upstream);
+      client.on('data', (chunk) => void (silent || upstream.write(chunk)));
+      upstream.on('data', (chunk) => void (silent || client.write(chunk)));
+      client.on('error', () => undefined);
+      upstream.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const storage = await createRateLimitStorage(
+      `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    );
+    try {
+      const config = { windowSeconds: 60, perPrincipal: 1, perTenant: 0, perServiceToken: 0 };
+      const limits = new RateLimiter(storage.storage, { ...config, keyPrefix: `test:${randomUUID()}` });
+      const ann = user('firm-a', 'ann');
+      expect(await limits.retryAfter(ann)).toBe(0);
+      expect(await limits.retryAfter(ann)).toBeGreaterThan(0); // counted on Redis: blocked
+      silent = true;
+      const started = Date.now();
+      expect(await limits.retryAfter(ann)).toBe(0); // uncounted, let through
+      expect(Date.now() - started).toBeLessThan(COMMAND_TIMEOUT_MS + 1000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await storage.close();
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 });

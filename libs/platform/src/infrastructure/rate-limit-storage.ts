@@ -63,17 +63,26 @@ export class FixedWindowMemoryStorage implements ThrottlerStorage {
   }
 }
 
+/** How long a request waits for its rate-limit count before it goes through uncounted. */
+export const COMMAND_TIMEOUT_MS = 250;
+
 /**
  * Redis when REDIS_URL is set, so every process of the deployment counts against the same limits;
  * memory otherwise (one process). The Redis client does not queue commands while disconnected: a
- * request then fails at once rather than waiting for Redis (RateLimiter lets it pass).
+ * request then fails at once rather than waiting for Redis (RateLimiter lets it pass); and a
+ * Redis that stops answering on a live connection (a partition: no reset) fails each count after
+ * COMMAND_TIMEOUT_MS instead of holding every request until TCP gives up.
  */
 export async function createRateLimitStorage(redisUrl: string | undefined): Promise<RateLimitStorage> {
   if (!redisUrl) {
     const storage = new FixedWindowMemoryStorage();
     return { storage, close: async () => storage.close() };
   }
-  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const redis = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+  });
   // Without a listener ioredis prints every failed reconnection; RateLimiter reports the outage once.
   redis.on('error', () => undefined);
   // The first requests would otherwise find it still connecting. Unreachable: start anyway.

@@ -22,7 +22,7 @@ import type { AppConfig } from '../config/app-config';
  */
 export function createEventStore(
   config: AppConfig,
-  { onGroupCommit }: Pick<SqliteEventStoreOptions, 'onGroupCommit'> = {},
+  { onGroupCommit, autoCheckpoint }: Pick<SqliteEventStoreOptions, 'onGroupCommit' | 'autoCheckpoint'> = {},
 ): EventStore {
   const logger = new Logger('EventStore');
   if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl, { logger });
@@ -32,15 +32,32 @@ export function createEventStore(
     synchronous: config.sqliteSynchronous,
     logger,
     onGroupCommit,
+    // false only where a WalCheckpointer checkpoints the file (InfrastructureModule)
+    autoCheckpoint,
   });
 }
 
 /** `$contains` folds its needle with the domain's text key, the one projections store search fields under. */
-export async function createReadStore(config: AppConfig): Promise<ReadStore> {
+export async function createReadStore(
+  config: AppConfig,
+  { autoCheckpoint }: { autoCheckpoint?: boolean } = {},
+): Promise<ReadStore> {
   if (config.mongoUrl)
     return new MongoReadStore({ url: config.mongoUrl, databaseName: config.mongoDb, normalizeText });
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteReadStore({ filename: join(config.dataDir, 'read-models.db'), normalizeText });
+  return new SqliteReadStore({
+    filename: join(config.dataDir, 'read-models.db'),
+    normalizeText,
+    autoCheckpoint,
+  });
+}
+
+/** The SQLite files of the embedded stores, for a WalCheckpointer (their stores made with `autoCheckpoint: false`). */
+export function embeddedDatabases(config: AppConfig): string[] {
+  return [
+    ...(config.eventStoreUrl ? [] : [join(config.dataDir, 'events.db')]),
+    ...(config.mongoUrl ? [] : [join(config.dataDir, 'read-models.db')]),
+  ];
 }
 
 /** A read store to throw away: `dispose` closes it and deletes it (idempotent). */

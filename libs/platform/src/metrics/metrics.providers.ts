@@ -21,7 +21,13 @@ export function metricsProviders(config: AppConfig): Provider[] {
 }
 
 /** The app's event store: timed, and its group commits counted, when metrics are served. */
-export function createMeasuredEventStore(config: AppConfig, metrics: EventStoreMetrics): EventStore {
-  if (!metricsServed(config.metrics)) return createEventStore(config);
-  return metrics.instrument(createEventStore(config, { onGroupCommit: metrics.onGroupCommit }));
+export function createMeasuredEventStore(
+  config: AppConfig,
+  metrics: EventStoreMetrics,
+  { autoCheckpoint }: { autoCheckpoint?: boolean } = {},
+): EventStore {
+  if (!metricsServed(config.metrics)) return createEventStore(config, { autoCheckpoint });
+  return metrics.instrument(
+    createEventStore(config, { onGroupCommit: metrics.onGroupCommit, autoCheckpoint }),
+  );
 }

@@ -196,6 +196,28 @@ describe('a document stored in parts', () => {
     expect((await all('libraries')).map((d) => d._id)).toEqual(['b']);
   });
 
+  it('stores in parts a document stored whole before its projection had parts, at its first change', async () => {
+    // As an earlier version wrote it: the field inline, no parts, no PART_KEYS.
+    await store
+      .collection('libraries')
+      .upsert({ _id: 'a', title: 'Alexandria', shelves: { poetry: ['iliad'] } });
+    const engine = new ProjectionEngine(store, [libraries]);
+
+    await engine.applyBatch([event('Shelved', { key: 'a', shelf: 'history', book: 'herodotus' })]);
+    expect(await all('libraries')).toEqual([
+      { _id: 'a', title: 'Alexandria', [PART_KEYS]: ['history', 'poetry'] },
+    ]);
+    expect(await all('library_shelves')).toEqual([
+      { _id: 'a:history', value: ['herodotus'] },
+      { _id: 'a:poetry', value: ['iliad'] },
+    ]);
+    // And from then on like any other: a change of the head alone loads and keeps every part.
+    await engine.applyBatch([event('Titled', { key: 'a', title: 'Pergamon' })]);
+    expect(await loadDocuments(store, libraries, ['a'])).toEqual([
+      { _id: 'a', title: 'Pergamon', shelves: { history: ['herodotus'], poetry: ['iliad'] } },
+    ]);
+  });
+
   it('refuses to load a document whose part is missing, rather than hand on less of it', async () => {
     await new ProjectionEngine(store, [libraries]).applyBatch(story);
     await store.collection('library_shelves').delete('a:poetry');

@@ -45,12 +45,15 @@ export function storedForm(parts: DocumentParts, doc: Document): { head: Documen
 /**
  * The whole documents of these ids (those found), as `evolve` and `derive` see them: the heads,
  * then their parts in one read. A head naming a part that is not stored is a broken store, never
- * a smaller document: it throws rather than hand on a model with folders missing.
+ * a smaller document: it throws rather than hand on a model with folders missing. A document
+ * stored whole (written before its projection declared `parts`: no PART_KEYS, the field inline)
+ * is handed on as it is, its id added to `storedWhole`: DocumentWrites then stores it in parts.
  */
 export async function loadDocuments(
   store: Collections,
   projection: Pick<Projection, 'collection' | 'parts'>,
   ids: string[],
+  storedWhole?: Set<string>,
 ): Promise<Document[]> {
   const heads = await store.collection(projection.collection).findByIds(ids);
   const { parts } = projection;
@@ -62,7 +65,10 @@ export async function loadDocuments(
       found.set(part._id, part.value);
   return heads.map((head) => {
     const keys = head[PART_KEYS];
-    if (!Array.isArray(keys)) return head;
+    if (!Array.isArray(keys)) {
+      if (head[parts.field] !== undefined) storedWhole?.add(head._id);
+      return head;
+    }
     const { [PART_KEYS]: _keys, ...doc } = head;
     const entries: Record<string, unknown> = {};
     for (const key of keys as string[]) {
@@ -90,10 +96,14 @@ export class DocumentWrites {
   /** documents written or deleted */
   changed = 0;
 
-  constructor(private readonly projection: Pick<Projection, 'collection' | 'parts'>) {}
+  /** `storedWhole`: the ids loadDocuments found stored whole, whose parts are not stored yet */
+  constructor(
+    private readonly projection: Pick<Projection, 'collection' | 'parts'>,
+    private readonly storedWhole: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** `before` as loaded (null: none stored), `after` what to store (null: delete it). */
-  change(id: string, before: Document | null, after: Document | null): void {
+  change(id: string, loaded: Document | null, after: Document | null): void {
     this.changed++;
     const { parts } = this.projection;
     if (!parts) {
@@ -101,6 +111,8 @@ export class DocumentWrites {
       else this.deletes.push(id);
       return;
     }
+    // Stored whole: no part of it is stored, so every part and the head are written.
+    const before = loaded && !this.storedWhole.has(id) ? loaded : null;
     const was = before ? (entriesOf(parts, before) ?? {}) : {};
     const now = after ? (entriesOf(parts, after) ?? {}) : {};
     for (const key of Object.keys(now))

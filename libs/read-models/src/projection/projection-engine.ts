@@ -152,7 +152,8 @@ export class ProjectionEngine {
       if (!creates.has(event.type)) toLoad.add(ids[i]);
     });
     const loaded = new Map<string, Document>();
-    for (const doc of await loadDocuments(tx, projection, [...toLoad])) loaded.set(doc._id, doc);
+    const storedWhole = new Set<string>();
+    for (const doc of await loadDocuments(tx, projection, [...toLoad], storedWhole)) loaded.set(doc._id, doc);
     const derived = projection.derived && new DerivedWrites(projection.derived);
     const working = new Map<string, Document | null>();
     relevant.forEach((event, i) => {
@@ -163,7 +164,7 @@ export class ProjectionEngine {
       if (next !== current) derived?.step(current, next);
       working.set(id, next);
     });
-    const writes = new DocumentWrites(projection);
+    const writes = new DocumentWrites(projection, storedWhole);
     for (const [id, doc] of working) {
       const before = loaded.get(id) ?? null;
       // evolve hands back the very document it was given when the event changes nothing in it.

@@ -13,15 +13,39 @@ export class ProjectionProgress {
   private readonly waiters = new Set<() => void>();
   /** how many times the projector poked: a poke between a read and the wait that follows it is not lost */
   private pokes = 0;
+  /** The read of the checkpoints in flight, shared by every waiter woken by the same poke. */
+  private reading?: { pokes: number; position: Promise<number> };
 
+  /** `head`: the event store's last position, to tell a position not recorded yet (recorded()) */
   constructor(
     private readonly readStore: ReadStore,
     private readonly projections: readonly Projection[],
     private readonly pollMs = 10,
+    private readonly head?: () => Promise<number>,
   ) {}
 
-  /** The position every projection has reached. */
-  async position(): Promise<number> {
+  /** Whether the event store holds `position` (true when it was given no `head`). */
+  async recorded(position: number): Promise<boolean> {
+    return !this.head || position <= (await this.head());
+  }
+
+  /**
+   * The position every projection has reached. Callers since the same poke share one read: a
+   * commit of the projector wakes every waiter at once, and they need one read, not one each.
+   */
+  position(): Promise<number> {
+    if (this.reading?.pokes === this.pokes) return this.reading.position;
+    const reading = { pokes: this.pokes, position: this.readPosition() };
+    this.reading = reading;
+    void reading.position
+      .finally(() => {
+        if (this.reading === reading) this.reading = undefined;
+      })
+      .catch(() => undefined);
+    return reading.position;
+  }
+
+  private async readPosition(): Promise<number> {
     const names = this.projections.map((p) => p.name);
     const docs = await this.readStore.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION).findByIds(names);
     // Read every time, never cached: a rebuild can move the checkpoints back.

@@ -29,4 +29,25 @@ describe('ProjectionProgress', () => {
     await expect(progress.waitFor(3, 2_000)).resolves.toBe(true);
     await expect(progress.waitFor(4, 30)).resolves.toBe(false);
   });
+
+  it('reads the checkpoints once for every waiter a poke wakes', async () => {
+    const position = { value: 1 };
+    let reads = 0;
+    const collection = { findByIds: async () => (reads++, [{ _id: 'p', position: position.value }]) };
+    const store = { collection: () => collection } as unknown as ReadStore;
+    const progress = new ProjectionProgress(store, projections, 60_000);
+    const waiting = Array.from({ length: 20 }, () => progress.waitFor(5, 120_000));
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = reads;
+    position.value = 5;
+    progress.poke();
+    await expect(Promise.all(waiting)).resolves.toEqual(waiting.map(() => true));
+    expect(reads - before).toBe(1);
+  });
+
+  it('tells a position the event store has not recorded', async () => {
+    const progress = new ProjectionProgress(storeAt({ value: 1 }), projections, 10, async () => 7);
+    await expect(progress.recorded(7)).resolves.toBe(true);
+    await expect(progress.recorded(8)).resolves.toBe(false);
+  });
 });

@@ -59,6 +59,12 @@ export class SqliteCollection<T extends Document> implements ReadCollection<T> {
 
   async findByIds(ids: string[]): Promise<T[]> {
     if (ids.length === 0) return [];
+    // One id (a client's group, a checkpoint): the primary-key lookup; through json_each it cost
+    // ~40 % more (GET /clients/:id profile, BENCHMARKS.md (i)).
+    if (ids.length === 1) {
+      const found = await this.findById(ids[0]);
+      return found ? [found] : [];
+    }
     // One JSON parameter instead of one per id: no chunking under SQLite's bound-parameter limit.
     const sql = `SELECT doc FROM ${this.table} WHERE _id IN (SELECT value FROM json_each(?))`;
     return this.read((c) => c.all<DocRow>(sql, [JSON.stringify(ids)]), []).map((row) => parseDoc<T>(row));

@@ -5,6 +5,8 @@ export interface SqliteConnectionOptions {
   readonly: boolean;
   /** for the writing connection only; journal mode and durability are properties of the writer */
   synchronous?: 'NORMAL' | 'FULL';
+  /** for the writing connection: false turns SQLite's automatic checkpoint off (SqliteReadStoreOptions) */
+  autoCheckpoint?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export class SqliteConnection {
       // A multi-row upsert stages its rows in a temporary table: in a file, a rebuild wrote 9.0 GB
       // instead of 1.9. Index builds spill their sorts into memory too.
       db.pragma('temp_store = MEMORY');
+      if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
     }
     return new SqliteConnection(db);
   }

@@ -40,6 +40,13 @@ export interface SqliteReadStoreOptions {
    * reported as most likely waiting for one of them (see transaction()). Default 30 s.
    */
   stalledTransactionMs?: number;
+  /**
+   * false: commits never copy the write-ahead log into the database (SQLite's automatic checkpoint,
+   * inside the COMMIT that takes it past 1,000 pages, on the projector's path); something else
+   * must checkpoint the file, or the log grows without bound (the platform's WalCheckpointer, off
+   * the main thread). Default true.
+   */
+  autoCheckpoint?: boolean;
 }
 
 const STALLED_TRANSACTION_MS = 30_000;
@@ -77,7 +84,11 @@ export class SqliteReadStore implements ReadStore {
     if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
       throw new Error(`synchronous must be NORMAL or FULL, got ${synchronous}`);
     // The writer first: it creates the file and switches it to WAL before the reader opens it.
-    this.writer = SqliteConnection.open(options.filename, { readonly: false, synchronous });
+    this.writer = SqliteConnection.open(options.filename, {
+      readonly: false,
+      synchronous,
+      autoCheckpoint: options.autoCheckpoint,
+    });
     this.reader = SqliteConnection.open(options.filename, { readonly: true });
     this.logger = options.logger ?? PROCESS_WARNINGS;
   }
