@@ -154,10 +154,11 @@ describe('hostile HTTP input', () => {
   it.each([
     ['a path that is not valid UTF-8', '/clients/%ED%A0%80', 400, 'BAD_URL'],
     ['a path parameter over the router limit', `/clients/${'a'.repeat(1200)}`, 414, 'URI_TOO_LONG'],
-  ])('answers %s in the API error shape', async (_, path, status, code) => {
-    const res = await http().get(path).set(suite.auth);
+  ])('answers %s in the API error shape, with its request id', async (_, path, status, code) => {
+    const res = await http().get(path).set(suite.auth).set('X-Request-Id', 'lb-7');
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ code, message: expect.any(String) });
+    expect([res.headers['x-request-id'], res.headers['x-correlation-id']]).toEqual(['lb-7', 'lb-7']);
   });
 
   it.each([

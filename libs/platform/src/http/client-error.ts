@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply } from 'fastify';
+import { CORRELATION_HEADER, REQUEST_ID_HEADER } from './metadata-headers';
 
 /**
  * Requests Node's HTTP parser refuses before any route sees them (a header block or URL over
@@ -30,12 +31,19 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
 /**
  * Requests Fastify's router refuses before any route or filter sees them: a path that is not valid
  * percent-encoded UTF-8 (400), a path parameter over the router's length limit (414). Answered in
- * the API's error shape rather than Fastify's own.
+ * the API's error shape rather than Fastify's own, with the request's id like every other answer
+ * (the onSend hook that adds it elsewhere does not run for these).
  */
-export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: { id: string },
+  reply: FastifyReply,
+): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   void reply
     .code(tooLong ? 414 : 400)
+    .header(REQUEST_ID_HEADER, request.id)
+    .header(CORRELATION_HEADER, request.id)
     .send(
       tooLong
         ? { code: 'URI_TOO_LONG', message: 'A path parameter is longer than allowed' }

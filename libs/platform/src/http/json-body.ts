@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Deeper bodies are refused before anything walks them: no route takes more than a few levels. */
@@ -74,7 +75,20 @@ export class JsonNotAnObjectError extends Error {
 }
 
 /**
- * Fastify's JSON parser (prototype-poisoning checks included), behind a depth check: every JSON
+ * A body whose bytes are not UTF-8: refused, never decoded with replacement characters into
+ * something the caller did not write (and stored).
+ */
+export class JsonNotUtf8Error extends Error {
+  readonly statusCode = 400;
+  readonly code = 'VALIDATION';
+  readonly errors = [{ field: 'body', message: 'must be UTF-8 text' }];
+  constructor() {
+    super('The JSON body is not valid UTF-8');
+  }
+}
+
+/**
+ * Fastify's JSON parser (prototype-poisoning checks included), behind an encoding and a depth check: every JSON
  * route is covered, authenticated or not, since the body is parsed before any guard runs. Every
  * route takes an object, so anything else is refused here too.
  */
@@ -83,12 +97,15 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     'application/json',
-    { parseAs: 'string' },
+    // Bytes, not a string: a string is decoded with replacement characters before anyone looks,
+    // and its length then no longer matches Content-Length (a misleading 400).
+    { parseAs: 'buffer' },
     (
       request: FastifyRequest,
       body: string | Buffer,
       done: (error: Error | null, value?: unknown) => void,
     ) => {
+      if (typeof body !== 'string' && !isUtf8(body)) return done(new JsonNotUtf8Error());
       const text = typeof body === 'string' ? body : body.toString('utf8');
       const problem = jsonShapeProblem(text);
       if (problem) return done(problem === 'too-deep' ? new JsonTooDeepError() : new JsonTooLargeError());

@@ -1,4 +1,5 @@
-import { jsonShapeProblem } from './json-body';
+import Fastify from 'fastify';
+import { jsonShapeProblem, registerJsonBodyParser } from './json-body';
 
 describe('jsonShapeProblem', () => {
   const keys = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":1`).join(',')}}`;
@@ -21,5 +22,40 @@ describe('jsonShapeProblem', () => {
     expect(jsonShapeProblem(`[${'1,'.repeat(10_000)}1]`)).toBe('too-many-members');
     // Members are counted per container: many small ones are fine.
     expect(jsonShapeProblem(`[${Array.from({ length: 5000 }, () => '{"a":1,"b":2}').join(',')}]`)).toBeNull();
+  });
+});
+
+describe('registerJsonBodyParser', () => {
+  async function post(payload: Buffer, chunked: boolean) {
+    const app = Fastify();
+    registerJsonBodyParser(app as never);
+    app.post('/c', async (request) => request.body);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (chunked) headers['transfer-encoding'] = 'chunked';
+    else headers['content-length'] = String(payload.length);
+    const res = await app.inject({ method: 'POST', url: '/c', headers, payload });
+    await app.close();
+    return res;
+  }
+
+  it.each([false, true])(
+    'refuses a body that is not UTF-8, whatever its framing (chunked: %s)',
+    async (chunked) => {
+      const loneSurrogate = Buffer.concat([
+        Buffer.from('{"name":"Chunk'),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from('ed"}'),
+      ]);
+      const latin1 = Buffer.from('{"name":"Lat\u00e9in"}', 'latin1');
+      for (const payload of [loneSurrogate, latin1]) {
+        const res = await post(payload, chunked);
+        expect([res.statusCode, res.json().message]).toEqual([400, 'The JSON body is not valid UTF-8']);
+      }
+    },
+  );
+
+  it('takes a UTF-8 body as it is', async () => {
+    const res = await post(Buffer.from('{"name":"Société Générale"}'), false);
+    expect([res.statusCode, res.json()]).toEqual([200, { name: 'Société Générale' }]);
   });
 });

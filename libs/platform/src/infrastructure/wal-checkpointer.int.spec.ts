@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { normalizeText } from '@dossiers/domain';
 import { SqliteEventStore } from '@dossiers/event-store';
@@ -72,6 +74,26 @@ describe('WalCheckpointer', () => {
   it('is what keeps those logs short: without it they hold everything written', async () => {
     const frames = await writeThrough(() => null);
     for (const count of frames) expect(count).toBeGreaterThan(50);
+  });
+
+  it('keeps the process alive until it has stopped (an unreferenced worker would not)', async () => {
+    // A child process whose only work left is stopping the checkpointer: it must get past it.
+    const script = `
+      const { WalCheckpointer } = require(${JSON.stringify(join(__dirname, 'wal-checkpointer'))});
+      const Database = require('better-sqlite3');
+      const file = ${JSON.stringify(join(dir, 'alone.db'))};
+      const db = new Database(file); db.pragma('journal_mode = WAL'); db.close();
+      const checkpointer = WalCheckpointer.start([file], 10);
+      setTimeout(() => checkpointer.stop().then(() => console.log('stopped')), 50);
+    `;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['-r', '@swc-node/register', '-e', script],
+      {
+        cwd: join(__dirname, '../../../..'),
+      },
+    );
+    expect(stdout.trim()).toBe('stopped');
   });
 
   it('starts no thread when there is no file, and stops at once', async () => {

@@ -68,6 +68,9 @@ export class WalCheckpointer {
 
   /** Ends the worker after the checkpoint it may be running; its connections closed. */
   async stop(): Promise<void> {
+    // Referenced again: awaiting the exit of an unreferenced worker would let the process end
+    // here, the rest of its shutdown (the stores' close) never run, if nothing else kept it alive.
+    this.worker?.ref();
     this.worker?.postMessage('stop');
     await this.exited;
   }
