@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeText } from '@dossiers/domain';
 import type { DomainEvent, RecordedEvent } from '@dossiers/events';
-import {
-  SqliteReadStore,
-  type Document,
-  type ReadCollection,
-  type ReadStore,
-  type ReadStoreTransaction,
-} from '@dossiers/read-store';
+import { SqliteReadStore, type Document, type ReadStore } from '@dossiers/read-store';
 import { loadDocuments, PART_KEYS } from './document-parts';
 import { foldedCollections, foldProjections } from './fold';
 import { collectionsOf, defineProjection, idFrom } from './projection';
+import { recordingStore } from '../testing/recording-store';
 import { ProjectionEngine } from './projection-engine';
 
 /** A toy document in parts: a library's shelves, each stored apart, and its title in the head. */
@@ -88,28 +83,8 @@ const event = (type: LibraryEvent['type'], data: Record<string, string>): Record
 
 /** The writes the engine makes to each collection inside its transactions. */
 function recordingWrites(store: ReadStore) {
-  const writes: Array<[collection: string, method: string, arg: unknown]> = [];
-  const wrap = (tx: ReadStoreTransaction): ReadStoreTransaction => ({
-    collection: <T extends Document>(name: string) =>
-      new Proxy(tx.collection<T>(name), {
-        get(target, method: keyof ReadCollection<T>) {
-          const real = (target[method] as (arg: unknown) => unknown).bind(target);
-          if (!['upsertMany', 'deleteMany'].includes(method) || name === 'projection_checkpoints')
-            return real;
-          return (arg: unknown) => (writes.push([name, method, arg]), real(arg));
-        },
-      }),
-  });
-  const proxy = new Proxy(store, {
-    get(target, property) {
-      if (property === 'transaction')
-        return (work: (tx: ReadStoreTransaction) => Promise<unknown>) =>
-          target.transaction((tx) => work(wrap(tx)));
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { store: proxy, writes };
+  const { store: proxy, calls } = recordingStore(store, ['upsertMany', 'deleteMany']);
+  return { store: proxy, writes: calls };
 }
 
 describe('a document stored in parts', () => {

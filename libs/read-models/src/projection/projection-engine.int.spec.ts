@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeText } from '@dossiers/domain';
 import type { DomainEvent, RecordedEvent } from '@dossiers/events';
-import {
-  SqliteReadStore,
-  type Document,
-  type ReadCollection,
-  type ReadStore,
-  type ReadStoreTransaction,
-} from '@dossiers/read-store';
+import { SqliteReadStore, type Document, type ReadStore } from '@dossiers/read-store';
 import { CHECKPOINTS_COLLECTION } from './checkpoint';
 import { defineProjection, idFrom } from './projection';
+import { recordingStore } from '../testing/recording-store';
 import { ProjectionEngine } from './projection-engine';
 
 /** A toy read model: one counter per `key`, begun by Opened, and one derived document per tag. */
@@ -91,31 +86,7 @@ const event = (type: string, key: string, tag?: string): RecordedEvent =>
   }) as RecordedEvent;
 
 /** Records what the engine asks of each collection inside its transactions. */
-function recording(store: ReadStore) {
-  const calls: Array<[collection: string, method: string, arg: unknown]> = [];
-  const watched = new Set(['findByIds', 'upsertMany', 'deleteMany']);
-  const wrap = (tx: ReadStoreTransaction): ReadStoreTransaction => ({
-    collection: <T extends Document>(name: string) =>
-      new Proxy(tx.collection<T>(name), {
-        get(target, method: keyof ReadCollection<T>) {
-          const real = (target[method] as (arg: unknown) => unknown).bind(target);
-          if (!watched.has(method) || name === 'projection_checkpoints') return real;
-          return (arg: unknown) => (calls.push([name, method, arg]), real(arg));
-        },
-      }),
-  });
-  const proxy = new Proxy(store, {
-    get(target, property) {
-      if (property === 'transaction')
-        return (work: (tx: ReadStoreTransaction) => Promise<unknown>) =>
-          target.transaction((tx) => work(wrap(tx)));
-      const value: unknown = Reflect.get(target, property);
-      // maxWritesPerTransaction is a value (undefined on SQLite), not a method.
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { store: proxy, calls };
-}
+const recording = (store: ReadStore) => recordingStore(store, ['findByIds', 'upsertMany', 'deleteMany']);
 
 describe('ProjectionEngine', () => {
   let dir: string;
