@@ -8,6 +8,12 @@
 // display as "invoiceexe.pdf", so no name may hold them.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a name must not hold
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Line and paragraph separators (a line break inside a one-line name), the interlinear annotation
+ * controls U+FFF9-U+FFFB (which hide the text they annotate), and the noncharacters (U+FFFF,
+ * U+FDD0-U+FDEF, …: never text): a name holding one is a near-copy of another name to the eye.
+ */
+const NOT_IN_A_NAME = /[\u2028\u2029\ufff9-\ufffb]|\p{Noncharacter_Code_Point}/u;
 /** With the u flag a well-formed pair is one code point, so this matches only a lone surrogate. */
 const LONE_SURROGATE = /\p{Cs}/u;
 /** Characters that render as nothing: zero-width space and joiners, word joiner, BOM, soft hyphen, … */
@@ -18,11 +24,13 @@ const ACCENTS = /[\u0300-\u036f]/g;
 
 /**
  * Why a typed name is refused (a message naming no field), or null: lone surrogates, controls,
- * bidi, and a name made only of invisible characters (whose key would be empty).
+ * bidi, separators and noncharacters, and a name made only of invisible characters (whose key
+ * would be empty).
  */
 export function humanTextProblem(text: string): string | null {
   if (LONE_SURROGATE.test(text)) return 'must be valid unicode (no unpaired surrogate)';
-  if (FORBIDDEN.test(text)) return 'must not contain control or text-direction characters';
+  if (FORBIDDEN.test(text) || NOT_IN_A_NAME.test(text))
+    return 'must not contain control or text-direction characters';
   if (text.trim() !== '' && normalizeText(text) === '') return 'must contain a visible character';
   return null;
 }

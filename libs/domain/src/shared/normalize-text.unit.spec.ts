@@ -23,6 +23,11 @@ describe('the text policy for typed names', () => {
     ['a left-to-right mark', 'a\u200eb'],
     ['a lone high surrogate', 'a\ud800b'],
     ['a lone low surrogate', 'a\udc00b'],
+    ['a line separator', 'Soci\u2028été Générale'],
+    ['a paragraph separator', 'a\u2029b'],
+    ['an interlinear annotation anchor', 'Soci\ufff9été Générale'],
+    ['a noncharacter', 'Soci\uffffété Générale'],
+    ['a supplementary noncharacter', 'a\u{10ffff}b'],
   ])('refuses %s', (_, text) => expect(humanTextProblem(text)).not.toBeNull());
 
   it.each(['Société Générale', 'Müller & Söhne', '日本語', 'Family 👨\u200d👩\u200d👧', 'فارسی\u200cها'])(
