@@ -3,7 +3,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { REACTOR_CHECKPOINTS_COLLECTION } from '@dossiers/notifications';
 import { signToken } from '@dossiers/platform';
+import { CHECKPOINTS_COLLECTION } from '@dossiers/read-models';
 import { ServerChild, startFlags } from './files';
 import type { Row } from './report';
 import { fmt, fmtInt, log, percentile, TENANT } from './util';
@@ -178,7 +180,7 @@ export async function caughtUp(dataDir: string, timeoutMs = 10 * 60_000): Promis
     const head = (events.prepare('SELECT max(position) AS head FROM events').get() as { head: number }).head;
     for (;;) {
       const exists = reads.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-      const behind = ['projection_checkpoints', 'reactor_checkpoints'].flatMap((table) =>
+      const behind = [CHECKPOINTS_COLLECTION, REACTOR_CHECKPOINTS_COLLECTION].flatMap((table) =>
         exists.get(table)
           ? (reads.prepare(`SELECT doc FROM "${table}"`).all() as { doc: string }[])
               .map(({ doc }) => JSON.parse(doc) as { _id: string; position: number })

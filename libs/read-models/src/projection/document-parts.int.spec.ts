@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeText } from '@dossiers/domain';
-import type { DomainEvent, RecordedEvent } from '@dossiers/events';
+import type { DomainEvent } from '@dossiers/events';
 import { SqliteReadStore, type Document, type ReadStore } from '@dossiers/read-store';
 import { loadDocuments, PART_KEYS } from './document-parts';
 import { foldedCollections, foldProjections } from './fold';
 import { collectionsOf, defineProjection, idFrom } from './projection';
 import { recordingStore } from '../testing/recording-store';
+import { toyEvents } from '../testing/toy-events';
 import { ProjectionEngine } from './projection-engine';
 
 /** A toy document in parts: a library's shelves, each stored apart, and its title in the head. */
@@ -61,25 +62,8 @@ const libraries = defineProjection<LibraryDoc, LibraryEvent>({
   },
 });
 
-let position = 0;
-const event = (type: LibraryEvent['type'], data: Record<string, string>): RecordedEvent =>
-  ({
-    id: `e${++position}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: {
-      tenant: 't',
-      actor: 'a',
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: '2026-01-01T00:00:00Z',
-    },
-    streamId: `library-${data.key}`,
-    revision: 0,
-    position,
-    recordedAt: '2026-01-01T00:00:00Z',
-  }) as RecordedEvent;
+const toy = toyEvents('library');
+const event = (type: LibraryEvent['type'], data: { key: string } & Record<string, string>) => toy(type, data);
 
 /** The writes the engine makes to each collection inside its transactions. */
 function recordingWrites(store: ReadStore) {

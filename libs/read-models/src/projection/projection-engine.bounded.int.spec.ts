@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeText } from '@dossiers/domain';
-import type { DomainEvent, RecordedEvent } from '@dossiers/events';
+import type { DomainEvent } from '@dossiers/events';
 import {
   renamedReadStore,
   SqliteReadStore,
@@ -13,6 +13,7 @@ import {
 import { CHECKPOINTS_COLLECTION } from './checkpoint';
 import { defineProjection, idFrom } from './projection';
 import { ProjectionEngine } from './projection-engine';
+import { toyEvents } from '../testing/toy-events';
 
 /** A toy read model fanning out: each document derives `width` documents, rewritten when it changes. */
 interface FanDoc extends Document {
@@ -44,25 +45,8 @@ const fanned = defineProjection<FanDoc, FanEvent>({
   },
 });
 
-let position = 0;
-const event = (type: FanEvent['type'], data: FanEvent['data']): RecordedEvent =>
-  ({
-    id: `e${++position}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: {
-      tenant: 't',
-      actor: 'a',
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: '2026-01-01T00:00:00Z',
-    },
-    streamId: `fan-${data.key}`,
-    revision: 0,
-    position,
-    recordedAt: '2026-01-01T00:00:00Z',
-  }) as RecordedEvent;
+const toy = toyEvents('fan');
+const event = (type: FanEvent['type'], data: FanEvent['data']) => toy(type, data);
 
 /** Six keys, each opened with two derived documents then bumped: 19 writes in one transaction. */
 const batch = () =>

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeText } from '@dossiers/domain';
-import type { DomainEvent, RecordedEvent } from '@dossiers/events';
+import type { DomainEvent } from '@dossiers/events';
 import { SqliteReadStore, type Document, type ReadStore } from '@dossiers/read-store';
 import { CHECKPOINTS_COLLECTION } from './checkpoint';
 import { defineProjection, idFrom } from './projection';
 import { recordingStore } from '../testing/recording-store';
+import { toyEvents } from '../testing/toy-events';
 import { ProjectionEngine } from './projection-engine';
 
 /** A toy read model: one counter per `key`, begun by Opened, and one derived document per tag. */
@@ -65,25 +66,8 @@ const logged = defineProjection<CounterDoc, CounterEvent>({
   },
 });
 
-let position = 0;
-const event = (type: string, key: string, tag?: string): RecordedEvent =>
-  ({
-    id: `e${++position}`,
-    type,
-    schemaVersion: 1,
-    data: { key, ...(tag ? { tag } : {}) },
-    metadata: {
-      tenant: 't',
-      actor: 'a',
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: '2026-01-01T00:00:00Z',
-    },
-    streamId: `counter-${key}`,
-    revision: 0,
-    position,
-    recordedAt: '2026-01-01T00:00:00Z',
-  }) as RecordedEvent;
+const toy = toyEvents('counter');
+const event = (type: string, key: string, tag?: string) => toy(type, { key, ...(tag ? { tag } : {}) });
 
 /** Records what the engine asks of each collection inside its transactions. */
 const recording = (store: ReadStore) => recordingStore(store, ['findByIds', 'upsertMany', 'deleteMany']);
