@@ -2,11 +2,14 @@
  * Time travel (issue 10): `asOf` queries at random instants of one client of 20,000 events (a
  * 300-folder tree, 30 principals, the rest folder rights set by SetFolderPermission), through the
  * query side's TimeTravelHandler over the embedded stores, as GET /clients/:id/...?asOf= runs it.
- * Cold: nothing cached, the first query of a client after the query API started (read and fold
- * from the first event), once the process has run one query (V8's compiling, paid once for all
- * clients, is a row of its own); warm: the folded states kept every 500 revisions, as a running
- * query API has them after its first query. Also, for reference, the cold fold's two halves on
- * the whole stream: reading the events and folding them.
+ * Cold: the first query of a client after the query API started (nothing in its memory), with
+ * the snapshots the projector's HistorySnapshotter keeps in the read store (one every 500
+ * revisions, made by following the log, timed as a reference), and, as a reference, before the
+ * snapshotter has passed (folded from the first event); the process's very first query (V8's
+ * compiling, paid once for all clients) is a row of its own. Warm: the folded states kept every
+ * 500 revisions in memory, as a running query API has them after its first query. Also, for
+ * reference, the fold from the first event's two halves on the whole stream: reading the events
+ * and folding them.
  *
  *   node -r @swc-node/register bench/time-travel.run.ts     (alone; bench/run.ts calls benchTimeTravel)
  */
@@ -18,13 +21,20 @@ import { clientStreamId, normalizeText } from '@dossiers/domain';
 import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import type { RecordedEvent } from '@dossiers/events';
 import type { Principal } from '@dossiers/platform';
-import { foldProjections } from '@dossiers/read-models';
-import { SqliteReadStore } from '@dossiers/read-store';
+import {
+  foldProjections,
+  HISTORY_SNAPSHOTS_COLLECTION,
+  HISTORY_SNAPSHOTTER_CHECKPOINTS,
+  HistorySnapshotter,
+  TIME_TRAVEL_PROJECTIONS,
+  type CheckpointDoc,
+} from '@dossiers/read-models';
+import { SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { GetClientQuery } from '../apps/query-api/src/clients/get-client/get-client.query';
 import { GetFolderAccessQuery } from '../apps/query-api/src/folders/get-folder-access/get-folder-access.query';
 import { GetFolderTreeQuery } from '../apps/query-api/src/folders/get-folder-tree/get-folder-tree.query';
 import { GetVisibleFoldersQuery } from '../apps/query-api/src/folders/get-visible-folders/get-visible-folders.query';
-import { ClientFolds, TIME_TRAVEL_PROJECTIONS } from '../apps/query-api/src/time-travel/client-folds';
+import { ClientFolds } from '../apps/query-api/src/time-travel/client-folds';
 import { TimeTravelHandler } from '../apps/query-api/src/time-travel/time-travel.handler';
 import { TimeTravelQuery, type ClientQuery } from '../apps/query-api/src/time-travel/time-travel.query';
 import { EventLog, seedClient, treeTemplate } from './permissions-seed';
@@ -61,10 +71,14 @@ export interface TimeTravelFigures {
   principals: number;
   /** ms: the very first query of the process (after the last event), V8 compiling what it runs */
   firstOfProcess: number;
-  /** the first query of the client (nothing cached), at a random instant */
+  /** the first query of the client (nothing in the query API's memory), at a random instant */
   cold: Latencies;
-  /** the first query of the client, after its last event: the whole stream read and folded */
+  /** the first query of the client, after its last event */
   coldWhole: Latencies;
+  /** the same two before the projector's HistorySnapshotter has passed: folded from the first event */
+  unsnapshotted: { cold: Latencies; coldWhole: Latencies };
+  /** the HistorySnapshotter following the log from 0 to its head */
+  snapshotter: { seconds: number; snapshots: number };
   /** later queries at random instants, from the states the first one kept */
   warm: Latencies;
   /** medians of the whole stream read as ClientFolds reads it, and of its fold alone */
@@ -102,7 +116,7 @@ export async function benchTimeTravel(dir: string): Promise<TimeTravelFigures> {
       });
       return nowMs() - started;
     };
-    const coldHandler = () => new TimeTravelHandler(live, new ClientFolds(eventStore));
+    const coldHandler = () => new TimeTravelHandler(live, new ClientFolds(eventStore, live));
     const atTheEnd = new TimeTravelQuery(new GetFolderTreeQuery(auditor, clientId), {
       asOf: new Date(end).toISOString(),
     });
@@ -112,10 +126,16 @@ export async function benchTimeTravel(dir: string): Promise<TimeTravelFigures> {
     const firstOfProcess = await time(coldHandler(), atTheEnd);
     for (const query of queries)
       await time(coldHandler(), new TimeTravelQuery(query(), { asOfRevision: 999 }));
-    const cold: number[] = [];
-    for (let i = 0; i < COLD_QUERIES; i++) cold.push(await time(coldHandler(), randomQuery(i)));
-    const coldWhole: number[] = [];
-    for (let i = 0; i < COLD_WHOLE; i++) coldWhole.push(await time(coldHandler(), atTheEnd));
+    const firstQueries = async () => {
+      const cold: number[] = [];
+      for (let i = 0; i < COLD_QUERIES; i++) cold.push(await time(coldHandler(), randomQuery(i)));
+      const coldWhole: number[] = [];
+      for (let i = 0; i < COLD_WHOLE; i++) coldWhole.push(await time(coldHandler(), atTheEnd));
+      return { cold: latencies(cold), coldWhole: latencies(coldWhole) };
+    };
+    const unsnapshotted = await firstQueries();
+    const snapshotter = await followWithSnapshotter(eventStore, live);
+    const { cold, coldWhole } = await firstQueries();
 
     const handler = coldHandler();
     await time(handler, atTheEnd); // the first query of a running API: keeps a state every 500 revisions
@@ -127,8 +147,10 @@ export async function benchTimeTravel(dir: string): Promise<TimeTravelFigures> {
       folders: folderIds.length,
       principals: principalIds.length,
       firstOfProcess,
-      cold: latencies(cold),
-      coldWhole: latencies(coldWhole),
+      cold,
+      coldWhole,
+      unsnapshotted,
+      snapshotter,
       warm: latencies(warm),
       wholeStream: await wholeStreamParts(eventStore, clientId),
     };
@@ -167,6 +189,21 @@ async function seed(eventStore: EventStore, clock: { now: number }, rnd: () => n
     folderIds: Object.keys(seeded.stream.client.folders),
     principalIds: seeded.stream.principals.map((p) => p.id),
   };
+}
+
+/** The projector's HistorySnapshotter, from position 0 until its checkpoint reaches the head (timed). */
+async function followWithSnapshotter(eventStore: EventStore, readStore: ReadStore) {
+  const started = nowMs();
+  const snapshotter = new HistorySnapshotter(eventStore, readStore);
+  await snapshotter.start();
+  const head = await eventStore.headPosition();
+  const checkpoints = readStore.collection<CheckpointDoc>(HISTORY_SNAPSHOTTER_CHECKPOINTS);
+  while (((await checkpoints.find({}))[0]?.position ?? 0) < head) await new Promise((r) => setTimeout(r, 5));
+  await snapshotter.stop();
+  const seconds = (nowMs() - started) / 1000;
+  const snapshots = await readStore.collection(HISTORY_SNAPSHOTS_COLLECTION).count({});
+  log(`time travel: the snapshotter followed the log in ${fmt(seconds, 2)} s, ${snapshots} snapshots`);
+  return { seconds, snapshots };
 }
 
 /** The cold fold's halves, each timed alone on the whole stream (a few runs, their medians). */
@@ -210,10 +247,25 @@ export function timeTravelRows(f: TimeTravelFigures): Row[] {
     target: `p99 < ${TARGET_MS} ms`,
     pass: l.p99 < TARGET_MS,
   });
+  const reference = (what: string, l: Latencies): Row => ({
+    ...row(what, l),
+    target: 'reference',
+    pass: undefined,
+  });
   return [
     row(`first asOf query of ${client}, at a random instant`, f.cold),
     row(`first asOf query of ${client}, after its last event`, f.coldWhole),
     row(`later asOf queries at random instants`, f.warm),
+    reference(`before the snapshotter passed: first asOf query at a random instant`, f.unsnapshotted.cold),
+    reference(
+      `before the snapshotter passed: first asOf query after the last event`,
+      f.unsnapshotted.coldWhole,
+    ),
+    {
+      what: `(h) time travel: the projector's HistorySnapshotter following the ${fmtInt(f.events)}-event log`,
+      result: `${fmt(f.snapshotter.seconds, 2)} s, ${fmtInt(f.snapshotter.snapshots)} snapshots`,
+      target: 'reference',
+    },
     {
       what: `(h) time travel: the process's very first query (the cold one after the last event, plus V8 compiling)`,
       result: `${fmt(f.firstOfProcess, 1)} ms`,

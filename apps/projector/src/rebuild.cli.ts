@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   rebuildProjections,
+  resetHistorySnapshots,
   selectProjections,
+  TIME_TRAVEL_PROJECTIONS,
   UnknownProjectionError,
   type Projection,
 } from '@dossiers/read-models';
@@ -10,7 +12,9 @@ import { createEventStore, createReadStore, loadConfig } from '@dossiers/platfor
 
 /**
  * npm run rebuild [-- <projection name>...]: replays every event from position 0 into the named
- * read models (all when none is named), with a progress bar.
+ * read models (all when none is named), with a progress bar. Rebuilding one that the time travel
+ * folds also drops the snapshots of the clients' histories: the projector's snapshotter makes
+ * them again with the code of now.
  */
 async function main() {
   let projections: readonly Projection[];
@@ -35,6 +39,10 @@ async function main() {
     bar.update(position);
   });
   bar.stop();
+  if (projections.some((p) => TIME_TRAVEL_PROJECTIONS.includes(p))) {
+    await resetHistorySnapshots(readStore);
+    console.log('Dropped the history snapshots: the projector makes them again from the start');
+  }
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `Rebuilt ${projections.map((p) => p.name).join(', ')}: ${events} events in ${seconds.toFixed(1)} s`,

@@ -34,3 +34,6 @@ export * from './client-activity/activity-summary';
 export type { BucketMap, ChunkedList } from './client-activity/chunked';
 export * from './client-activity/client-activity.projection';
 export * from './actor-names/actor-names.projection';
+export * from './client-history/client-history';
+export * from './client-history/history-snapshots';
+export * from './client-history/history-snapshotter';

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@dossiers/events';
 import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
-import { CLIENTS_COLLECTION, FOLDER_ACCESS_COLLECTION } from '@dossiers/read-models';
+import { normalizeText } from '@dossiers/domain';
+import {
+  CLIENTS_COLLECTION,
+  FOLDER_ACCESS_COLLECTION,
+  HISTORY_SNAPSHOT_BODIES_COLLECTION,
+  HISTORY_SNAPSHOTS_COLLECTION,
+  HistorySnapshotter,
+} from '@dossiers/read-models';
+import { SqliteReadStore } from '@dossiers/read-store';
 import { ClientFolds } from './client-folds';
 import type { HistoryPoint } from './time-travel.query';
 
@@ -36,6 +44,11 @@ const event = (revision: number): NewEvent => ({
 describe('ClientFolds', () => {
   let dir: string;
   let store: SqliteEventStore;
+  /** no snapshot in it */
+  let empty: SqliteReadStore;
+  /** the snapshots of the whole stream */
+  let snapshotted: SqliteReadStore;
+  let counting: EventStore;
   let read: number[];
   let folds: ClientFolds;
   const clientAt = async (point: HistoryPoint) => {
@@ -57,21 +70,24 @@ describe('ClientFolds', () => {
       const events = Array.from({ length: PER_APPEND }, (_, i) => event(from + i));
       await store.append(`client-${clientId}`, events, from === 0 ? 'no_stream' : from - 1);
     }
+    empty = new SqliteReadStore({ filename: join(dir, 'empty.db'), normalizeText });
+    snapshotted = new SqliteReadStore({ filename: join(dir, 'snapshots.db'), normalizeText });
+    await new HistorySnapshotter(store, snapshotted).handle(await store.readAll());
   });
   afterAll(async () => {
-    await store.close();
+    await Promise.all([store.close(), empty.close(), snapshotted.close()]);
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(() => {
     read = [];
     // Counts the events each read hands over.
-    const counting: EventStore = Object.create(store);
+    counting = Object.create(store);
     counting.readStream = async (...args) => {
       const events = await store.readStream(...args);
       read.push(events.length);
       return events;
     };
-    folds = new ClientFolds(counting);
+    folds = new ClientFolds(counting, empty);
   });
 
   it('folds the events recorded up to an instant, inclusive', async () => {
@@ -113,5 +129,54 @@ describe('ClientFolds', () => {
     read = [];
     expect(await clientAt({ asOfRevision: 300 })).toMatchObject({ name: 'Name 300' });
     expect(read).toEqual([301]); // nothing kept before it
+  });
+
+  it("starts from the projector's snapshots: the first query of a client reads fewer than 500 events", async () => {
+    folds = new ClientFolds(counting, snapshotted);
+    expect(await clientAt({ asOfRevision: 2400 })).toMatchObject({ revision: 2400, name: 'Name 2400' });
+    expect(read).toEqual([401]); // from the snapshot at 1999
+
+    read = [];
+    folds = new ClientFolds(counting, snapshotted);
+    expect(await clientAt({ asOf: instantOf(1200) })).toMatchObject({ revision: 1209, name: 'Name 1209' });
+    expect(read).toEqual([500]); // from the snapshot at 999, the one before the instant
+
+    read = [];
+    folds = new ClientFolds(counting, snapshotted);
+    expect(await clientAt({ asOf: '2030-01-01T00:00:00Z' })).toMatchObject({ revision: EVENTS - 1 });
+    expect(read).toEqual([0]); // the snapshot at 2499 is the last event: one read finds nothing after it
+  });
+
+  it('answers from the snapshots exactly as from the first event, at any point', async () => {
+    const points: HistoryPoint[] = [
+      ...[0, 1, 498, 499, 500, 998, 999, 1000, 1777, 2498, 2499, 9999].map((asOfRevision) => ({
+        asOfRevision,
+      })),
+      ...[0, 499, 500, 1234, 2499].map((revision) => ({ asOf: instantOf(revision) })),
+      { asOf: new Date(Date.parse(instantOf(1000)) - 1).toISOString() },
+    ];
+    for (const point of points) {
+      const fromSnapshots = await new ClientFolds(store, snapshotted).at(clientId, point);
+      const fromStart = await new ClientFolds(store, empty).at(clientId, point);
+      expect([point, fromSnapshots]).toEqual([point, fromStart]);
+    }
+  });
+
+  it('folds from an earlier snapshot, or from the start, when one is of another format or has lost its body', async () => {
+    const refs = snapshotted.collection(HISTORY_SNAPSHOTS_COLLECTION);
+    const bodies = snapshotted.collection(HISTORY_SNAPSHOT_BODIES_COLLECTION);
+    const ref1999 = (await refs.findById(`${clientId}:1999`))!;
+    const body1499 = (await bodies.findById(`${clientId}:1499`))!;
+    try {
+      await refs.upsert({ ...ref1999, format: -1 });
+      await bodies.delete(`${clientId}:1499`);
+      folds = new ClientFolds(counting, snapshotted);
+      expect(await clientAt({ asOfRevision: 2400 })).toMatchObject({ name: 'Name 2400' });
+      // 1999 of another format is passed over for 1499, whose body is gone: from the start.
+      expect(read).toEqual([500, 500, 500, 500, 401]);
+    } finally {
+      await refs.upsert(ref1999);
+      await bodies.upsert(body1499);
+    }
   });
 });

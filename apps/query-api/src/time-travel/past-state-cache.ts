@@ -1,13 +1,4 @@
-import type { FoldedDocuments } from '@dossiers/read-models';
-
-/** A client's read models folded up to a revision of its stream. */
-export interface PastState {
-  /** the last revision folded; -1 before the first event */
-  revision: number;
-  /** the last folded event's recordedAt, in epoch ms (-Infinity before the first) */
-  recordedAt: number;
-  docs: FoldedDocuments;
-}
+import type { PastState } from '@dossiers/read-models';
 
 /**
  * Folded states kept for later queries to continue from, least recently used evicted first,

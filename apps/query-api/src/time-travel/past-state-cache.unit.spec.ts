@@ -1,5 +1,5 @@
-import { NOTHING_FOLDED } from '@dossiers/read-models';
-import { PastStateCache, type PastState } from './past-state-cache';
+import { NOTHING_FOLDED, type PastState } from '@dossiers/read-models';
+import { PastStateCache } from './past-state-cache';
 
 const state = (revision: number): PastState => ({
   revision,

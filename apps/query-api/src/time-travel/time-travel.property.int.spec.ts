@@ -7,7 +7,7 @@ import { DomainError, normalizeText } from '@dossiers/domain';
 import type { RecordedEvent } from '@dossiers/events';
 import { SqliteEventStore } from '@dossiers/event-store';
 import type { Principal } from '@dossiers/platform';
-import { ProjectionEngine } from '@dossiers/read-models';
+import { ProjectionEngine, TIME_TRAVEL_PROJECTIONS } from '@dossiers/read-models';
 import { SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { clientId, play, principalIds, step } from '../../../../libs/read-models/src/testing/rights-steps';
 import { ClientAccess } from '../access/client-access';
@@ -19,7 +19,7 @@ import { GetFolderTreeHandler } from '../folders/get-folder-tree/get-folder-tree
 import { GetFolderTreeQuery } from '../folders/get-folder-tree/get-folder-tree.query';
 import { GetVisibleFoldersHandler } from '../folders/get-visible-folders/get-visible-folders.handler';
 import { GetVisibleFoldersQuery } from '../folders/get-visible-folders/get-visible-folders.query';
-import { ClientFolds, TIME_TRAVEL_PROJECTIONS } from './client-folds';
+import { ClientFolds } from './client-folds';
 import { TimeTravelHandler } from './time-travel.handler';
 import { TimeTravelQuery, type ClientQuery, type HistoryPoint } from './time-travel.query';
 
@@ -94,7 +94,7 @@ describe('time travel = the live read models, for random trees and rights', () =
               await eventStore.append(`client-${clientId}`, events.slice(i, i + size).map(newEvent), 'any');
             const stored = await eventStore.readAll();
             const engine = new ProjectionEngine(live, TIME_TRAVEL_PROJECTIONS);
-            const travel = new TimeTravelHandler(live, new ClientFolds(eventStore));
+            const travel = new TimeTravelHandler(live, new ClientFolds(eventStore, live));
             const expectSameAnswers = async (point: HistoryPoint) => {
               for (const query of await questions(live)) {
                 const past = await outcome(() => travel.execute(new TimeTravelQuery(query, point)));
