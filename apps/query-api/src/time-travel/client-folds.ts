@@ -49,18 +49,18 @@ export class ClientFolds {
       lastRevision: 'asOfRevision' in point ? point.asOfRevision : Infinity,
       instant: 'asOf' in point ? Date.parse(point.asOf) : Infinity,
     };
-    let state =
-      this.cache.latest(clientId, (s) => isWithin(bound, s.revision, s.recordedAt)) ?? HISTORY_START;
-    const stored = await this.snapshots.latest(clientId, bound);
-    if (stored && stored.revision > state.revision) {
-      const loaded = await this.snapshots.load(stored);
-      if (loaded) {
-        state = loaded;
-        this.cache.remember(clientId, loaded);
-      }
-    }
-    state = await foldClientHistory(this.eventStore, clientId, state, bound, (kept) =>
-      this.cache.remember(clientId, kept),
+    if (Number.isNaN(bound.instant))
+      throw new RangeError(`not an instant: ${(point as { asOf: string }).asOf}`);
+    const remembered = this.cache.latest(clientId, (s) => isWithin(bound, s.revision, s.recordedAt));
+    // A loaded snapshot is not remembered: it shares nothing with the states kept, and reading it
+    // again costs a few ms, while 512 copies of a large client's would weigh on the process.
+    const stored = await this.snapshots.latestState(clientId, bound, remembered?.revision);
+    const state = await foldClientHistory(
+      this.eventStore,
+      clientId,
+      stored ?? remembered ?? HISTORY_START,
+      bound,
+      (kept) => this.cache.remember(clientId, kept),
     );
     return { collections: foldedCollections(TIME_TRAVEL_PROJECTIONS, state.docs), revision: state.revision };
   }

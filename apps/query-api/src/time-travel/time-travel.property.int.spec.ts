@@ -7,7 +7,12 @@ import { DomainError, normalizeText } from '@dossiers/domain';
 import type { RecordedEvent } from '@dossiers/events';
 import { SqliteEventStore } from '@dossiers/event-store';
 import type { Principal } from '@dossiers/platform';
-import { ProjectionEngine, TIME_TRAVEL_PROJECTIONS } from '@dossiers/read-models';
+import {
+  HISTORY_SNAPSHOTS_COLLECTION,
+  HistorySnapshotter,
+  ProjectionEngine,
+  TIME_TRAVEL_PROJECTIONS,
+} from '@dossiers/read-models';
 import { SqliteReadStore, type ReadStore } from '@dossiers/read-store';
 import { clientId, play, principalIds, step } from '../../../../libs/read-models/src/testing/rights-steps';
 import { ClientAccess } from '../access/client-access';
@@ -119,6 +124,42 @@ describe('time travel = the live read models, for random trees and rights', () =
       ),
       { numRuns: 30 },
     );
+  });
+
+  it("answers from the projector's history snapshots exactly as from the first event, on a long random history", async () => {
+    const [steps] = fc.sample(fc.array(step, { minLength: 2500, maxLength: 2500 }), { numRuns: 1, seed: 11 });
+    const { events } = play(steps);
+    expect(events.length).toBeGreaterThan(1000);
+    const eventStore = new SqliteEventStore({ filename: join(dir, 'long-e.db') });
+    const live = new SqliteReadStore({ filename: join(dir, 'long-r.db'), normalizeText });
+    const snapshots = new SqliteReadStore({ filename: join(dir, 'long-s.db'), normalizeText });
+    try {
+      for (let i = 0; i < events.length; i += 50)
+        await eventStore.append(`client-${clientId}`, events.slice(i, i + 50).map(newEvent), 'any');
+      const stored = await eventStore.readAll();
+      await new ProjectionEngine(live, TIME_TRAVEL_PROJECTIONS).applyBatch(stored);
+      await new HistorySnapshotter(eventStore, snapshots).handle(stored);
+      expect(await snapshots.collection(HISTORY_SNAPSHOTS_COLLECTION).count({})).toBe(
+        Math.floor(stored.length / 500),
+      );
+      const last = stored.length - 1;
+      for (const asOfRevision of [499, 500, 998, 999, 1000, Math.floor(last / 2), last]) {
+        const point = { asOfRevision };
+        // Each from nothing in memory: the snapshot before the point, or the first event.
+        const fromSnapshots = new TimeTravelHandler(live, new ClientFolds(eventStore, snapshots));
+        const fromStart = new TimeTravelHandler(live, new ClientFolds(eventStore, live));
+        for (const query of await questions(live)) {
+          const answer = await outcome(() => fromSnapshots.execute(new TimeTravelQuery(query, point)));
+          expect([query.constructor.name, point, answer]).toEqual([
+            query.constructor.name,
+            point,
+            await outcome(() => fromStart.execute(new TimeTravelQuery(query, point))),
+          ]);
+        }
+      }
+    } finally {
+      await Promise.all([eventStore.close(), live.close(), snapshots.close()]);
+    }
   });
 });
 

@@ -8,7 +8,14 @@ import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { SqliteReadStore } from '@dossiers/read-store';
 import { foldedCollections } from '../projection/fold';
 import { foldClientHistory, HISTORY_START, TIME_TRAVEL_PROJECTIONS } from './client-history';
-import { HISTORY_SNAPSHOTS_COLLECTION, HistorySnapshots, type SnapshotRef } from './history-snapshots';
+import {
+  HISTORY_SNAPSHOT_BODIES_COLLECTION,
+  HISTORY_SNAPSHOT_FORMAT,
+  HISTORY_SNAPSHOTS_COLLECTION,
+  HistorySnapshots,
+  pieces,
+  type SnapshotRef,
+} from './history-snapshots';
 import {
   HISTORY_SNAPSHOTTER_CHECKPOINTS,
   HistorySnapshotter,
@@ -62,11 +69,14 @@ describe('HistorySnapshotter', () => {
   const follow = async (snapshotter = new HistorySnapshotter(eventStore, readStore, { logger })) => {
     await snapshotter.start();
     const head = await eventStore.headPosition();
-    const checkpoints = readStore.collection<{ _id: string; position: number }>(
+    const checkpoints = readStore.collection<{ _id: string; position: number; format: number }>(
       HISTORY_SNAPSHOTTER_CHECKPOINTS,
     );
-    while (((await checkpoints.find({}))[0]?.position ?? 0) < head)
-      await new Promise((r) => setTimeout(r, 5));
+    const caughtUp = async () => {
+      const [checkpoint] = await checkpoints.find({});
+      return checkpoint?.format === HISTORY_SNAPSHOT_FORMAT && checkpoint.position >= head;
+    };
+    while (!(await caughtUp())) await new Promise((r) => setTimeout(r, 5));
     await snapshotter.stop();
   };
 
@@ -90,7 +100,18 @@ describe('HistorySnapshotter', () => {
   beforeEach(() => (errors.length = 0));
 
   it("keeps a snapshot at every 500th revision of each client's stream, equal to the fold from the start", async () => {
-    await follow();
+    const asked = jest.spyOn(HistorySnapshotter.prototype, 'snapshotAt');
+    try {
+      await follow();
+      // Only the clients' own streams: not the 1,500 downloads of client a.
+      expect(asked.mock.calls).toEqual([
+        [a, 499],
+        [a, 999],
+        [b, 499],
+      ]);
+    } finally {
+      asked.mockRestore();
+    }
     expect(await refs()).toEqual(['a:499', 'a:999', 'b:499']);
     const snapshots = new HistorySnapshots(readStore);
     for (const [clientId, revision] of [
@@ -171,5 +192,46 @@ describe('HistorySnapshotter', () => {
     expect(errors).toContainEqual(
       expect.objectContaining({ message: 'history snapshot too large to keep', clientId: b, revision: 999 }),
     );
+  });
+
+  it('starts from the beginning when its checkpoint is of another format, and again after a failed start', async () => {
+    await resetHistorySnapshots(readStore);
+    // Left at the head by snapshots of another format: they would never be made again.
+    const head = await eventStore.headPosition();
+    await readStore.collection(HISTORY_SNAPSHOTTER_CHECKPOINTS).upsert({
+      _id: 'history-snapshotter',
+      position: head,
+      prepare: head,
+      format: HISTORY_SNAPSHOT_FORMAT - 1,
+    });
+    // The first subscription refused, as by an event store not reachable yet.
+    const refusing: EventStore = Object.create(eventStore);
+    let refusals = 1;
+    refusing.subscribe = (options) => {
+      if (refusals-- > 0) throw new Error('connection refused');
+      return eventStore.subscribe(options);
+    };
+    const snapshotter = new HistorySnapshotter(refusing, readStore, { logger });
+    await follow(snapshotter);
+    expect(errors).toEqual([expect.objectContaining({ err: 'Error: connection refused', retryInMs: 500 })]);
+    expect(await refs()).toEqual(['a:499', 'a:999', 'b:499', 'b:999']);
+  });
+
+  it('stores a body in chunks, never splitting a character, and reads it back whole', async () => {
+    expect(pieces('ab\u{1F600}cd', 3)).toEqual(['ab', '\u{1F600}c', 'd']);
+    expect(pieces('abcdef', 3)).toEqual(['abc', 'def']);
+    const snapshots = new HistorySnapshots(readStore, { chunkChars: 50 });
+    const bound = { lastRevision: 499, instant: Infinity };
+    const state = await foldClientHistory(eventStore, b, HISTORY_START, bound);
+    const renamed = new Map(state.docs.docs);
+    const [[name, docs]] = [...renamed].filter(([, d]) => d.has(b));
+    renamed.set(name, new Map([[b, { ...docs.get(b)!, name: '\u{1F600}'.repeat(40) + ' Société' }]]));
+    const odd = { ...state, docs: { ...state.docs, docs: renamed } };
+    expect(await snapshots.save(b, odd)).toBe(true);
+    const chunks = await readStore.collection(HISTORY_SNAPSHOT_BODIES_COLLECTION).count({});
+    expect(chunks).toBeGreaterThan(10);
+    expect(await snapshots.latestState(b, bound)).toEqual(odd);
+    // Already had: not read again.
+    expect(await snapshots.latestState(b, bound, 499)).toBeNull();
   });
 });
