@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '@dossiers/events';
 import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { normalizeText } from '@dossiers/domain';
 import {
@@ -13,6 +12,7 @@ import {
   HistorySnapshotter,
 } from '@dossiers/read-models';
 import { SqliteReadStore } from '@dossiers/read-store';
+import { renamedClientEvent } from '../../../../libs/read-models/src/testing/renamed-client';
 import { ClientFolds } from './client-folds';
 import type { HistoryPoint } from './time-travel.query';
 
@@ -24,22 +24,7 @@ const clientId = randomUUID();
 const instantOf = (revision: number) =>
   new Date(START + Math.floor(revision / PER_APPEND) * 1000).toISOString();
 
-const event = (revision: number): NewEvent => ({
-  id: randomUUID(),
-  type: revision === 0 ? 'ClientCreated' : 'ClientRenamed',
-  schemaVersion: 1,
-  data:
-    revision === 0
-      ? { clientId, name: 'Name 0', groupId: null, attributes: {} }
-      : { clientId, name: `Name ${revision}` },
-  metadata: {
-    tenant: 't',
-    actor: 'a',
-    correlationId: 'c',
-    causationId: null,
-    occurredAt: '2020-01-01T00:00:00Z',
-  },
-});
+const event = (revision: number) => renamedClientEvent(clientId, revision);
 
 describe('ClientFolds', () => {
   let dir: string;

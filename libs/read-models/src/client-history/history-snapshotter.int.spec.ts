@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { clientDownloadsStreamId, clientStreamId, normalizeText } from '@dossiers/domain';
-import type { NewEvent } from '@dossiers/events';
 import { SqliteEventStore, type EventStore } from '@dossiers/event-store';
 import { SqliteReadStore } from '@dossiers/read-store';
 import { foldedCollections } from '../projection/fold';
+import { renamedClientEvent } from '../testing/renamed-client';
 import { foldClientHistory, HISTORY_START, TIME_TRAVEL_PROJECTIONS } from './client-history';
 import {
   HISTORY_SNAPSHOT_BODIES_COLLECTION,
@@ -22,25 +22,6 @@ import {
   resetHistorySnapshots,
 } from './history-snapshotter';
 
-const metadata = {
-  tenant: 't',
-  actor: 'a',
-  correlationId: 'c',
-  causationId: null,
-  occurredAt: '2026-01-01T00:00:00Z',
-};
-/** A client's n-th event: its creation, then renames. */
-const clientEvent = (clientId: string, revision: number): NewEvent => ({
-  id: randomUUID(),
-  type: revision === 0 ? 'ClientCreated' : 'ClientRenamed',
-  schemaVersion: 1,
-  data:
-    revision === 0
-      ? { clientId, name: 'Name 0', groupId: null, attributes: {} }
-      : { clientId, name: `Name ${revision}` },
-  metadata,
-});
-
 describe('HistorySnapshotter', () => {
   let dir: string;
   let eventStore: SqliteEventStore;
@@ -55,7 +36,7 @@ describe('HistorySnapshotter', () => {
     const from = lengths.get(clientId) ?? 0;
     for (let at = from; at < from + count; at += 100) {
       const events = Array.from({ length: Math.min(100, from + count - at) }, (_, i) =>
-        clientEvent(clientId, at + i),
+        renamedClientEvent(clientId, at + i),
       );
       await eventStore.append(clientStreamId(clientId), events, at === 0 ? 'no_stream' : at - 1);
     }
@@ -88,7 +69,7 @@ describe('HistorySnapshotter', () => {
     await grow(b, 600);
     // Another stream of client a, as long: its revisions are not the client's.
     const downloads = Array.from({ length: 1000 }, (_, i) => ({
-      ...clientEvent(a, i + 1),
+      ...renamedClientEvent(a, i + 1),
       type: 'FileDownloaded',
     }));
     await eventStore.append(clientDownloadsStreamId(a), downloads, 'no_stream');
